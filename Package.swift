@@ -1,0 +1,80 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "SalesDesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "salesdesk", targets: ["salesdesk"]),
+        .executable(name: "salesdesk-bench", targets: ["salesdesk-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "SalesDeskDomain"),
+        .target(
+            name: "SalesDeskConfig",
+            dependencies: ["SalesDeskDomain", "TOMLKit"]
+        ),
+        .target(
+            name: "SalesDeskStore",
+            dependencies: ["SalesDeskDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "SalesDeskScheduler",
+            dependencies: [
+                "SalesDeskDomain", "SalesDeskStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "TerminalUI", dependencies: ["TOMLKit"]),
+        .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcurses"]),
+        .target(
+            name: "SalesDeskApp",
+            dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskScheduler", "TerminalUI"]
+        ),
+        .target(
+            name: "SalesDeskTesting",
+            dependencies: ["SalesDeskDomain", "SalesDeskStore", "TerminalUI"]
+        ),
+        .target(
+            name: "SalesDeskCLI",
+            dependencies: [
+                "SalesDeskDomain", "SalesDeskConfig", "SalesDeskStore", "SalesDeskScheduler",
+                "TerminalUI", "NcursesTerminal", "SalesDeskApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "salesdesk", dependencies: ["SalesDeskCLI"]),
+        .executableTarget(
+            name: "salesdesk-bench",
+            dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskTesting", "TerminalUI"]
+        ),
+        .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),
+        .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig"]),
+        .testTarget(name: "SalesDeskStoreTests", dependencies: ["SalesDeskStore", "SalesDeskTesting"]),
+        .testTarget(
+            name: "SalesDeskSchedulerTests",
+            dependencies: [
+                "SalesDeskScheduler", "SalesDeskTesting",
+                .product(name: "Clocks", package: "swift-clocks"),
+            ]
+        ),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal"]),
+        .testTarget(name: "SalesDeskAppTests", dependencies: ["SalesDeskApp", "SalesDeskTesting"]),
+        .testTarget(name: "SalesDeskCLITests", dependencies: ["SalesDeskCLI", "SalesDeskTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
