@@ -28,7 +28,11 @@ let package = Package(
         ),
         .target(
             name: "SalesDeskStore",
-            dependencies: ["SalesDeskDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SalesDeskDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "SalesDeskScheduler",

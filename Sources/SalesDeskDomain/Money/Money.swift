@@ -1,0 +1,93 @@
+import Foundation
+
+/// An amount in integer minor units (cents) of one currency. Never a floating point value.
+public struct Money: Codable, Hashable, Sendable, CustomStringConvertible {
+    public var minorUnits: Int64
+    public var currency: CurrencyCode
+
+    public init(minorUnits: Int64, currency: CurrencyCode) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    /// Zero of a currency.
+    public static func zero(_ currency: CurrencyCode) -> Money { Money(minorUnits: 0, currency: currency) }
+
+    /// Parses user text such as `12,500.50`, `12500`, `1 200,5` is refused (ambiguous separators are not guessed).
+    ///
+    /// ```swift
+    /// Money.parse("12,500.50", currency: .usd) // 1_250_050 cents
+    /// ```
+    public static func parse(_ text: String, currency: CurrencyCode) throws(DomainError) -> Money {
+        let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
+        let digits = currency.minorUnitDigits
+        guard !cleaned.isEmpty, parts.count <= 2,
+              let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])), whole >= 0
+        else { throw DomainError.invalidMoney(text) }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let fractionText = String(parts[1])
+            guard fractionText.count <= digits, fractionText.allSatisfy(\.isASCIIDigit) else {
+                throw DomainError.invalidMoney(text)
+            }
+            let padded = fractionText.padding(toLength: digits, withPad: "0", startingAt: 0)
+            fraction = Int64(padded) ?? 0
+        }
+        let scale = Int64(Self.pow10(digits))
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: scale)
+        guard !overflow else { throw DomainError.invalidMoney(text) }
+        return Money(minorUnits: scaled + fraction, currency: currency)
+    }
+
+    /// `12,500.50 USD`
+    public var description: String { "\(formattedAmount) \(currency)" }
+
+    /// The amount with thousands separators and the currency's decimals, no code.
+    public var formattedAmount: String {
+        let digits = currency.minorUnitDigits
+        let scale = Int64(Self.pow10(digits))
+        let negative = minorUnits < 0
+        let absolute = minorUnits.magnitude
+        let whole = absolute / UInt64(scale)
+        let fraction = absolute % UInt64(scale)
+        var text = Self.groupThousands(String(whole))
+        if digits > 0 {
+            let fractionText = String(fraction)
+            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        }
+        return negative ? "-" + text : text
+    }
+
+    /// A short form for narrow columns: `12.5k`, `1.2M`, `950`.
+    public var compactAmount: String {
+        let units = Double(minorUnits) / Self.pow10(currency.minorUnitDigits)
+        switch abs(units) {
+        case 1_000_000...: return trimmed(units / 1_000_000) + "M"
+        case 1_000...: return trimmed(units / 1_000) + "k"
+        default: return String(Int64(units))
+        }
+    }
+
+    private func trimmed(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+    }
+
+    private static func pow10(_ digits: Int) -> Double {
+        (0..<digits).reduce(1.0) { result, _ in result * 10 }
+    }
+
+    private static func groupThousands(_ digits: String) -> String {
+        var result = ""
+        for (index, character) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Checks applied to every field that comes from outside (forms, CLI, imports).
+public enum FieldRules {
+    /// Longest accepted name, subject or title, in characters.
+    public static let maxNameLength = 200
+    /// Longest accepted free text (notes, descriptions, comments), in characters.
+    public static let maxTextLength = 20_000
+
+    /// Trims a required short field and checks its length.
+    public static func requiredName(_ value: String, field: String) throws(DomainError) -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw DomainError.invalidField(field: field, reason: "is required") }
+        return try limited(trimmed, field: field, max: maxNameLength)
+    }
+
+    /// Trims an optional short field: blank becomes nil.
+    public static func optionalName(_ value: String?, field: String) throws(DomainError) -> String? {
+        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return try limited(trimmed, field: field, max: maxNameLength)
+    }
+
+    /// Checks free text's length.
+    public static func text(_ value: String, field: String) throws(DomainError) -> String {
+        try limited(value, field: field, max: maxTextLength)
+    }
+
+    /// Validates an email's shape (`local@domain.tld`, no spaces); blank becomes nil.
+    public static func email(_ value: String?) throws(DomainError) -> String? {
+        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+        let valid = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !parts[1].contains("..")
+            && !trimmed.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "," || $0 == ";" || $0 == "<" || $0 == ">" })
+            && trimmed.count <= 254
+        guard valid else { throw DomainError.invalidField(field: "email", reason: "'\(trimmed)' is not a valid email address") }
+        return trimmed
+    }
+
+    private static func limited(_ value: String, field: String, max: Int) throws(DomainError) -> String {
+        guard value.count <= max else {
+            throw DomainError.invalidField(field: field, reason: "is \(value.count) characters long; the limit is \(max)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+
+/// The desk's database: one SQLite file in WAL mode, shared by every desk and scheduler on the host.
+///
+/// Every change goes through a named method (``createLead(_:by:)``, ``moveLead(_:to:reason:by:)``, ...)
+/// that runs in one `IMMEDIATE` transaction and appends its audit entries in that same transaction.
+///
+/// ```swift
+/// let database = try AppDatabase.open(path: "desk.sqlite")
+/// let lead = try database.createLead(NewLead(...), by: ana)
+/// ```
+public final class AppDatabase: Sendable {
+    /// The GRDB pool: one writer and several readers over the same file.
+    public let writer: DatabasePool
+    /// The file's path.
+    public let path: String
+    /// Pipeline, routing and reminder settings the writes obey.
+    public let configuration: DeskConfiguration
+    /// Whether the file could only be opened for reading.
+    public let isReadOnly: Bool
+    /// The calendar instant writes stamp; injected so tests are deterministic.
+    let now: @Sendable () -> Date
+
+    private init(writer: DatabasePool, path: String, configuration: DeskConfiguration, isReadOnly: Bool, now: @escaping @Sendable () -> Date) {
+        self.writer = writer
+        self.path = path
+        self.configuration = configuration
+        self.isReadOnly = isReadOnly
+        self.now = now
+    }
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    ///
+    /// A new file is created with mode 0600. A schema newer than this binary, a file that is not a
+    /// database, and a read-only file each produce a ``StoreError`` rather than a crash; a read-only
+    /// file is opened read-only when `allowReadOnly` is true.
+    public static func open(
+        path: String, configuration: DeskConfiguration = .standard, allowReadOnly: Bool = false,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> AppDatabase {
+        try createParentDirectory(of: path)
+        let fileExists = FileManager.default.fileExists(atPath: path)
+        if !fileExists {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError.cannotCreateDirectory(path: path, detail: "cannot create the database file")
+            }
+        }
+        let writable = FileManager.default.isWritableFile(atPath: path)
+            && FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        if !writable && !allowReadOnly { throw StoreError.readOnly(path: path) }
+        do {
+            let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: !writable))
+            if writable {
+                try checkNotNewer(pool, path: path)
+                try Schema.migrator.migrate(pool)
+            } else {
+                try checkNotNewer(pool, path: path)
+            }
+            return AppDatabase(writer: pool, path: path, configuration: configuration, isReadOnly: !writable, now: now)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw StoreError.notADatabase(path: path, detail: error.message ?? "\(error.resultCode)")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            throw StoreError.readOnly(path: path)
+        }
+    }
+
+    /// The location used when neither `--db` nor `SALESDESK_DB` is given:
+    /// `$XDG_DATA_HOME/salesdesk/desk.sqlite` (`~/.local/share/salesdesk/desk.sqlite`).
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit = environment["SALESDESK_DB"], !explicit.isEmpty { return explicit }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return dataHome + "/salesdesk/desk.sqlite"
+    }
+
+    /// Runs SQLite's `PRAGMA integrity_check` and foreign key check; empty when the file is sound.
+    public func integrityProblems() throws -> [String] {
+        try writer.read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                "foreign key violation in \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0)"
+            }
+            return integrity + foreignKeys
+        }
+    }
+
+    /// The migrations applied to the file, in order.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    private static func makeConfiguration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.journalMode = .wal
+        config.prepareDatabase { db in
+            // WAL + NORMAL: a crash never corrupts the file; a power cut may lose the last commits.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return config
+    }
+
+    private static func checkNotNewer(_ pool: DatabasePool, path: String) throws {
+        let known = Set(Schema.knownMigrations)
+        let applied: [String] = try pool.read { db in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        let unknown = applied.filter { !known.contains($0) }
+        if !unknown.isEmpty { throw StoreError.schemaNewerThanBinary(path: path, unknownMigrations: unknown) }
+    }
+
+    private static func createParentDirectory(of path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError.cannotCreateDirectory(path: directory, detail: error.localizedDescription)
+        }
+    }
+}

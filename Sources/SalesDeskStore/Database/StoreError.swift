@@ -1,0 +1,27 @@
+import Foundation
+
+/// Why the store could not open or change the database, in words a user can act on.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    case schemaNewerThanBinary(path: String, unknownMigrations: [String])
+    case notADatabase(path: String, detail: String)
+    case cannotCreateDirectory(path: String, detail: String)
+    case readOnly(path: String)
+    case integrityCheckFailed(path: String, messages: [String])
+
+    public var description: String {
+        switch self {
+        case .schemaNewerThanBinary(let path, let unknown):
+            "\(path) was written by a newer Sales Desk (unknown migrations: \(unknown.joined(separator: ", "))). Upgrade salesdesk to open it."
+        case .notADatabase(let path, let detail):
+            "\(path) is not a usable Sales Desk database (\(detail)). Check the path, or restore it from a backup."
+        case .cannotCreateDirectory(let path, let detail):
+            "Cannot create the data folder \(path): \(detail)."
+        case .readOnly(let path):
+            "\(path) is read-only: changes cannot be saved. Ask an admin for write access to the file and its folder."
+        case .integrityCheckFailed(let path, let messages):
+            "\(path) failed its integrity check: \(messages.prefix(3).joined(separator: "; ")). Restore it from a backup."
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

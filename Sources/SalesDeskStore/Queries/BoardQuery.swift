@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+
+/// One column of the pipeline board: a stage's totals and its first cards.
+public struct BoardColumn: Sendable {
+    public var stage: StageKey
+    public var name: String
+    public var count: Int
+    /// Total value per currency, largest first.
+    public var totals: [Money]
+    /// Totals weighted by the stage's win probability.
+    public var weightedTotals: [Money]
+    /// The stage's cards, longest untouched first.
+    public var cards: [LeadRow]
+    /// Continues the column after its last card.
+    public var next: PageCursor?
+}
+
+extension AppDatabase {
+    /// The pipeline board: one column per stage with count, totals and the first `cardsPerStage` cards.
+    ///
+    /// Totals come from the trigger-maintained `pipeline_total` table, so the board costs the same
+    /// at a thousand leads and at a million.
+    public func pipelineBoard(ownerIDs: [Int64]? = nil, cardsPerStage: Int = 20) throws -> [BoardColumn] {
+        let pipeline = configuration.pipeline
+        return try writer.read { db in
+            var ownerSQL = ""
+            var arguments = StatementArguments()
+            if let ownerIDs {
+                ownerSQL = ownerIDs.isEmpty ? "AND 0" : "AND owner_id IN (\(Self.placeholders(ownerIDs.count)))"
+                arguments += StatementArguments(ownerIDs)
+            }
+            let totals = try Row.fetchAll(db, sql: """
+                SELECT stage, currency, SUM(lead_count) AS lead_count, SUM(value_minor) AS value_minor
+                FROM pipeline_total WHERE lead_count > 0 \(ownerSQL) GROUP BY stage, currency
+                """, arguments: arguments)
+            return try pipeline.allKeys.map { stage in
+                let stageTotals = totals.filter { $0["stage"] == stage.rawValue }
+                let money = stageTotals
+                    .map { Money(minorUnits: $0["value_minor"], currency: CurrencyCode(rawValue: $0["currency"]) ?? .usd) }
+                    .sorted { $0.minorUnits > $1.minorUnits }
+                let probability = Int64(pipeline.winProbability(of: stage))
+                let page = try Self.fetchLeads(db, LeadQuery(ownerIDs: ownerIDs, stages: [stage]), pipeline: pipeline, after: nil, limit: cardsPerStage)
+                return BoardColumn(
+                    stage: stage, name: pipeline.name(of: stage),
+                    count: stageTotals.reduce(0) { $0 + ($1["lead_count"] as Int) },
+                    totals: money,
+                    weightedTotals: money.map { Money(minorUnits: $0.minorUnits * probability / 100, currency: $0.currency) },
+                    cards: page.rows, next: page.next)
+            }
+        }
+    }
+
+    /// More cards of one board column, after `cursor`.
+    public func boardCards(stage: StageKey, ownerIDs: [Int64]? = nil, after cursor: PageCursor?, limit: Int = 20) throws -> Page<LeadRow> {
+        try leads(LeadQuery(ownerIDs: ownerIDs, stages: [stage]), after: cursor, limit: limit)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+
+/// Everything the lead screen shows: the lead, its people, its follow-ups and its history.
+public struct LeadDetail: Sendable {
+    public var lead: Lead
+    public var contact: Contact
+    public var account: Account?
+    public var owner: User
+    /// Planned first, then done and cancelled, newest first.
+    public var activities: [Activity]
+    /// Audit entries, oldest first: stage moves, assignments, edits.
+    public var history: [AuditEntry]
+    public var scoreBreakdown: [LeadScoring.Contribution]
+}
+
+/// Everything the ticket screen shows.
+public struct TicketDetail: Sendable {
+    public var ticket: Ticket
+    public var account: Account?
+    public var contact: Contact?
+    public var assignee: User?
+    public var teamName: String?
+    public var comments: [TicketComment]
+    public var history: [AuditEntry]
+}
+
+extension AppDatabase {
+    /// The lead screen's data, or ``DomainError/notFound(_:)``.
+    public func leadDetail(_ leadID: Int64) throws -> LeadDetail {
+        try writer.read { db in
+            let lead = try fetchLead(db, leadID)
+            guard let contact = try Contact.fetchOne(db, id: lead.contactID), let owner = try User.fetchOne(db, id: lead.ownerID) else {
+                throw DomainError.notFound("Lead #\(leadID)'s contact or owner")
+            }
+            let account = try lead.accountID.flatMap { try Account.fetchOne(db, id: $0) }
+            let activities = try Activity.fetchAll(db, sql: """
+                SELECT * FROM activity WHERE record_kind = 'lead' AND record_id = ?
+                ORDER BY state = 'planned' DESC, due_at DESC LIMIT 200
+                """, arguments: [leadID])
+            let history = try AuditEntry.fetchAll(db, sql: """
+                SELECT * FROM audit_entry WHERE record_kind = 'lead' AND record_id = ? ORDER BY id LIMIT 500
+                """, arguments: [leadID])
+            let breakdown = LeadScoring().breakdown(for: .init(
+                source: lead.source, title: contact.title, hasEmail: contact.email != nil, hasPhone: contact.phone != nil,
+                hasCompany: account != nil))
+            return LeadDetail(lead: lead, contact: contact, account: account, owner: owner, activities: activities, history: history, scoreBreakdown: breakdown)
+        }
+    }
+
+    /// The ticket screen's data, or ``DomainError/notFound(_:)``.
+    public func ticketDetail(_ ticketID: Int64) throws -> TicketDetail {
+        try writer.read { db in
+            let ticket = try fetchTicket(db, ticketID)
+            return TicketDetail(
+                ticket: ticket,
+                account: try ticket.accountID.flatMap { try Account.fetchOne(db, id: $0) },
+                contact: try ticket.contactID.flatMap { try Contact.fetchOne(db, id: $0) },
+                assignee: try ticket.assigneeID.flatMap { try User.fetchOne(db, id: $0) },
+                teamName: try ticket.teamID.flatMap { try String.fetchOne(db, sql: "SELECT name FROM team WHERE id = ?", arguments: [$0]) },
+                comments: try TicketComment.fetchAll(db, sql: "SELECT * FROM ticket_comment WHERE ticket_id = ? ORDER BY id", arguments: [ticketID]),
+                history: try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE record_kind = 'ticket' AND record_id = ? ORDER BY id", arguments: [ticketID]))
+        }
+    }
+
+    /// Audit entries of one record, oldest first.
+    public func history(of record: RecordReference) throws -> [AuditEntry] {
+        try writer.read { db in
+            try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE record_kind = ? AND record_id = ? ORDER BY id",
+                                    arguments: [record.kind, record.id])
+        }
+    }
+
+    /// A follow-up by id.
+    public func activity(_ id: Int64) throws -> Activity? {
+        try writer.read { db in try Activity.fetchOne(db, id: id) }
+    }
+
+    /// A lead by id.
+    public func lead(_ id: Int64) throws -> Lead? {
+        try writer.read { db in try Lead.fetchOne(db, id: id) }
+    }
+
+    /// A ticket by id.
+    public func ticket(_ id: Int64) throws -> Ticket? {
+        try writer.read { db in try Ticket.fetchOne(db, id: id) }
+    }
+}

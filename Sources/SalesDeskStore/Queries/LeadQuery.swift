@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+
+/// A filter and sort over leads: what a queue tab, a CLI listing or a board column asks for.
+public struct LeadQuery: Sendable, Equatable {
+    /// How a lead list is ordered.
+    public enum Sort: String, Sendable, CaseIterable {
+        /// Longest without a touch first (days in stage).
+        case staleness
+        case valueDescending
+        case scoreDescending
+        case newest
+        case name
+    }
+
+    /// Owners to include; nil = everyone.
+    public var ownerIDs: [Int64]?
+    /// Stages to include; nil = all.
+    public var stages: [StageKey]?
+    public var minimumScore: Int?
+    /// Only leads past their stage's stall threshold at this instant.
+    public var stalledAt: Date?
+    /// Substring of the contact or company name (case-insensitive).
+    public var nameContains: String?
+    public var sort: Sort
+
+    public init(
+        ownerIDs: [Int64]? = nil, stages: [StageKey]? = nil, minimumScore: Int? = nil, stalledAt: Date? = nil,
+        nameContains: String? = nil, sort: Sort = .staleness
+    ) {
+        self.ownerIDs = ownerIDs
+        self.stages = stages
+        self.minimumScore = minimumScore
+        self.stalledAt = stalledAt
+        self.nameContains = nameContains
+        self.sort = sort
+    }
+}
+
+/// A lead with what a queue row shows: contact, company, owner and next follow-up.
+public struct LeadRow: Sendable, Equatable, Identifiable {
+    public var lead: Lead
+    public var contactName: String
+    public var company: String?
+    public var ownerHandle: String
+    public var nextFollowUpAt: Date?
+
+    public var id: Int64 { lead.id ?? 0 }
+}
+
+extension AppDatabase {
+    /// One page of leads matching `query`, continuing after `cursor`.
+    public func leads(_ query: LeadQuery, after cursor: PageCursor? = nil, limit: Int = 50) throws -> Page<LeadRow> {
+        try writer.read { db in try Self.fetchLeads(db, query, pipeline: configuration.pipeline, after: cursor, limit: limit) }
+    }
+
+    /// How many leads match `query` (for tab badges); counts through indexes.
+    public func countLeads(_ query: LeadQuery) throws -> Int {
+        try writer.read { db in
+            let filter = Self.leadFilter(query, pipeline: configuration.pipeline)
+            let join = query.nameContains == nil ? "" : "JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id"
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead \(join) WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
+        }
+    }
+
+    static func fetchLeads(_ db: Database, _ query: LeadQuery, pipeline: Pipeline, after cursor: PageCursor?, limit: Int) throws -> Page<LeadRow> {
+        let keyset = keysetClause(for: query.sort)
+        let filter = leadFilter(query, pipeline: pipeline)
+        let page = keyset.whereSQL(after: cursor)
+        var arguments = filter.arguments
+        arguments += page.arguments
+        arguments += [limit]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT lead.*, contact.name AS contact_name, account.name AS company, user.handle AS owner_handle,
+                   (SELECT MIN(due_at) FROM activity WHERE activity.record_kind = 'lead' AND activity.record_id = lead.id
+                        AND activity.state = 'planned') AS next_follow_up_at,
+                   \(keyset.sortColumn) AS sort_value
+            FROM lead
+            JOIN contact ON contact.id = lead.contact_id
+            LEFT JOIN account ON account.id = lead.account_id
+            JOIN user ON user.id = lead.owner_id
+            WHERE \(filter.sql) AND \(page.sql)
+            ORDER BY \(keyset.orderSQL)
+            LIMIT ?
+            """, arguments: arguments)
+        let leads = try rows.map { row in
+            LeadRow(lead: try Lead(row: row), contactName: row["contact_name"], company: row["company"],
+                    ownerHandle: row["owner_handle"], nextFollowUpAt: (row["next_follow_up_at"] as Int64?).date)
+        }
+        let next = rows.count == limit ? rows.last.map { PageCursor(sortValue: sortValue($0["sort_value"]), id: $0["id"]) } : nil
+        return Page(rows: leads, next: next)
+    }
+
+    static func sortValue(_ value: DatabaseValue) -> PageCursor.SortValue {
+        if let text = String.fromDatabaseValue(value), case .string = value.storage { return .text(text) }
+        return .integer(Int64.fromDatabaseValue(value) ?? 0)
+    }
+
+    private static func keysetClause(for sort: LeadQuery.Sort) -> KeysetClause {
+        switch sort {
+        case .staleness: KeysetClause(sortColumn: "lead.last_touched_at", idColumn: "lead.id", descending: false)
+        case .valueDescending: KeysetClause(sortColumn: "lead.value_minor", idColumn: "lead.id", descending: true)
+        case .scoreDescending: KeysetClause(sortColumn: "lead.score", idColumn: "lead.id", descending: true)
+        case .newest: KeysetClause(sortColumn: "lead.created_at", idColumn: "lead.id", descending: true)
+        case .name: KeysetClause(sortColumn: "contact.name", idColumn: "lead.id", descending: false)
+        }
+    }
+
+    static func leadFilter(_ query: LeadQuery, pipeline: Pipeline) -> (sql: String, arguments: StatementArguments) {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        if let owners = query.ownerIDs {
+            clauses.append(owners.isEmpty ? "0" : "lead.owner_id IN (\(placeholders(owners.count)))")
+            arguments += StatementArguments(owners)
+        }
+        if let stages = query.stages {
+            clauses.append(stages.isEmpty ? "0" : "lead.stage IN (\(placeholders(stages.count)))")
+            arguments += StatementArguments(stages.map(\.rawValue))
+        }
+        if let minimum = query.minimumScore {
+            clauses.append("lead.score >= ?")
+            arguments += [minimum]
+        }
+        if let now = query.stalledAt {
+            let stalled = pipeline.openStages.compactMap { stage -> (StageKey, Int64)? in
+                guard let days = stage.stallDays else { return nil }
+                return (stage.key, now.epochSeconds - Int64(days) * 86_400)
+            }
+            clauses.append(stalled.isEmpty ? "0" : "(" + stalled.map { _ in "(lead.stage = ? AND lead.last_touched_at <= ?)" }.joined(separator: " OR ") + ")")
+            for (key, threshold) in stalled { arguments += [key.rawValue, threshold] }
+        }
+        if let text = query.nameContains?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            clauses.append("(contact.name LIKE ? ESCAPE '\\' OR account.name LIKE ? ESCAPE '\\')")
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            arguments += [pattern, pattern]
+        }
+        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+    }
+
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+
+/// A filter over tickets: what a queue tab or CLI listing asks for.
+public struct TicketQuery: Sendable, Equatable {
+    public var statuses: [TicketStatus]?
+    public var assigneeIDs: [Int64]?
+    public var teamIDs: [Int64]?
+    public var priorities: [TicketPriority]?
+    /// Only tickets with no customer-visible reply yet.
+    public var awaitingFirstResponse: Bool
+    /// Newest first when true, oldest first otherwise.
+    public var newestFirst: Bool
+
+    public init(
+        statuses: [TicketStatus]? = nil, assigneeIDs: [Int64]? = nil, teamIDs: [Int64]? = nil,
+        priorities: [TicketPriority]? = nil, awaitingFirstResponse: Bool = false, newestFirst: Bool = false
+    ) {
+        self.statuses = statuses
+        self.assigneeIDs = assigneeIDs
+        self.teamIDs = teamIDs
+        self.priorities = priorities
+        self.awaitingFirstResponse = awaitingFirstResponse
+        self.newestFirst = newestFirst
+    }
+}
+
+/// A ticket with the names a queue row shows.
+public struct TicketRow: Sendable, Equatable, Identifiable {
+    public var ticket: Ticket
+    public var accountName: String?
+    public var teamName: String?
+    public var assigneeHandle: String?
+
+    public var id: Int64 { ticket.id ?? 0 }
+}
+
+extension AppDatabase {
+    /// One page of tickets matching `query`, oldest (or newest) first.
+    public func tickets(_ query: TicketQuery, after cursor: PageCursor? = nil, limit: Int = 50) throws -> Page<TicketRow> {
+        try writer.read { db in
+            let keyset = KeysetClause(sortColumn: "ticket.created_at", idColumn: "ticket.id", descending: query.newestFirst)
+            let filter = Self.ticketFilter(query)
+            let page = keyset.whereSQL(after: cursor)
+            var arguments = filter.arguments
+            arguments += page.arguments
+            arguments += [limit]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT ticket.*, account.name AS account_name, team.name AS team_name, user.handle AS assignee_handle
+                FROM ticket
+                LEFT JOIN account ON account.id = ticket.account_id
+                LEFT JOIN team ON team.id = ticket.team_id
+                LEFT JOIN user ON user.id = ticket.assignee_id
+                WHERE \(filter.sql) AND \(page.sql)
+                ORDER BY \(keyset.orderSQL)
+                LIMIT ?
+                """, arguments: arguments)
+            let tickets = try rows.map { row in
+                TicketRow(ticket: try Ticket(row: row), accountName: row["account_name"], teamName: row["team_name"], assigneeHandle: row["assignee_handle"])
+            }
+            let next = rows.count == limit ? rows.last.map { PageCursor(sortValue: .integer($0["created_at"]), id: $0["id"]) } : nil
+            return Page(rows: tickets, next: next)
+        }
+    }
+
+    /// How many tickets match `query`.
+    public func countTickets(_ query: TicketQuery) throws -> Int {
+        try writer.read { db in
+            let filter = Self.ticketFilter(query)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
+        }
+    }
+
+    static func ticketFilter(_ query: TicketQuery) -> (sql: String, arguments: StatementArguments) {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        func add(_ column: String, _ values: [some DatabaseValueConvertible]?) {
+            guard let values else { return }
+            clauses.append(values.isEmpty ? "0" : "\(column) IN (\(placeholders(values.count)))")
+            arguments += StatementArguments(values)
+        }
+        add("ticket.status", query.statuses?.map(\.rawValue))
+        add("ticket.assignee_id", query.assigneeIDs)
+        add("ticket.team_id", query.teamIDs)
+        add("ticket.priority", query.priorities?.map(\.rawValue))
+        if query.awaitingFirstResponse { clauses.append("ticket.first_response_at IS NULL") }
+        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+    }
+}

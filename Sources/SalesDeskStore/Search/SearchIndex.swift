@@ -1,0 +1,60 @@
+import GRDB
+import SalesDeskDomain
+
+/// Keeps the FTS5 `search` table in step with leads, tickets and accounts.
+///
+/// Each record owns one row whose rowid encodes its kind: `id * 4 + kind`.
+enum SearchIndex {
+    enum Kind: Int64, CaseIterable {
+        case lead = 0, ticket = 1, account = 2
+
+        var name: String {
+            switch self {
+            case .lead: "lead"
+            case .ticket: "ticket"
+            case .account: "account"
+            }
+        }
+    }
+
+    static func rowID(_ kind: Kind, _ id: Int64) -> Int64 { id * 4 + kind.rawValue }
+
+    /// Replaces the row of a record.
+    static func put(_ db: Database, _ kind: Kind, id: Int64, title: String, body: String) throws {
+        let rowID = rowID(kind, id)
+        try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [rowID])
+        try db.execute(sql: "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", arguments: [rowID, title, body])
+    }
+
+    /// Re-indexes a lead from its current row, contact and account.
+    static func indexLead(_ db: Database, id: Int64) throws {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT contact.name AS name, contact.email AS email, account.name AS company, lead.title AS title, lead.tags AS tags
+            FROM lead JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id
+            WHERE lead.id = ?
+            """, arguments: [id]) else { return }
+        let body = [row["company"] as String?, row["title"], row["email"], row["tags"]].compactMap { $0 }.joined(separator: " ")
+        try put(db, .lead, id: id, title: row["name"], body: body)
+    }
+
+    /// Re-indexes a ticket.
+    static func indexTicket(_ db: Database, _ ticket: Ticket) throws {
+        guard let id = ticket.id else { return }
+        try put(db, .ticket, id: id, title: "\(ticket.number) \(ticket.subject)", body: ticket.description)
+    }
+
+    /// Re-indexes an account.
+    static func indexAccount(_ db: Database, _ account: Account) throws {
+        guard let id = account.id else { return }
+        try put(db, .account, id: id, title: account.name, body: [account.domain, account.industry].compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// Turns what a user typed into an FTS5 query matching every word as a prefix: `ana sil` → `"ana"* AND "sil"*`.
+    ///
+    /// Quotes are doubled, so no input can inject FTS syntax.
+    static func prefixQuery(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(8)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " AND ")
+    }
+}
