@@ -1,1 +1,3 @@
-print("salesdesk")
+import SalesDeskCLI
+
+SalesDeskCommand.main()

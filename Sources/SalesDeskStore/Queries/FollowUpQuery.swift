@@ -27,6 +27,13 @@ public struct FollowUpRow: Sendable, Equatable, Identifiable {
     public var company: String?
     public var ownerHandle: String
 
+    public init(activity: Activity, recordLabel: String?, company: String?, ownerHandle: String) {
+        self.activity = activity
+        self.recordLabel = recordLabel
+        self.company = company
+        self.ownerHandle = ownerHandle
+    }
+
     public var id: Int64 { activity.id ?? 0 }
 }
 

@@ -46,6 +46,14 @@ public struct LeadRow: Sendable, Equatable, Identifiable {
     public var ownerHandle: String
     public var nextFollowUpAt: Date?
 
+    public init(lead: Lead, contactName: String, company: String?, ownerHandle: String, nextFollowUpAt: Date?) {
+        self.lead = lead
+        self.contactName = contactName
+        self.company = company
+        self.ownerHandle = ownerHandle
+        self.nextFollowUpAt = nextFollowUpAt
+    }
+
     public var id: Int64 { lead.id ?? 0 }
 }
 

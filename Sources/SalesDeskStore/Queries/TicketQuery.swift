@@ -33,6 +33,13 @@ public struct TicketRow: Sendable, Equatable, Identifiable {
     public var teamName: String?
     public var assigneeHandle: String?
 
+    public init(ticket: Ticket, accountName: String?, teamName: String?, assigneeHandle: String?) {
+        self.ticket = ticket
+        self.accountName = accountName
+        self.teamName = teamName
+        self.assigneeHandle = assigneeHandle
+    }
+
     public var id: Int64 { ticket.id ?? 0 }
 }
 

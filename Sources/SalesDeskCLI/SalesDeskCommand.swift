@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SalesDeskStore
+
+/// `salesdesk`: with no subcommand, opens the desk (``OpenCommand``); verbs work without the TUI.
+public struct SalesDeskCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "salesdesk",
+        abstract: "A terminal desk for sales and support: My Agenda, queues, pipeline board, tickets.",
+        discussion: """
+            Data: $XDG_DATA_HOME/salesdesk/desk.sqlite (or --db / $SALESDESK_DB). Config: $XDG_CONFIG_HOME/salesdesk/config.toml.
+            Try it: salesdesk --demo
+            """,
+        subcommands: [
+            OpenCommand.self, DemoCommand.self, AgendaCommand.self, LeadCommand.self, TicketCommand.self, FollowUpCommand.self,
+            UsersCommand.self, DbCommand.self,
+        ],
+        defaultSubcommand: OpenCommand.self)
+
+    public init() {}
+}
+
+/// `salesdesk open` (the default): the interactive desk.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the interactive desk (the default).")
+
+    @OptionGroup var options: DeskOptions
+
+    @Flag(help: "Open the desk on its own demo database (generated on first use) as the sample rep.")
+    var demo = false
+
+    @Option(help: "Colour theme: default, light, high-contrast, mono, or a file in $XDG_CONFIG_HOME/salesdesk/themes.")
+    var theme: String?
+
+    @Flag(help: "Draw without colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    func run() throws {
+        var options = options
+        if demo {
+            options.db = options.db ?? DemoCommand.defaultDemoPath()
+            if !FileManager.default.fileExists(atPath: options.databasePath) {
+                try DemoCommand.generate(into: options.databasePath, size: .small, seed: 42, progress: false)
+            }
+            if options.asUser == nil { options.asUser = DemoCommand.demoRepHandle }
+        }
+        try DeskLauncher(options: options, theme: theme, noColor: noColor).run()
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+
+/// Generates a realistic, deterministic data set relative to a given instant: a team of reps,
+/// support reps and managers, accounts, leads in every stage (some stalled), won/lost history,
+/// tickets in every status, and follow-ups overdue, today and upcoming.
+public struct DemoDataGenerator {
+    /// How much data to make.
+    public enum Size: String, Sendable, CaseIterable {
+        /// 2,000 leads, 400 tickets, 3,000 follow-ups: instant, for trying the desk.
+        case small
+        /// 1,000,000 leads, 200,000 tickets, 1,000,000 follow-ups: for benchmarks.
+        case large = "1m"
+
+        var leads: Int { self == .small ? 2_000 : 1_000_000 }
+        var tickets: Int { self == .small ? 400 : 200_000 }
+        var activities: Int { self == .small ? 3_000 : 1_000_000 }
+    }
+
+    /// The handle of the demo's sample sales rep (`--demo` signs in as her).
+    public static let sampleRepHandle = "ana"
+
+    public let size: Size
+    public let seed: UInt64
+    public let now: Date
+
+    public init(size: Size, seed: UInt64, now: Date) {
+        self.size = size
+        self.seed = seed
+        self.now = now
+    }
+
+    /// Fills an empty database; `progress` receives a phase name and a fraction 0–1.
+    public func generate(into database: AppDatabase, progress: (String, Double) -> Void = { _, _ in }) throws {
+        var random = SeededGenerator(seed: seed)
+        try database.writer.writeWithoutTransaction { db in
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead") == 0 else {
+                throw DomainError.invalidField(field: "database", reason: "already holds leads; demo data goes into an empty database")
+            }
+        }
+        progress("people", 0)
+        let staff = try database.writer.write { db in try DemoStaff.create(db, now: now) }
+        var leads = DemoLeads(staff: staff, now: now, count: size.leads)
+        try leads.insert(into: database, random: &random, progress: { progress("leads", $0) })
+        try DemoTickets(staff: staff, now: now, count: size.tickets).insert(into: database, accountCount: leads.accountCount, random: &random, progress: { progress("tickets", $0) })
+        try DemoActivities(staff: staff, now: now, count: size.activities, leadCount: size.leads)
+            .insert(into: database, leadOwners: leads.owners, random: &random, progress: { progress("follow-ups", $0) })
+        progress("search index", 0)
+        try database.writer.write { db in try Self.buildSearchIndex(db) }
+        progress("search index", 1)
+        try database.writer.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
+    }
+
+    private static func buildSearchIndex(_ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO search (rowid, title, body)
+            SELECT lead.id * 4, contact.name,
+                   COALESCE(account.name, '') || ' ' || lead.title || ' ' || COALESCE(contact.email, '') || ' ' || lead.tags
+            FROM lead JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id;
+            INSERT INTO search (rowid, title, body)
+            SELECT id * 4 + 1, printf('T-%06d ', id) || subject, description FROM ticket;
+            INSERT INTO search (rowid, title, body)
+            SELECT id * 4 + 2, name, COALESCE(domain, '') || ' ' || COALESCE(industry, '') FROM account;
+            """)
+    }
+}
