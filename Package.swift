@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "SalesDeskTesting",
-            dependencies: ["SalesDeskDomain", "SalesDeskStore", "TerminalUI"]
+            dependencies: ["SalesDeskDomain", "SalesDeskStore", "TerminalUI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "SalesDeskCLI",
