@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(name: "salesdesk", dependencies: ["SalesDeskCLI"]),
         .executableTarget(
             name: "salesdesk-bench",
-            dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskTesting", "TerminalUI"]
+            dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "TerminalUI"]
         ),
         .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),
         .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig"]),

@@ -1,1 +1,38 @@
-print("bench")
+import Foundation
+import SalesDeskStore
+
+/// `salesdesk-bench`: generates (or reuses) a demo database and measures the desk's hot paths.
+///
+///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite]
+let arguments = CommandLine.arguments.dropFirst()
+func value(_ flag: String) -> String? {
+    guard let index = arguments.firstIndex(of: flag), arguments.index(after: index) < arguments.endIndex else { return nil }
+    return arguments[arguments.index(after: index)]
+}
+let size = DemoDataGenerator.Size(rawValue: value("--size") ?? "1m") ?? .large
+let path = value("--db") ?? "Benchmarks/data/\(size.rawValue).sqlite"
+let runs = Int(value("--runs") ?? "7") ?? 7
+let compare = !arguments.contains("--no-sqlite")
+
+do {
+    if !FileManager.default.fileExists(atPath: path) || arguments.contains("--regenerate") {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let database = try AppDatabase.open(path: path)
+        let seconds = try Measurement.seconds {
+            try DemoDataGenerator(size: size, seed: 42, now: Date()).generate(into: database) { phase, fraction in
+                FileHandle.standardError.write(Data(String(format: "\r%@ %3.0f%%   ", phase, fraction * 100).utf8))
+            }
+        }
+        try database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        print(String(format: "\ndemo generation (%@): %.1f s, database %.0f MB, peak RSS %.0f MB", size.rawValue, seconds, Double(bytes) / 1_048_576, Measurement.peakRSSMegabytes()))
+    }
+    let database = try AppDatabase.open(path: path)
+    let results = try StoreScenarios(database: database, runs: runs, compareWithSQLite: compare).run()
+    BenchmarkReport.print(results)
+    print(String(format: "peak RSS: %.0f MB", Measurement.peakRSSMegabytes()))
+} catch {
+    FileHandle.standardError.write(Data("salesdesk-bench: \(error)\n".utf8))
+    exit(1)
+}

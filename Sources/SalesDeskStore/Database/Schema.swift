@@ -9,6 +9,7 @@ enum Schema {
         migrator.registerMigration("v1: people, records, pipeline, tickets, follow-ups", migrate: createV1)
         migrator.registerMigration("v1: search index", migrate: createSearchIndex)
         migrator.registerMigration("v1: pipeline totals", migrate: createPipelineTotals)
+        migrator.registerMigration("v2: sort indexes for large queues", migrate: createSortIndexes)
         return migrator
     }
 
@@ -223,6 +224,17 @@ enum Schema {
             END;
             INSERT INTO pipeline_total (owner_id, stage, currency, lead_count, value_minor)
             SELECT owner_id, stage, currency, COUNT(*), SUM(value_minor) FROM lead GROUP BY owner_id, stage, currency;
+            """)
+    }
+
+    private static func createSortIndexes(_ db: Database) throws {
+        // Manager-wide lists sorted by value, score or age, and ticket queues by age within a status,
+        // page through an index instead of sorting a million rows.
+        try db.execute(sql: """
+            CREATE INDEX lead_value ON lead(value_minor);
+            CREATE INDEX lead_score ON lead(score);
+            CREATE INDEX lead_created ON lead(created_at);
+            CREATE INDEX ticket_status_created ON ticket(status, created_at);
             """)
     }
 }

@@ -76,21 +76,31 @@ extension AppDatabase {
         let keyset = keysetClause(for: query.sort)
         let filter = leadFilter(query, pipeline: pipeline)
         let page = keyset.whereSQL(after: cursor)
+        let needsNames = query.sort == .name || query.nameContains != nil
         var arguments = filter.arguments
         arguments += page.arguments
         arguments += [limit]
+        // Pick the page's ids first, on narrow rows, then decorate only those rows: a stalled queue of
+        // 20,000 leads sorts 20,000 (id, time) pairs, not 20,000 joined rows with sub-queries.
         let rows = try Row.fetchAll(db, sql: """
+            WITH page AS (
+                SELECT lead.id AS id, \(keyset.sortColumn) AS sort_value
+                FROM lead
+                \(needsNames ? "JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id" : "")
+                WHERE \(filter.sql) AND \(page.sql)
+                ORDER BY \(keyset.orderSQL)
+                LIMIT ?
+            )
             SELECT lead.*, contact.name AS contact_name, account.name AS company, user.handle AS owner_handle,
                    (SELECT MIN(due_at) FROM activity WHERE activity.record_kind = 'lead' AND activity.record_id = lead.id
                         AND activity.state = 'planned') AS next_follow_up_at,
-                   \(keyset.sortColumn) AS sort_value
-            FROM lead
+                   page.sort_value AS sort_value
+            FROM page
+            JOIN lead ON lead.id = page.id
             JOIN contact ON contact.id = lead.contact_id
             LEFT JOIN account ON account.id = lead.account_id
             JOIN user ON user.id = lead.owner_id
-            WHERE \(filter.sql) AND \(page.sql)
-            ORDER BY \(keyset.orderSQL)
-            LIMIT ?
+            ORDER BY \(keyset.orderSQL.replacingOccurrences(of: keyset.sortColumn, with: "page.sort_value"))
             """, arguments: arguments)
         let leads = try rows.map { row in
             LeadRow(lead: try Lead(row: row), contactName: row["contact_name"], company: row["company"],

@@ -54,14 +54,16 @@ extension AppDatabase {
             arguments += page.arguments
             arguments += [limit]
             let rows = try Row.fetchAll(db, sql: """
+                WITH page AS (
+                    SELECT ticket.id AS id FROM ticket WHERE \(filter.sql) AND \(page.sql) ORDER BY \(keyset.orderSQL) LIMIT ?
+                )
                 SELECT ticket.*, account.name AS account_name, team.name AS team_name, user.handle AS assignee_handle
-                FROM ticket
+                FROM page
+                JOIN ticket ON ticket.id = page.id
                 LEFT JOIN account ON account.id = ticket.account_id
                 LEFT JOIN team ON team.id = ticket.team_id
                 LEFT JOIN user ON user.id = ticket.assignee_id
-                WHERE \(filter.sql) AND \(page.sql)
                 ORDER BY \(keyset.orderSQL)
-                LIMIT ?
                 """, arguments: arguments)
             let tickets = try rows.map { row in
                 TicketRow(ticket: try Ticket(row: row), accountName: row["account_name"], teamName: row["team_name"], assigneeHandle: row["assignee_handle"])

@@ -1,0 +1,25 @@
+import Foundation
+
+/// One measured scenario: the desk's median, and the sqlite3 shell's on equivalent SQL when there is one.
+struct BenchmarkResult {
+    var name: String
+    var deskMilliseconds: Double
+    var sqliteMilliseconds: Double?
+
+    var ratioText: String {
+        guard let sqlite = sqliteMilliseconds, sqlite > 0 else { return "—" }
+        return String(format: "%.2f×", deskMilliseconds / sqlite)
+    }
+}
+
+/// Prints results as a Markdown table, ready for Docs/BENCHMARKS.md.
+enum BenchmarkReport {
+    static func print(_ results: [BenchmarkResult]) {
+        Swift.print("| scenario | desk median (ms) | sqlite3 CLI median (ms) | desk ÷ sqlite3 |")
+        Swift.print("|---|---:|---:|---:|")
+        for result in results {
+            let sqlite = result.sqliteMilliseconds.map { String(format: "%.3f", $0) } ?? "—"
+            Swift.print("| \(result.name) | \(String(format: "%.3f", result.deskMilliseconds)) | \(sqlite) | \(result.ratioText) |")
+        }
+    }
+}

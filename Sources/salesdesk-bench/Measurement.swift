@@ -1,0 +1,31 @@
+import Foundation
+
+/// Timing helpers: medians of repeated runs, in milliseconds.
+enum Measurement {
+    /// Runs `body` `runs` times (after one warm-up) and returns the median wall time in ms.
+    static func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+        try body()
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        return samples.sorted()[samples.count / 2]
+    }
+
+    /// Wall time of one run in seconds.
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000
+    }
+
+    /// Peak resident set size of this process in MB (Linux `VmHWM`).
+    static func peakRSSMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kilobytes / 1024
+    }
+}
