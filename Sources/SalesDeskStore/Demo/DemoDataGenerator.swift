@@ -49,6 +49,7 @@ public struct DemoDataGenerator {
                 try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA synchronous = NORMAL")
             }
         }
+        let indexes = try database.writer.write { db in try Self.dropSecondaryIndexes(db) }
         progress("people", 0)
         let staff = try database.writer.write { db in try DemoStaff.create(db, now: now) }
         var leads = DemoLeads(staff: staff, now: now, count: size.leads)
@@ -56,10 +57,28 @@ public struct DemoDataGenerator {
         try DemoTickets(staff: staff, now: now, count: size.tickets).insert(into: database, accountCount: leads.accountCount, random: &random, progress: { progress("tickets", $0) })
         try DemoActivities(staff: staff, now: now, count: size.activities, leadCount: size.leads)
             .insert(into: database, leadOwners: leads.owners, random: &random, progress: { progress("follow-ups", $0) })
+        progress("indexes", 0)
+        try database.writer.write { db in
+            for (position, sql) in indexes.enumerated() {
+                try db.execute(sql: sql)
+                progress("indexes", Double(position + 1) / Double(indexes.count))
+            }
+        }
         progress("search index", 0)
         try database.writer.write { db in try Self.buildSearchIndex(db) }
         progress("search index", 1)
         try database.writer.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
+    }
+
+    /// Drops the indexes of the bulk-loaded tables and returns the SQL to recreate them: building an
+    /// index once, sorted, is several times faster than keeping it up to date through a million inserts.
+    private static func dropSecondaryIndexes(_ db: Database) throws -> [String] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('account', 'contact', 'lead', 'ticket', 'activity')
+            """)
+        for row in rows { try db.execute(sql: "DROP INDEX \(row["name"] as String)") }
+        return rows.map { $0["sql"] }
     }
 
     private static func buildSearchIndex(_ db: Database) throws {

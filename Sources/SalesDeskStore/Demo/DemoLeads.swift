@@ -33,6 +33,7 @@ struct DemoLeads {
         let day: Int64 = 86_400
         let accounts = accountCount
         var accountOwner = [Int64](repeating: 0, count: accounts)
+        var accountName = [String](repeating: "", count: accounts)
         try database.writer.write { db in
             let insert = try BulkInsert(db, sql: "INSERT INTO account (id, name, domain, industry, status, owner_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for index in 0..<accounts {
@@ -41,6 +42,7 @@ struct DemoLeads {
                 let name = index < DemoVocabulary.companyStems.count * 2 ? "\(stem) \(suffix)" : "\(stem) \(suffix) \(index)"
                 let owner = random.element(staff.reps)
                 accountOwner[index] = owner
+                accountName[index] = name
                 try insert.row { row in
                     row.bind(1, Int64(index + 1))
                     row.bind(2, name)
@@ -100,7 +102,7 @@ struct DemoLeads {
                         row.bind(1, id)
                         row.bind(2, id)
                         row.bind(3, Int64(accountIndex + 1))
-                        row.bind(4, random.element(DemoVocabulary.dealSuffixes))
+                        row.bind(4, "\(accountName[accountIndex]) — \(random.element(DemoVocabulary.dealSuffixes))")
                         row.bind(5, source.rawValue)
                         row.bind(6, source == .partnerReferral ? "Northwind Partners" : nil)
                         row.bind(7, owner)
@@ -120,10 +122,6 @@ struct DemoLeads {
                         row.bind(21, max(entered, lastActivity ?? entered))
                     }
                 }
-                try db.execute(sql: """
-                    UPDATE lead SET title = (SELECT name FROM account WHERE account.id = lead.account_id) || ' — ' || title
-                    WHERE id BETWEEN ? AND ?
-                    """, arguments: [start + 1, end])
                 try db.execute(sql: "UPDATE account SET status = 'customer' WHERE id IN (SELECT account_id FROM lead WHERE stage = 'won' AND id BETWEEN ? AND ?)",
                                arguments: [start + 1, end])
             }

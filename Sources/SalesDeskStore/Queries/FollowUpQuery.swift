@@ -85,8 +85,12 @@ extension AppDatabase {
     }
 
     static func followUpFilter(_ query: FollowUpQuery) -> (sql: String, arguments: StatementArguments) {
-        var clauses = ["activity.state IN (\(placeholders(query.states.count)))"]
-        var arguments = StatementArguments(query.states.map(\.rawValue))
+        // States are written as literals (they are enum constants, never user text) so SQLite can use
+        // the partial indexes `WHERE state = 'planned'`; a bound parameter would hide that from the planner.
+        var clauses = [query.states.count == 1
+            ? "activity.state = '\(query.states[0].rawValue)'"
+            : "activity.state IN (\(query.states.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"]
+        var arguments = StatementArguments()
         if let owners = query.ownerIDs {
             clauses.append(owners.isEmpty ? "0" : "activity.owner_id IN (\(placeholders(owners.count)))")
             arguments += StatementArguments(owners)
