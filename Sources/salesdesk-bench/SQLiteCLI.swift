@@ -2,42 +2,44 @@ import Foundation
 
 /// Times the same SQL in the `sqlite3` command-line shell, for ratios against the desk's queries.
 ///
-/// The query runs `repeats` times inside one shell process, so process start-up is amortised away;
-/// the reported figure is the median per-query time over `runs` such processes.
+/// The statement runs several times in one shell with `.timer on`; the figure is the median of the
+/// shell's own per-statement CPU time (user + sys), so process start-up and output never count.
 enum SQLiteCLI {
     static var isAvailable: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/sqlite3")
+        ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func medianMilliseconds(database: String, sql: String, repeats: Int = 20, runs: Int = 5) throws -> Double {
+    static func medianMilliseconds(database: String, sql: String) throws -> Double {
         let statement = sql.trimmingCharacters(in: .whitespacesAndNewlines) + ";\n"
-        // A slow query needs no amortising: time it alone, a few times.
-        let probe = try time(database: database, script: statement)
-        let repeats = probe > 200 ? 1 : repeats
-        let runs = probe > 200 ? 3 : runs
-        let script = String(repeating: statement, count: repeats)
-        var samples: [Double] = []
-        for _ in 0..<runs {
-            let baseline = try time(database: database, script: "SELECT 1;\n")
-            let total = try time(database: database, script: script)
-            samples.append(max(0, total - baseline) / Double(repeats))
-        }
-        return samples.sorted()[samples.count / 2]
+        let probe = try timings(database: database, script: statement, repeats: 1)
+        let repeats = (probe.first ?? 0) > 200 ? 3 : 21
+        let samples = try timings(database: database, script: statement, repeats: repeats).sorted()
+        return samples.isEmpty ? 0 : samples[samples.count / 2]
     }
 
-    private static func time(database: String, script: String) throws -> Double {
+    /// Per-statement milliseconds reported by `.timer`.
+    private static func timings(database: String, script: String, repeats: Int) throws -> [Double] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", "-readonly", database]
         let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        let start = DispatchTime.now().uptimeNanoseconds
         try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
+        let writer = Thread {
+            input.fileHandleForWriting.write(Data((".output /dev/null\n.timer on\n" + String(repeating: script, count: repeats)).utf8))
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        return text.split(separator: "\n").compactMap { line -> Double? in
+            let words = line.split(separator: " ")
+            guard line.hasPrefix("Run Time:"), let user = words.firstIndex(of: "user"), let sys = words.firstIndex(of: "sys"),
+                  let userSeconds = Double(words[user + 1]), let sysSeconds = Double(words[sys + 1]) else { return nil }
+            return (userSeconds + sysSeconds) * 1000
+        }
     }
 }

@@ -19,11 +19,21 @@ do {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let database = try AppDatabase.open(path: path)
+        var phases: [(String, Double)] = []
+        var phaseStart = DispatchTime.now().uptimeNanoseconds
         let seconds = try Measurement.seconds {
             try DemoDataGenerator(size: size, seed: 42, now: Date()).generate(into: database) { phase, fraction in
+                if phases.last?.0 != phase {
+                    let now = DispatchTime.now().uptimeNanoseconds
+                    if let last = phases.indices.last { phases[last].1 = Double(now - phaseStart) / 1e9 }
+                    phaseStart = now
+                    phases.append((phase, 0))
+                }
                 FileHandle.standardError.write(Data(String(format: "\r%@ %3.0f%%   ", phase, fraction * 100).utf8))
             }
         }
+        if let last = phases.indices.last { phases[last].1 = Double(DispatchTime.now().uptimeNanoseconds - phaseStart) / 1e9 }
+        print("\nphases: " + phases.map { String(format: "%@ %.1f s", $0.0, $0.1) }.joined(separator: ", "))
         try database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         print(String(format: "\ndemo generation (%@): %.1f s, database %.0f MB, peak RSS %.0f MB", size.rawValue, seconds, Double(bytes) / 1_048_576, Measurement.peakRSSMegabytes()))

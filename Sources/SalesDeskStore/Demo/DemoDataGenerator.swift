@@ -67,7 +67,7 @@ public struct DemoDataGenerator {
         progress("search index", 0)
         try database.writer.write { db in try Self.buildSearchIndex(db) }
         progress("search index", 1)
-        try database.writer.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
+        try database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
     }
 
     /// Drops the indexes of the bulk-loaded tables and returns the SQL to recreate them: building an
@@ -85,8 +85,8 @@ public struct DemoDataGenerator {
         try db.execute(sql: """
             INSERT INTO search (rowid, title, body)
             SELECT lead.id * 4, contact.name,
-                   COALESCE(account.name, '') || ' ' || lead.title || ' ' || COALESCE(contact.email, '') || ' ' || lead.tags
-            FROM lead JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id;
+                   lead.title || ' ' || lead.tags
+            FROM lead JOIN contact ON contact.id = lead.contact_id;
             INSERT INTO search (rowid, title, body)
             SELECT id * 4 + 1, printf('T-%06d ', id) || subject, description FROM ticket;
             INSERT INTO search (rowid, title, body)

@@ -29,11 +29,15 @@ enum SearchIndex {
     /// Re-indexes a lead from its current row, contact and account.
     static func indexLead(_ db: Database, id: Int64) throws {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT contact.name AS name, contact.email AS email, account.name AS company, lead.title AS title, lead.tags AS tags
+            SELECT contact.name AS name, account.name AS company, lead.title AS title, lead.tags AS tags
             FROM lead JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id
             WHERE lead.id = ?
             """, arguments: [id]) else { return }
-        let body = [row["company"] as String?, row["title"], row["email"], row["tags"]].compactMap { $0 }.joined(separator: " ")
+        // The deal title usually names the company; the company is added when it does not.
+        let title: String = row["title"]
+        let company: String? = row["company"]
+        let body = [company.flatMap { title.localizedCaseInsensitiveContains($0) ? nil : $0 }, title, row["tags"]]
+            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         try put(db, .lead, id: id, title: row["name"], body: body)
     }
 
