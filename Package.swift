@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "SalesDeskDomain"),
         .target(
             name: "SalesDeskConfig",
-            dependencies: ["SalesDeskDomain", "TOMLKit"]
+            dependencies: ["SalesDeskDomain", "TerminalUI", "TOMLKit"]
         ),
         .target(
             name: "SalesDeskStore",
@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TerminalUI", dependencies: ["TOMLKit"]),
+        .target(name: "TerminalUI"),
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcurses"]),
         .target(
             name: "SalesDeskApp",
@@ -66,7 +66,7 @@ let package = Package(
             dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "TerminalUI"]
         ),
         .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),
-        .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig"]),
+        .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "TerminalUI"]),
         .testTarget(name: "SalesDeskStoreTests", dependencies: ["SalesDeskStore", "SalesDeskTesting"]),
         .testTarget(
             name: "SalesDeskSchedulerTests",

@@ -1,16 +1,37 @@
 import ArgumentParser
 import Foundation
+import NcursesTerminal
+import SalesDeskApp
+import SalesDeskConfig
+import TerminalUI
 
-/// Opens the interactive desk on a terminal.
+/// Opens the interactive desk on the terminal and restores the terminal when it closes.
 struct DeskLauncher {
     var options: DeskOptions
     var theme: String?
     var noColor: Bool
 
     func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw ValidationError("The desk needs a terminal. For scripts use the verbs: salesdesk agenda, salesdesk lead list, ... (see --help).")
+        }
         let database = try options.openDatabase(allowReadOnly: true)
         let user = try options.currentUser(in: database)
-        print("The interactive desk is not built yet. Signed in as \(user.handle) on \(database.path).")
-        print("Meanwhile: salesdesk agenda --as \(user.handle), salesdesk lead list, salesdesk ticket list.")
+        let themeName = theme ?? database.configuration.theme
+        var themeProblem: String?
+        let chosenTheme: Theme
+        do {
+            chosenTheme = try ThemeLoader.load(named: themeName)
+        } catch {
+            themeProblem = "\(error.description) — using the default theme."
+            chosenTheme = ThemeLoader.standard
+        }
+        let terminal = NcursesTerminal(noColor: noColor)
+        defer { terminal.close() }
+        let runtime = try DeskRuntime(database: database, terminal: terminal, user: user, theme: chosenTheme, now: DeskClock.now) { name in
+            try ThemeLoader.load(named: name)
+        }
+        if let themeProblem { runtime.showStatus(themeProblem, isError: true) }
+        runtime.run()
     }
 }

@@ -31,7 +31,7 @@ struct AgendaCommand: ParsableCommand {
         let database = try options.openDatabase()
         let user = try options.currentUser(in: database)
         let zone = TimeZone(identifier: user.timeZoneID) ?? .gmt
-        let now = try date.map { try DateArgument.parse($0, now: DeskClock.now(), timeZone: zone) } ?? DeskClock.now()
+        let now = try date.map { try TimeExpression.parse($0, now: DeskClock.now(), timeZone: zone) } ?? DeskClock.now()
         let agenda = try database.agenda(for: user, at: now, limit: limit)
         let pipeline = database.configuration.pipeline
         let output = Output(

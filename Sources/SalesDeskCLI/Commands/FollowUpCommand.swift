@@ -25,7 +25,7 @@ struct FollowUpCommand: ParsableCommand {
             let user = try options.currentUser(in: database)
             guard let type = ActivityType.parse(type) else { throw ValidationError("'\(type)' is not a type: call, email, whatsapp, meeting or task.") }
             let record: RecordReference? = try lead.map { .lead($0) } ?? ticket.map { .ticket(try TicketPrinter.id($0)) }
-            let dueAt = try DateArgument.parse(due, now: DeskClock.now(), timeZone: TimeZone(identifier: user.timeZoneID) ?? .gmt)
+            let dueAt = try TimeExpression.parse(due, now: DeskClock.now(), timeZone: TimeZone(identifier: user.timeZoneID) ?? .gmt)
             let activity = try database.scheduleFollowUp(NewFollowUp(type: type, subject: subject, notes: notes, dueAt: dueAt, record: record), by: user)
             if json { return try JSONOutput.print(activity) }
             print("Scheduled follow-up #\(activity.id!) \(type.label): \(TextTable.printable(activity.subject)) at \(LocalTime(timeZone: TimeZone(identifier: user.timeZoneID) ?? .gmt).format(dueAt))")
@@ -53,8 +53,8 @@ struct FollowUpCommand: ParsableCommand {
                 guard let parsed = ActivityType.parse(type) else { throw ValidationError("'\(type)' is not a type: call, email, whatsapp, meeting or task.") }
                 query.types = [parsed]
             }
-            query.dueFrom = try from.map { try DateArgument.parse($0, now: now, timeZone: zone) }
-            query.dueBefore = try to.map { try DateArgument.parse($0, now: now, timeZone: zone) }
+            query.dueFrom = try from.map { try TimeExpression.parse($0, now: now, timeZone: zone) }
+            query.dueBefore = try to.map { try TimeExpression.parse($0, now: now, timeZone: zone) }
             let rows = try database.followUps(query, limit: limit).rows.map(FollowUpOutput.init)
             if json { return try JSONOutput.print(rows) }
             let time = LocalTime(timeZone: zone)
@@ -84,7 +84,7 @@ struct FollowUpCommand: ParsableCommand {
             let lossReason = try reason.map { try LossReason.parse($0, note: note) }
             let nextFollowUp = try next.map { text -> NewFollowUp in
                 guard let type = ActivityType.parse(nextType) else { throw ValidationError("'\(nextType)' is not a type.") }
-                return NewFollowUp(type: type, subject: nextSubject, dueAt: try DateArgument.parse(text, now: DeskClock.now(), timeZone: zone))
+                return NewFollowUp(type: type, subject: nextSubject, dueAt: try TimeExpression.parse(text, now: DeskClock.now(), timeZone: zone))
             }
             try database.completeFollowUp(id, outcome: outcome, next: nextFollowUp, moveLeadTo: target, lossReason: lossReason, by: user)
             print("Completed follow-up #\(id).")
@@ -101,7 +101,7 @@ struct FollowUpCommand: ParsableCommand {
         func run() throws {
             let database = try options.openDatabase()
             let user = try options.currentUser(in: database)
-            let dueAt = try DateArgument.parse(to, now: DeskClock.now(), timeZone: TimeZone(identifier: user.timeZoneID) ?? .gmt)
+            let dueAt = try TimeExpression.parse(to, now: DeskClock.now(), timeZone: TimeZone(identifier: user.timeZoneID) ?? .gmt)
             try database.rescheduleFollowUp(id, to: dueAt, reason: reason, by: user)
             print("Rescheduled follow-up #\(id) to \(LocalTime(timeZone: TimeZone(identifier: user.timeZoneID) ?? .gmt).format(dueAt)).")
         }

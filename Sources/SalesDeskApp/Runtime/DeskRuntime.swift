@@ -1,0 +1,132 @@
+import Foundation
+import SalesDeskDomain
+import SalesDeskStore
+import TerminalUI
+
+/// Runs the desk: reads terminal events, updates the state, performs effects, presents frames,
+/// and reloads the visible page when the database changes (in this process or another).
+public final class DeskRuntime {
+    public private(set) var state: AppState
+    private let database: AppDatabase
+    private let terminal: Terminal
+    private let monitor: ChangeMonitor?
+    private let now: () -> Date
+    private let loadTheme: (String) throws -> Theme
+    private let loader: DataLoader
+    private let writer: WriteRunner
+
+    /// - Parameters:
+    ///   - loadTheme: resolves `:theme NAME` (the CLI passes the theme loader).
+    ///   - now: the clock (injected so tests are deterministic).
+    public init(database: AppDatabase, terminal: Terminal, user: User, theme: Theme, now: @escaping () -> Date,
+                loadTheme: @escaping (String) throws -> Theme) throws {
+        self.database = database
+        self.terminal = terminal
+        self.now = now
+        self.loadTheme = loadTheme
+        loader = DataLoader(database: database)
+        writer = WriteRunner(database: database)
+        monitor = try? ChangeMonitor(path: database.path)
+        let size = terminal.size
+        state = AppState(user: user, pipeline: database.configuration.pipeline, now: now(), width: size.width, height: size.height,
+                         theme: theme.adapted(to: terminal.colorCapability))
+        state.readOnly = database.isReadOnly
+        if let teamID = user.teamID { state.teamMemberIDs = try database.memberIDs(ofTeam: teamID) }
+        try loader.load(.agenda, into: &state)
+        if database.isReadOnly { state.status = .init(text: "The database is read-only: you can look, not change.", isError: true) }
+    }
+
+    /// Runs until the user quits.
+    public func run() {
+        present()
+        while state.isRunning {
+            if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
+                handle(event)
+            } else {
+                tick()
+            }
+            present()
+        }
+    }
+
+    /// Handles one terminal event (tests call this directly).
+    public func handle(_ event: TerminalEvent) {
+        switch event {
+        case .key(let key):
+            if state.modal == nil { state.status = nil }
+            perform(DeskUpdate.update(&state, .key(key)))
+        case .resize(let width, let height):
+            perform(DeskUpdate.update(&state, .resize(width: width, height: height)))
+        }
+    }
+
+    /// The clock moved on: refresh the visible page if the database changed.
+    public func tick() {
+        _ = DeskUpdate.update(&state, .tick(now()))
+        if (try? monitor?.hasChanged()) == true { reload(state.screen) }
+    }
+
+    /// Shows a message in the status line (e.g. a theme that could not be loaded).
+    public func showStatus(_ text: String, isError: Bool) {
+        state.status = .init(text: text, isError: isError)
+    }
+
+    /// The frame for the current state.
+    public func render() -> Grid { DeskView.render(state) }
+
+    private func present() { terminal.present(render()) }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .load(let screen): reload(screen)
+            case .loadMore(let screen):
+                do { try loader.loadMore(screen, into: &state) } catch { report(error) }
+            case .write(let change):
+                guard !state.readOnly else {
+                    state.status = .init(text: "The database is read-only: nothing was changed.", isError: true)
+                    state.modal = nil
+                    continue
+                }
+                do {
+                    let message = try writer.perform(change, state: state)
+                    state.modal = nil
+                    state.status = .init(text: message, isError: false)
+                    reload(state.screen)
+                    if state.screen != .agenda { state.agenda = nil }
+                } catch {
+                    if case .form(var form) = state.modal {
+                        form.error = Self.describe(error)
+                        state.modal = .form(form)
+                    } else {
+                        report(error)
+                    }
+                    terminal.bell()
+                }
+            case .setTheme(let name):
+                do {
+                    state.theme = try loadTheme(name).adapted(to: terminal.colorCapability)
+                    state.status = .init(text: "Theme \(name).", isError: false)
+                } catch {
+                    report(error)
+                }
+            case .bell:
+                terminal.bell()
+            }
+        }
+    }
+
+    private func reload(_ screen: Screen) {
+        do { try loader.load(screen, into: &state) } catch { report(error) }
+    }
+
+    private func report(_ error: Error) {
+        state.status = .init(text: Self.describe(error), isError: true)
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? DomainError { return error.description }
+        if let error = error as? StoreError { return error.description }
+        return (error as? LocalizedError)?.errorDescription ?? "\(error)"
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import SalesDeskDomain
+import SalesDeskStore
+
+/// Carries out a ``DeskWrite`` through the store's named, audited writes, and says what happened.
+struct WriteRunner {
+    let database: AppDatabase
+
+    /// Performs the write; returns the status line text, or throws the refusal.
+    func perform(_ write: DeskWrite, state: AppState) throws -> String {
+        let user = state.user
+        let zone = TimeZone(identifier: user.timeZoneID) ?? .gmt
+        switch write {
+        case .completeFollowUp(let id, let outcome, let nextText, let stage, let lossReason):
+            let next = try nextText.map { text in
+                NewFollowUp(type: .call, subject: "Follow up", dueAt: try TimeExpression.parse(text, now: state.now, timeZone: zone))
+            }
+            try database.completeFollowUp(id, outcome: outcome, next: next, moveLeadTo: stage, lossReason: lossReason, by: user)
+            return "Completed follow-up #\(id)." + (next == nil ? "" : " Next one scheduled.") + (stage.map { " Lead moved to \(state.pipeline.name(of: $0))." } ?? "")
+        case .rescheduleFollowUp(let id, let text, let reason):
+            let due = try TimeExpression.parse(text, now: state.now, timeZone: zone)
+            try database.rescheduleFollowUp(id, to: due, reason: reason, by: user)
+            return "Rescheduled #\(id) to \(Format.time(due, zone: user.timeZoneID))."
+        case .snoozeFollowUp(let id):
+            guard let activity = try database.activity(id) else { throw DomainError.notFound("Follow-up #\(id)") }
+            let due = max(activity.dueAt, state.now).addingTimeInterval(3600)
+            try database.rescheduleFollowUp(id, to: due, reason: "Snoozed 1 hour", by: user)
+            return "Snoozed #\(id) to \(Format.time(due, zone: user.timeZoneID))."
+        case .moveLeads(let ids, let stage, let lossReason):
+            var moved = 0
+            var refusals: [String] = []
+            for id in ids {
+                do {
+                    try database.moveLead(id, to: stage, reason: lossReason, by: user)
+                    moved += 1
+                } catch let error as DomainError {
+                    if ids.count == 1 { throw error }
+                    refusals.append("#\(id): \(error.description)")
+                }
+            }
+            return "Moved \(moved) lead\(moved == 1 ? "" : "s") to \(state.pipeline.name(of: stage))." + (refusals.isEmpty ? "" : " Refused: \(refusals.joined(separator: "; "))")
+        case .assignLeads(let ids, let handle):
+            guard let owner = try database.user(handle: handle.trimmingCharacters(in: .whitespaces)) else {
+                throw DomainError.invalidField(field: "owner", reason: "no desk user '\(handle)'")
+            }
+            for id in ids { try database.assignLead(id, to: owner.id!, by: user) }
+            return "Assigned \(ids.count) lead\(ids.count == 1 ? "" : "s") to \(owner.handle)."
+        case .assignTicket(let id, let handle):
+            guard let assignee = try database.user(handle: handle.trimmingCharacters(in: .whitespaces)) else {
+                throw DomainError.invalidField(field: "assignee", reason: "no desk user '\(handle)'")
+            }
+            try database.assignTicket(id, to: assignee.id!, by: user)
+            return "\(Ticket.number(for: id)) assigned to \(assignee.handle)."
+        case .moveTicket(let id, let status, let confirmed):
+            try database.moveTicket(id, to: status, customerConfirmed: confirmed, by: user)
+            return "\(Ticket.number(for: id)) is now \(status.label)."
+        case .cycleTicketPriority(let id):
+            guard let ticket = try database.ticket(id) else { throw DomainError.notFound("Ticket \(Ticket.number(for: id))") }
+            let all = TicketPriority.allCases
+            let next = all[((all.firstIndex(of: ticket.priority) ?? 0) + 1) % all.count]
+            try database.setTicketPriority(id, next, by: user)
+            return "\(ticket.number) priority \(next.label)."
+        case .commentOnTicket(let id, let body, let toCustomer):
+            try database.commentOnTicket(id, body: body, customerVisible: toCustomer, by: user)
+            return toCustomer ? "Reply sent on \(Ticket.number(for: id))." : "Internal note added to \(Ticket.number(for: id))."
+        case .acknowledgeNotification(let id):
+            try database.acknowledgeNotification(id, by: user)
+            return "Acknowledged."
+        case .snoozeNotification(let id):
+            try database.snoozeNotification(id, until: state.now.addingTimeInterval(3600), by: user)
+            return "Snoozed for an hour."
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import SalesDeskDomain
+import SalesDeskStore
+import TerminalUI
+
+/// Draws the whole desk for a state: tab bar, the current screen, status line, footer, and any modal.
+public enum DeskView {
+    public static func render(_ state: AppState) -> Grid {
+        var grid = Grid(width: state.width, height: state.height, style: state.theme.style(ThemeRole.background))
+        let minimum = AppState.minimumSize
+        guard state.width >= minimum.width, state.height >= minimum.height else {
+            TooSmallMessage.render(need: minimum, grid: &grid, theme: state.theme)
+            return grid
+        }
+        let theme = state.theme
+        let (top, rest) = grid.bounds.splitTop(1)
+        let (content, bottom) = rest.splitBottom(2)
+        renderTabs(state, area: top, grid: &grid)
+        switch state.screen {
+        case .agenda: AgendaScreen.render(state, in: content, grid: &grid)
+        case .leads: LeadsScreen.render(state, in: content, grid: &grid)
+        case .tickets: TicketsScreen.render(state, in: content, grid: &grid)
+        case .followUps: FollowUpsScreen.render(state, in: content, grid: &grid)
+        case .board: BoardScreen.render(state, in: content, grid: &grid)
+        case .notifications: InboxScreen.render(state, in: content, grid: &grid)
+        case .leadDetail: LeadDetailScreen.render(state, in: content, grid: &grid)
+        case .ticketDetail: TicketDetailScreen.render(state, in: content, grid: &grid)
+        }
+        if let status = state.status {
+            grid.put(status.text, x: 1, y: bottom.y, style: theme.style(status.isError ? ThemeRole.error : ThemeRole.success), maxWidth: bottom.width - 2)
+        } else if let warning = state.schedulerWarning {
+            grid.put(warning, x: 1, y: bottom.y, style: theme.style(ThemeRole.warning), maxWidth: bottom.width - 2)
+        }
+        let hints = KeyMap.commands.filter { $0.inFooter && $0.applies(to: state.screen) }.map { (key: $0.keys[0].label, label: $0.summary) }
+        FooterHints.render([(key: "1-6", label: "screens")] + hints, y: bottom.maxY - 1, in: bottom, grid: &grid, theme: theme)
+        if let modal = state.modal { ModalView.render(modal, state: state, grid: &grid) }
+        return grid
+    }
+
+    private static func renderTabs(_ state: AppState, area: Rect, grid: inout Grid) {
+        let titles = Screen.main.enumerated().map { "\($0.offset + 1) \($0.element.title)\($0.element == .notifications && state.unreadCount > 0 ? " (\(state.unreadCount))" : "")" }
+        let active = Screen.main.firstIndex(of: state.screen) ?? Screen.main.firstIndex(of: state.history.first ?? .agenda) ?? 0
+        TabBar.render(titles, active: active, y: area.y, in: area, grid: &grid, theme: state.theme)
+        let who = "\(state.user.name) · \(state.user.role.label)\(state.readOnly ? " · read-only" : "")"
+        let width = DisplayWidth.of(who)
+        if area.width - width - 1 > 70 { grid.put(who, x: area.maxX - width - 1, y: area.y, style: state.theme.style(ThemeRole.muted)) }
+    }
+}
+
+/// Shared formatting for screens: times in the user's zone, stall colours, SLA clocks.
+enum Format {
+    static func time(_ date: Date, zone: String, pattern: String = "EEE d MMM HH:mm") -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: zone) ?? .gmt
+        formatter.dateFormat = pattern
+        return formatter.string(from: date)
+    }
+
+    static func days(since date: Date, now: Date) -> Int { max(0, Int(now.timeIntervalSince(date) / 86_400)) }
+
+    /// `stall.fresh` under the stage's threshold, `stall.warn` under twice it, `stall.rotten` beyond.
+    static func stallRole(_ lead: Lead, pipeline: Pipeline, now: Date) -> String {
+        guard let threshold = pipeline.definition(of: lead.stage)?.stallDays else { return ThemeRole.muted }
+        let age = now.timeIntervalSince(lead.lastTouchedAt) / 86_400
+        if age < Double(threshold) { return "stall.fresh" }
+        return age < Double(threshold * 2) ? "stall.warn" : "stall.rotten"
+    }
+
+    /// The first-response SLA of a ticket: text and role (`sla.ok`, `sla.at_risk`, `sla.breached`).
+    static func sla(_ ticket: Ticket, routing: TicketRouting, now: Date) -> (text: String, role: String) {
+        if let responded = ticket.firstResponseAt {
+            let minutes = Int(responded.timeIntervalSince(ticket.createdAt) / 60)
+            return ("replied \(duration(minutes))", ThemeRole.muted)
+        }
+        guard ticket.status != .closed else { return ("—", ThemeRole.muted) }
+        let target = routing.firstResponseTarget(for: ticket.priority)
+        let used = now.timeIntervalSince(ticket.createdAt) / 60
+        let left = Int(Double(target) - used)
+        if left < 0 { return ("breached \(duration(-left))", "sla.breached") }
+        return ("\(duration(left)) left", used >= Double(target) * routing.warnAtFraction ? "sla.at_risk" : "sla.ok")
+    }
+
+    static func duration(_ minutes: Int) -> String {
+        if minutes < 60 { return "\(minutes)m" }
+        if minutes < 48 * 60 { return "\(minutes / 60)h\(minutes % 60 > 0 ? String(format: "%02d", minutes % 60) : "")" }
+        return "\(minutes / 1440)d"
+    }
+}

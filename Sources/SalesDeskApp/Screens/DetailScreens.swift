@@ -1,0 +1,80 @@
+import Foundation
+import SalesDeskDomain
+import SalesDeskStore
+import TerminalUI
+
+/// A lead's fields, score breakdown, follow-ups and timeline.
+enum LeadDetailScreen {
+    static func render(_ state: AppState, in area: Rect, grid: inout Grid) {
+        let theme = state.theme
+        guard let detail = state.leadDetail else {
+            grid.put("Loading…", x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted))
+            return
+        }
+        let lead = detail.lead
+        let zone = state.user.timeZoneID
+        var y = area.y
+        func line(_ text: String, _ role: String = ThemeRole.text) {
+            guard y < area.maxY else { return }
+            grid.put(text, x: area.x + 1, y: y, style: theme.style(role), maxWidth: area.width - 2)
+            y += 1
+        }
+        line("\(detail.contact.name) · \(detail.account?.name ?? "no company")   lead #\(lead.id ?? 0)", ThemeRole.header)
+        line("Deal: \(lead.title)")
+        line("Stage: \(state.pipeline.name(of: lead.stage))\(lead.isOnHold ? " (On Hold)" : "") · \(Format.days(since: lead.lastTouchedAt, now: state.now)) days since last touch",
+             "stage.\(lead.stage.rawValue)")
+        if let reason = lead.lossReason { line("Lost: \(reason)", ThemeRole.error) }
+        line("Value: \(lead.value) · Score \(lead.score) (\(lead.band.rawValue)) · Owner \(detail.owner.handle) · Source \(lead.source.label)")
+        line("Contact: \([detail.contact.email, detail.contact.phone, detail.contact.title].compactMap { $0 }.joined(separator: " · "))", ThemeRole.muted)
+        line("Score: " + detail.scoreBreakdown.map { "\($0.reason) +\($0.points)" }.joined(separator: ", "), ThemeRole.muted)
+        y += 1
+        line("Follow-ups (c complete, r reschedule)", ThemeRole.header)
+        let selected = state.cursor(state.screen).selected
+        for (index, activity) in detail.activities.prefix(max(0, (area.maxY - y) / 2)).enumerated() {
+            let text = "\(index == selected ? "▶" : " ") \(Format.time(activity.dueAt, zone: zone)) \(activity.type.label) \(activity.subject) [\(activity.state.rawValue)]\(activity.outcome.map { " — \($0)" } ?? "")"
+            line(text, index == selected ? ThemeRole.selection : activity.state == .planned ? ThemeRole.text : ThemeRole.muted)
+        }
+        y += 1
+        line("Timeline", ThemeRole.header)
+        for entry in detail.history.suffix(max(0, area.maxY - y)).reversed() {
+            let change = entry.field.map { "\($0): \(entry.before ?? "—") → \(entry.after ?? "—")" } ?? (entry.after ?? "")
+            line("\(Format.time(entry.at, zone: zone)) \(entry.action) \(change)", ThemeRole.muted)
+        }
+    }
+}
+
+/// A ticket's fields, SLA, comments and history.
+enum TicketDetailScreen {
+    static func render(_ state: AppState, in area: Rect, grid: inout Grid) {
+        let theme = state.theme
+        guard let detail = state.ticketDetail else {
+            grid.put("Loading…", x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted))
+            return
+        }
+        let ticket = detail.ticket
+        let zone = state.user.timeZoneID
+        var y = area.y
+        func line(_ text: String, _ role: String = ThemeRole.text) {
+            guard y < area.maxY else { return }
+            grid.put(text, x: area.x + 1, y: y, style: theme.style(role), maxWidth: area.width - 2)
+            y += 1
+        }
+        let sla = Format.sla(ticket, routing: .standard, now: state.now)
+        line("\(ticket.number)  \(ticket.subject)", ThemeRole.header)
+        line("Status: \(ticket.status.label) · Priority: \(ticket.priority.label) · \(ticket.category.label)", "priority.\(ticket.priority.rawValue)")
+        line("Team: \(detail.teamName ?? "—") · Assignee: \(detail.assignee?.handle ?? "—") · Account: \(detail.account?.name ?? "—")")
+        line("Opened \(Format.time(ticket.createdAt, zone: zone)) · first response: \(sla.text)", sla.role)
+        if !ticket.description.isEmpty { line(ticket.description, ThemeRole.muted) }
+        y += 1
+        line("Comments (R to add)", ThemeRole.header)
+        for comment in detail.comments.suffix(max(0, (area.maxY - y) / 2)) {
+            line("\(Format.time(comment.createdAt, zone: zone)) \(comment.isCustomerVisible ? "to customer" : "internal"): \(comment.body)",
+                 comment.isCustomerVisible ? ThemeRole.text : ThemeRole.muted)
+        }
+        y += 1
+        line("History", ThemeRole.header)
+        for entry in detail.history.suffix(max(0, area.maxY - y)).reversed() {
+            line("\(Format.time(entry.at, zone: zone)) \(entry.action) \(entry.field ?? ""): \(entry.before ?? "—") → \(entry.after ?? "—")", ThemeRole.muted)
+        }
+    }
+}

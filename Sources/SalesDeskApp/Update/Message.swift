@@ -1,0 +1,39 @@
+import Foundation
+import SalesDeskDomain
+import TerminalUI
+
+/// What can happen to the desk.
+public enum Message: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The clock ticked (the runtime also checks for database changes then).
+    case tick(Date)
+}
+
+/// A side effect `update` asks the runtime to perform; results come back as state changes.
+public enum Effect: Sendable, Equatable {
+    /// Re-read the data of a screen (keeping the selection on the same record).
+    case load(Screen)
+    /// Read the next page of a list screen.
+    case loadMore(Screen)
+    /// Change the database.
+    case write(DeskWrite)
+    /// Switch the colour theme.
+    case setTheme(String)
+    case bell
+}
+
+/// A change the user asked for, carried out by the runtime through the store's named writes.
+public enum DeskWrite: Sendable, Equatable {
+    case completeFollowUp(Int64, outcome: String, next: String?, stage: StageKey?, lossReason: LossReason?)
+    case rescheduleFollowUp(Int64, to: String, reason: String)
+    case snoozeFollowUp(Int64)
+    case moveLeads([Int64], to: StageKey, lossReason: LossReason?)
+    case assignLeads([Int64], toHandle: String)
+    case assignTicket(Int64, toHandle: String)
+    case moveTicket(Int64, to: TicketStatus, customerConfirmed: Bool)
+    case cycleTicketPriority(Int64)
+    case commentOnTicket(Int64, body: String, toCustomer: Bool)
+    case acknowledgeNotification(Int64)
+    case snoozeNotification(Int64)
+}

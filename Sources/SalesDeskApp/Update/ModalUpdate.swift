@@ -1,0 +1,111 @@
+import SalesDeskDomain
+import TerminalUI
+
+/// Keys while a form, the help screen or the quit question is open.
+enum ModalUpdate {
+    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch state.modal {
+        case .confirmQuit:
+            if key == .character("y") { state.isRunning = false }
+            state.modal = nil
+            return []
+        case .help(var filter):
+            switch key {
+            case .escape, .enter, .character("?") where filter.text.isEmpty: state.modal = nil
+            default:
+                filter.handle(key)
+                state.modal = .help(filter)
+            }
+            return []
+        case .form(var form):
+            if key == .ctrl("c") {
+                if form.hasInput { state.modal = .confirmQuit } else { state.isRunning = false }
+                return []
+            }
+            if key == .escape {
+                state.modal = nil
+                if case .filter = form.purpose { return [.load(.leads)] }
+                return []
+            }
+            if case .commandLine = form.purpose, key == .tab {
+                let typed = form.value(":")
+                if let completion = KeyMap.completions(for: typed).first {
+                    form.fields[0].kind = .text(TextField(completion))
+                    state.modal = .form(form)
+                }
+                return []
+            }
+            if key == .enter { return submit(&state, form) }
+            form.handle(key)
+            state.modal = .form(form)
+            if case .filter = form.purpose {
+                // Search as you type: every keystroke re-runs the query (it is index-backed and paged).
+                state.leadFilterText = form.value("/")
+                state.cursors[.leads] = ListCursor()
+                return [.load(.leads)]
+            }
+            return []
+        case nil:
+            return []
+        }
+    }
+
+    private static func submit(_ state: inout AppState, _ form: FormState) -> [Effect] {
+        state.modal = nil
+        do {
+            let outcome = try outcome(of: form, state: &state)
+            // A write keeps its form open until the runtime reports success, so a refusal can be shown in it.
+            if outcome.keepOpen { state.modal = .form(form) }
+            return outcome.effects
+        } catch {
+            var form = form
+            form.error = error.description
+            state.modal = .form(form)
+            return [.bell]
+        }
+    }
+
+    private static func outcome(of form: FormState, state: inout AppState) throws(DomainError) -> (effects: [Effect], keepOpen: Bool) {
+        func write(_ change: DeskWrite) -> (effects: [Effect], keepOpen: Bool) { ([.write(change)], true) }
+        switch form.purpose {
+        case .completeFollowUp(let id):
+            let stageName = form.value("Move lead to")
+            let stage = stageName.isEmpty || stageName == FormFactory.noChange ? nil : try state.pipeline.stage(named: stageName)
+            let next = form.value("Next follow-up (e.g. +2d, tomorrow 10:00; blank: none)")
+            return write(.completeFollowUp(id, outcome: form.value("Outcome"), next: next.isEmpty ? nil : next, stage: stage,
+                                           lossReason: try FormFactory.lossReason(in: form)))
+        case .rescheduleFollowUp(let id):
+            return write(.rescheduleFollowUp(id, to: form.value("New time (e.g. tomorrow 9:00, +3h)"), reason: form.value("Reason")))
+        case .moveLead(let ids, _):
+            let stage = try state.pipeline.stage(named: form.value("Stage"))
+            return write(.moveLeads(ids, to: stage, lossReason: try FormFactory.lossReason(in: form)))
+        case .assignLeads(let ids):
+            return write(.assignLeads(ids, toHandle: form.value("New owner handle")))
+        case .assignTicket(let id):
+            return write(.assignTicket(id, toHandle: form.value("Assignee handle")))
+        case .moveTicket(let id):
+            guard let status = TicketStatus.parse(form.value("Status")) else { throw DomainError.invalidField(field: "status", reason: "pick a status") }
+            return write(.moveTicket(id, to: status, customerConfirmed: form.value("Customer confirmed (needed to close)") == "yes"))
+        case .commentOnTicket(let id):
+            return write(.commentOnTicket(id, body: form.value("Comment"), toCustomer: form.value("Visible to") == "customer"))
+        case .filter:
+            state.leadFilterText = form.value("/")
+            return ([.load(.leads)], false)
+        case .commandLine:
+            return (try runCommandLine(form.value(":"), state: &state), false)
+        }
+    }
+
+    private static func runCommandLine(_ text: String, state: inout AppState) throws(DomainError) -> [Effect] {
+        let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ").map(String.init)
+        guard let name = words.first else { return [] }
+        if name == "theme" {
+            guard words.count == 2 else { throw DomainError.invalidField(field: "theme", reason: "usage: theme NAME") }
+            return [.setTheme(words[1])]
+        }
+        guard let command = KeyMap.command(named: name) else {
+            throw DomainError.invalidField(field: ":", reason: "unknown command '\(name)'; Tab completes, ? lists them")
+        }
+        return DeskUpdate.perform(command.name, &state)
+    }
+}

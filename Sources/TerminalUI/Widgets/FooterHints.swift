@@ -1,0 +1,43 @@
+/// The footer line of key hints: `j/k move  Enter open  / filter  ? help`, cut to the width.
+public enum FooterHints {
+    /// Draws `hints` (key, what it does) on row `y`.
+    public static func render(_ hints: [(key: String, label: String)], y: Int, in area: Rect, grid: inout Grid, theme: Theme) {
+        let bar = theme.style(ThemeRole.statusBar)
+        grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: bar)
+        var x = area.x
+        for hint in hints {
+            let needed = DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3
+            guard x + needed <= area.maxX else { break }
+            x += grid.put(" \(hint.key) ", x: x, y: y, style: theme.style(ThemeRole.hintKey))
+            x += grid.put("\(hint.label) ", x: x, y: y, style: bar)
+        }
+    }
+}
+
+/// A line of tabs, the active one highlighted: ` 1 Agenda  2 Leads  3 Tickets `.
+public enum TabBar {
+    public static func render(_ titles: [String], active: Int, y: Int, in area: Rect, grid: inout Grid, theme: Theme) {
+        let text = theme.style(ThemeRole.muted)
+        grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: text)
+        var x = area.x
+        for (index, title) in titles.enumerated() {
+            let label = " \(title) "
+            guard x + DisplayWidth.of(label) <= area.maxX else { break }
+            x += grid.put(label, x: x, y: y, style: index == active ? theme.style(ThemeRole.tabActive) : text)
+            x += 1
+        }
+    }
+}
+
+/// "terminal too small: need W×H, have w×h", centred, instead of a broken layout.
+public enum TooSmallMessage {
+    public static func render(need: (width: Int, height: Int), grid: inout Grid, theme: Theme) {
+        grid.fill(grid.bounds, style: theme.style(ThemeRole.text))
+        let lines = ["terminal too small:", "need \(need.width)×\(need.height),", "have \(grid.width)×\(grid.height)"]
+        for (index, line) in lines.enumerated() {
+            let y = max(0, grid.height / 2 - 1) + index
+            let x = max(0, (grid.width - DisplayWidth.of(line)) / 2)
+            grid.put(line, x: x, y: y, style: theme.style(ThemeRole.warning))
+        }
+    }
+}
