@@ -77,7 +77,11 @@ let package = Package(
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal"]),
-        .testTarget(name: "SalesDeskAppTests", dependencies: ["SalesDeskApp", "SalesDeskTesting"]),
+        .testTarget(
+            name: "SalesDeskAppTests",
+            dependencies: ["SalesDeskApp", "SalesDeskTesting", "SalesDeskConfig"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "SalesDeskCLITests", dependencies: ["SalesDeskCLI", "SalesDeskTesting"]),
     ],
     swiftLanguageModes: [.v6]

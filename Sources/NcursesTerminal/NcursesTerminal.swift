@@ -111,6 +111,11 @@ enum TerminalRestorer {
     static func install() {
         guard !installed else { return }
         installed = true
+        // A parent may have started us with these blocked; the desk must see resizes and quit signals.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signalNumber in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] { sigaddset(&handled, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
         atexit { TerminalRestorer.restore() }
         for signalNumber in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             signal(signalNumber) { received in

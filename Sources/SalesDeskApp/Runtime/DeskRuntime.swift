@@ -42,10 +42,10 @@ public final class DeskRuntime {
         while state.isRunning {
             if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
                 handle(event)
-            } else {
-                tick()
+                present()
+            } else if tick() {
+                present()
             }
-            present()
         }
     }
 
@@ -61,9 +61,16 @@ public final class DeskRuntime {
     }
 
     /// The clock moved on: refresh the visible page if the database changed.
-    public func tick() {
+    /// Returns whether the screen needs drawing again (data changed, or the minute turned).
+    @discardableResult
+    public func tick() -> Bool {
+        let previousMinute = Int(state.now.timeIntervalSince1970 / 60)
         _ = DeskUpdate.update(&state, .tick(now()))
-        if (try? monitor?.hasChanged()) == true { reload(state.screen) }
+        if (try? monitor?.hasChanged()) == true {
+            reload(state.screen)
+            return true
+        }
+        return Int(state.now.timeIntervalSince1970 / 60) != previousMinute
     }
 
     /// Shows a message in the status line (e.g. a theme that could not be loaded).
@@ -95,12 +102,7 @@ public final class DeskRuntime {
                     reload(state.screen)
                     if state.screen != .agenda { state.agenda = nil }
                 } catch {
-                    if case .form(var form) = state.modal {
-                        form.error = Self.describe(error)
-                        state.modal = .form(form)
-                    } else {
-                        report(error)
-                    }
+                    report(error)
                     terminal.bell()
                 }
             case .setTheme(let name):
@@ -117,11 +119,29 @@ public final class DeskRuntime {
     }
 
     private func reload(_ screen: Screen) {
-        do { try loader.load(screen, into: &state) } catch { report(error) }
+        do {
+            try loader.load(screen, into: &state)
+            setFormError(nil)
+        } catch {
+            report(error)
+        }
     }
 
+    /// Shows an error where the user is looking: inside the open form (a refused write, a filter that
+    /// does not parse yet), otherwise in the status line.
     private func report(_ error: Error) {
-        state.status = .init(text: Self.describe(error), isError: true)
+        if !setFormError(Self.describe(error)) {
+            state.status = .init(text: Self.describe(error), isError: true)
+        }
+    }
+
+    /// Sets the open form's error line; returns false when no form is open.
+    @discardableResult
+    private func setFormError(_ message: String?) -> Bool {
+        guard case .form(var form) = state.modal else { return false }
+        form.error = message
+        state.modal = .form(form)
+        return true
     }
 
     static func describe(_ error: Error) -> String {

@@ -1,0 +1,63 @@
+import Foundation
+import SalesDeskApp
+import SalesDeskConfig
+import SalesDeskDomain
+import SalesDeskStore
+import SalesDeskTesting
+import TerminalUI
+import Testing
+
+/// A desk running on an in-memory terminal over a temporary database with a fixed clock.
+final class DeskHarness {
+    let desk: DeskFixture
+    let terminal: InMemoryTerminal
+    let runtime: DeskRuntime
+
+    init(width: Int = 120, height: Int = 40, theme: String = "default", capability: ColorCapability = .indexed256,
+         seed: (DeskFixture) throws -> Void = DeskHarness.standardSeed) throws {
+        desk = try DeskFixture(now: utc(2026, 11, 23, 10))
+        try seed(desk)
+        terminal = InMemoryTerminal(width: width, height: height, colorCapability: capability)
+        let clock = desk.clock
+        runtime = try DeskRuntime(database: desk.database, terminal: terminal, user: desk.rep, theme: try ThemeLoader.load(named: theme, environment: [:]),
+                                  now: { clock.date }, loadTheme: { try ThemeLoader.load(named: $0, environment: [:]) })
+    }
+
+    /// A small, fixed day for Ana: leads in several stages, follow-ups in every agenda section, a ticket.
+    static func standardSeed(_ desk: DeskFixture) throws {
+        let now = desk.clock.date
+        let jo = try desk.lead("Jo Buyer", company: "Acme Ltd", value: 1_250_000)
+        let mei = try desk.lead("田中太郎", company: "株式会社ミライ", value: 880_000)
+        let sam = try desk.lead("Sam Seller", company: "Globex", value: 4_200_000)
+        try desk.database.moveLead(sam.id!, to: .negotiation, by: desk.rep)
+        for (lead, subject, offset) in [(jo, "Intro call", -7200.0), (mei, "Send pricing", 3600.0), (sam, "Contract review", 26 * 3600.0), (jo, "Demo", 4 * 86_400.0)] {
+            try desk.database.scheduleFollowUp(NewFollowUp(type: .call, subject: subject, dueAt: now.addingTimeInterval(offset), record: .lead(lead.id!)), by: desk.rep)
+        }
+        try desk.database.createTicket(NewTicket(subject: "Sync stopped", priority: .high, category: .syncIssue), by: desk.support)
+    }
+
+    func press(_ keys: Key...) {
+        for key in keys { runtime.handle(.key(key)) }
+    }
+
+    func type(_ text: String) {
+        for character in text { runtime.handle(.key(.character(character))) }
+    }
+
+    var screen: String { runtime.render().text }
+}
+
+/// Compares a screen's text with `__Snapshots__/NAME.txt`; `SNAPSHOT_RECORD=1` writes the file instead.
+func expectSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+    let file = folder.appendingPathComponent("\(name).txt")
+    if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" || !FileManager.default.fileExists(atPath: file.path) {
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] != "1" {
+            Issue.record("Recorded a new snapshot \(name); check it and run again.", sourceLocation: sourceLocation)
+        }
+        return
+    }
+    let expected = try String(contentsOf: file, encoding: .utf8)
+    #expect(text == expected, "screen differs from __Snapshots__/\(name).txt", sourceLocation: sourceLocation)
+}
