@@ -13,14 +13,20 @@ final class DeskHarness {
     let terminal: InMemoryTerminal
     let runtime: DeskRuntime
 
+    /// - Parameters:
+    ///   - user: who is signed in.
+    ///   - editor: the environment `$EDITOR` comes from.
     init(width: Int = 120, height: Int = 40, theme: String = "default", capability: ColorCapability = .indexed256,
+         user: KeyPath<DeskFixture, User> = \.rep, editor: [String: String] = [:],
          seed: (DeskFixture) throws -> Void = DeskHarness.standardSeed) throws {
         desk = try DeskFixture(now: utc(2026, 11, 23, 10))
         try seed(desk)
         terminal = InMemoryTerminal(width: width, height: height, colorCapability: capability)
         let clock = desk.clock
-        runtime = try DeskRuntime(database: desk.database, terminal: terminal, user: desk.rep, theme: try ThemeLoader.load(named: theme, environment: [:]),
-                                  now: { clock.date }, loadTheme: { try ThemeLoader.load(named: $0, environment: [:]) })
+        runtime = try DeskRuntime(database: desk.database, terminal: terminal, user: desk[keyPath: user],
+                                  theme: try ThemeLoader.load(named: theme, environment: [:]),
+                                  now: { clock.date }, loadTheme: { try ThemeLoader.load(named: $0, environment: [:]) },
+                                  editor: ExternalEditor(environment: editor))
     }
 
     /// A small, fixed day for Ana: leads in several stages, follow-ups in every agenda section, a ticket.

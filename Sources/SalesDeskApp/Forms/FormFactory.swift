@@ -85,6 +85,17 @@ enum FormFactory {
         return []
     }
 
+    /// `/` on the board: whose deals to show.
+    static func boardFilter(_ state: inout AppState) -> [Effect] {
+        let current: String = if case .named(let name) = state.boardScope { name } else { "" }
+        state.modal = .form(FormState(title: "Board: whose deals?", fields: [
+            .init(label: boardOwnerLabel, kind: .text(TextField(current))),
+        ], purpose: .filter(.board)))
+        return []
+    }
+
+    static let boardOwnerLabel = "Owner handle or team name (blank: everyone)"
+
     private static func lossFields() -> [FormState.Field] {
         [
             .init(label: "Loss reason (for Lost)", kind: .choice([noReason] + LossReason.choices.map(\.label), selected: 0)),

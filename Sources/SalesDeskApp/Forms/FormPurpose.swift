@@ -9,6 +9,11 @@ public enum FormPurpose: Sendable, Equatable {
     case assignTicket(Int64)
     case moveTicket(Int64)
     case commentOnTicket(Int64)
+    case newLead
+    case editLead(Int64)
+    case newTicket
+    case newFollowUp(RecordReference?)
+    case ticketCategory(Int64)
     case filter(Screen)
     case commandLine
 }

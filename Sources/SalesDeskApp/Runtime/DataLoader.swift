@@ -35,7 +35,7 @@ struct DataLoader {
             keep(&state, .followUps, ids: page.rows.map(\.id))
         case .board:
             let previous = state.selectedLeadID
-            state.board = try database.pipelineBoard(ownerIDs: state.boardOnlyMine ? [state.user.id ?? 0] : nil, cardsPerStage: 30)
+            state.board = try database.pipelineBoard(ownerIDs: try boardOwnerIDs(state), cardsPerStage: 30)
             state.boardColumn = min(state.boardColumn, max(0, state.board.count - 1))
             if let previous, state.board.indices.contains(state.boardColumn),
                let index = state.board[state.boardColumn].cards.firstIndex(where: { $0.id == previous }) {
@@ -75,7 +75,7 @@ struct DataLoader {
         case .board:
             guard state.board.indices.contains(state.boardColumn), let next = state.board[state.boardColumn].next else { return }
             let column = state.board[state.boardColumn]
-            let page = try database.boardCards(stage: column.stage, ownerIDs: state.boardOnlyMine ? [state.user.id ?? 0] : nil, after: next, limit: 30)
+            let page = try database.boardCards(stage: column.stage, ownerIDs: try boardOwnerIDs(state), after: next, limit: 30)
             state.board[state.boardColumn].cards += page.rows
             state.board[state.boardColumn].next = page.next
         default:
@@ -90,8 +90,25 @@ struct DataLoader {
         return try filter.apply(to: query, pipeline: state.pipeline) { handle in try? database.user(handle: handle)?.id }
     }
 
+    /// The owners the board is narrowed to; nil for everyone. A name is a user's handle first, then a team's name.
+    private func boardOwnerIDs(_ state: AppState) throws -> [Int64]? {
+        switch state.boardScope {
+        case .everyone: return nil
+        case .mine: return [state.user.id ?? 0]
+        case .myTeam: return state.teamMemberIDs.isEmpty ? [state.user.id ?? 0] : state.teamMemberIDs
+        case .named(let name):
+            if let user = try database.user(handle: name), let id = user.id { return [id] }
+            if let team = try database.teams().first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }), let id = team.id {
+                return try database.memberIDs(ofTeam: id)
+            }
+            throw DomainError.invalidField(field: "board", reason: "no user or team called '\(name)'")
+        }
+    }
+
     private func followUpQuery(_ state: AppState) -> FollowUpQuery {
-        FollowUpQuery(ownerIDs: [state.user.id ?? 0], types: state.followUpType.map { [$0] })
+        let window = state.followUpRange.bounds(now: state.now, timeZone: TimeZone(identifier: state.user.timeZoneID) ?? .gmt)
+        return FollowUpQuery(ownerIDs: state.seesTeamFollowUps ? state.teamMemberIDs : [state.user.id ?? 0],
+                             types: state.followUpType.map { [$0] }, dueFrom: window.from, dueBefore: window.before)
     }
 
     private func keep(_ state: inout AppState, _ screen: Screen, ids: [Int64], selectedID: Int64? = nil) {

@@ -14,12 +14,14 @@ public final class DeskRuntime {
     private let loadTheme: (String) throws -> Theme
     private let loader: DataLoader
     private let writer: WriteRunner
+    private let editor: ExternalEditor
 
     /// - Parameters:
     ///   - loadTheme: resolves `:theme NAME` (the CLI passes the theme loader).
     ///   - now: the clock (injected so tests are deterministic).
     public init(database: AppDatabase, terminal: Terminal, user: User, theme: Theme, now: @escaping () -> Date,
-                loadTheme: @escaping (String) throws -> Theme) throws {
+                loadTheme: @escaping (String) throws -> Theme, editor: ExternalEditor = ExternalEditor()) throws {
+        self.editor = editor
         self.database = database
         self.terminal = terminal
         self.now = now
@@ -112,10 +114,26 @@ public final class DeskRuntime {
                 } catch {
                     report(error)
                 }
+            case .editInEditor:
+                editFocusedField()
             case .bell:
                 terminal.bell()
             }
         }
+    }
+
+    /// Hands the terminal to `$EDITOR` for the focused text field of the open form, then takes it back.
+    private func editFocusedField() {
+        guard case .form(var form) = state.modal, case .text(let field) = form.fields[form.focus].kind else { return }
+        terminal.suspend()
+        defer { terminal.resume() }
+        do {
+            form.fields[form.focus].kind = .text(TextField(try editor.edit(field.text)))
+            form.error = nil
+        } catch {
+            form.error = Self.describe(error)
+        }
+        state.modal = .form(form)
     }
 
     private func reload(_ screen: Screen) {

@@ -69,6 +69,12 @@ struct WriteRunner {
         case .snoozeNotification(let id):
             try database.snoozeNotification(id, until: state.now.addingTimeInterval(3600), by: user)
             return "Snoozed for an hour."
+        case .createLead(let input): return try createLead(input, state: state)
+        case .editLead(let id, let input): return try editLead(id, input, state: state)
+        case .toggleOnHold(let id): return try toggleOnHold(id, state: state)
+        case .createTicket(let input): return try createTicket(input, state: state)
+        case .setTicketCategory(let id, let category): return try setTicketCategory(id, category, state: state)
+        case .scheduleFollowUp(let input): return try scheduleFollowUp(input, state: state)
         }
     }
 }

@@ -31,8 +31,9 @@ public enum DeskView {
         } else if let warning = state.schedulerWarning {
             grid.put(warning, x: 1, y: bottom.y, style: theme.style(ThemeRole.warning), maxWidth: bottom.width - 2)
         }
-        let hints = KeyMap.commands.filter { $0.inFooter && $0.applies(to: state.screen) }.map { (key: $0.keys[0].label, label: $0.summary) }
-        FooterHints.render([(key: "1-6", label: "screens")] + hints, y: bottom.maxY - 1, in: bottom, grid: &grid, theme: theme)
+        let hints = KeyMap.commands.filter { $0.inFooter && $0.applies(to: state.screen) && $0.name != "help" }
+            .map { (key: $0.keys[0].label, label: $0.hint ?? $0.summary) }
+        FooterHints.render([(key: "1-6", label: "screens")] + hints, pinned: (key: "?", label: "help"), y: bottom.maxY - 1, in: bottom, grid: &grid, theme: theme)
         if let modal = state.modal { ModalView.render(modal, state: state, grid: &grid) }
         return grid
     }

@@ -74,31 +74,6 @@ enum TicketsScreen {
     }
 }
 
-/// The Follow-ups screen: planned activities, soonest first, filterable by type.
-enum FollowUpsScreen {
-    static let table = TableView(columns: [
-        .init(title: "DUE", width: .fixed(16)),
-        .init(title: "TYPE", width: .fixed(8)),
-        .init(title: "SUBJECT", width: .flexible(min: 14)),
-        .init(title: "WHO", width: .flexible(min: 12)),
-        .init(title: "COMPANY", width: .flexible(min: 10)),
-    ])
-
-    static func render(_ state: AppState, in area: Rect, grid: inout Grid) {
-        let theme = state.theme
-        grid.put("Planned follow-ups · type: \(state.followUpType?.label ?? "all") (t to change)", x: area.x + 1, y: area.y, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
-        let rows = state.followUpRows.map { row -> [TableView.TableCell] in
-            let overdue = row.activity.dueAt < state.now
-            return [
-                .init(Format.time(row.activity.dueAt, zone: state.user.timeZoneID), role: overdue ? ThemeRole.warning : nil),
-                .init(row.activity.type.label), .init(row.activity.subject), .init(row.recordLabel ?? ""), .init(row.company ?? ""),
-            ]
-        }
-        var cursor = state.cursor(.followUps)
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        table.render(rows: rows, selected: rows.isEmpty ? nil : cursor.selected, offset: &cursor.offset, in: body, grid: &grid, theme: theme)
-    }
-}
 
 /// The notification inbox.
 enum InboxScreen {

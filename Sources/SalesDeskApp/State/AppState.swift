@@ -46,12 +46,13 @@ public struct AppState: Sendable {
     public var ticketNext: PageCursor?
     public var ticketCount = 0
     public var followUpType: ActivityType?
+    public var followUpRange: FollowUpRange = .all
     public var followUpRows: [FollowUpRow] = []
     public var followUpNext: PageCursor?
     public var board: [BoardColumn] = []
     public var boardColumn = 0
     public var boardCard = 0
-    public var boardOnlyMine = false
+    public var boardScope: BoardScope = .everyone
     public var leadDetail: LeadDetail?
     public var ticketDetail: TicketDetail?
     public var inbox: [SalesDeskDomain.Notification] = []
@@ -66,6 +67,9 @@ public struct AppState: Sendable {
         self.height = height
         self.theme = theme
     }
+
+    /// Managers work their team's follow-ups; everyone else their own.
+    public var seesTeamFollowUps: Bool { user.role == .manager && !teamMemberIDs.isEmpty }
 
     /// The smallest terminal the desk draws in.
     public static let minimumSize = (width: 60, height: 15)

@@ -1,7 +1,8 @@
 import SalesDeskDomain
 import SalesDeskStore
 
-/// What the user typed after `/`: free words match the name or company; `field:value` pairs narrow further.
+/// What the user typed after `/`: free words search as you type (each must start a word of the lead's name,
+/// company, title or tags, through the FTS index); `field:value` pairs narrow further.
 ///
 /// `stage:negotiation owner:ana acme` → stage Negotiation, owner ana, name or company containing "acme".
 /// Fields: `stage:`, `owner:`, `score:` (minimum). Unknown fields are reported, never silently ignored.
@@ -40,7 +41,7 @@ public struct QueueFilter: Sendable, Equatable {
     /// Narrows `query` by this filter; `resolveOwner` maps a handle to a user id.
     public func apply(to query: LeadQuery, pipeline: Pipeline, resolveOwner: (String) -> Int64?) throws(DomainError) -> LeadQuery {
         var query = query
-        if !words.isEmpty { query.nameContains = words.joined(separator: " ") }
+        if !words.isEmpty { query.searchText = words.joined(separator: " ") }
         if let stage { query.stages = [try pipeline.stage(named: stage)] }
         if let owner {
             guard let id = resolveOwner(owner) else { throw DomainError.invalidField(field: "filter", reason: "no user '\(owner)'") }

@@ -15,6 +15,17 @@ public struct DeskCommand: Sendable {
     public var scope: Scope
     /// Shown in the footer of the screens it applies to.
     public var inFooter: Bool
+    /// The footer's short label (the summary when nil); help shows the full summary.
+    public var hint: String?
+
+    public init(name: String, keys: [Key], summary: String, scope: Scope, inFooter: Bool, hint: String? = nil) {
+        self.name = name
+        self.keys = keys
+        self.summary = summary
+        self.scope = scope
+        self.inFooter = inFooter
+        self.hint = hint
+    }
 
     /// Whether the command applies on `screen`.
     public func applies(to screen: Screen) -> Bool {
@@ -65,26 +76,32 @@ public enum KeyMap {
         .init(name: "inbox", keys: [.character("6")], summary: "Notifications", scope: .everywhere, inFooter: false),
         .init(name: "next-screen", keys: [.tab], summary: "next screen", scope: .everywhere, inFooter: false),
         .init(name: "previous-screen", keys: [.backTab], summary: "previous screen", scope: .everywhere, inFooter: false),
-        .init(name: "next-queue", keys: [.character("]"), .right], summary: "next queue tab", scope: .screens([.leads, .tickets]), inFooter: true),
+        .init(name: "next-queue", keys: [.character("]"), .right], summary: "next queue tab", scope: .screens([.leads, .tickets]), inFooter: true, hint: "next tab"),
         .init(name: "previous-queue", keys: [.character("["), .left], summary: "previous queue tab", scope: .screens([.leads, .tickets]), inFooter: false),
-        .init(name: "complete", keys: [.character("c")], summary: "complete follow-up", scope: .screens([.agenda, .followUps, .leadDetail]), inFooter: true),
+        .init(name: "complete", keys: [.character("c")], summary: "complete follow-up", scope: .screens([.agenda, .followUps, .leadDetail]), inFooter: true, hint: "complete"),
         .init(name: "reschedule", keys: [.character("r")], summary: "reschedule", scope: .screens([.agenda, .followUps, .leadDetail]), inFooter: true),
-        .init(name: "snooze", keys: [.character("z")], summary: "snooze 1 hour", scope: .screens([.agenda, .followUps, .notifications]), inFooter: true),
-        .init(name: "move", keys: [.character("m")], summary: "move stage", scope: .screens([.leads, .board, .leadDetail, .agenda]), inFooter: true),
+        .init(name: "snooze", keys: [.character("z")], summary: "snooze 1 hour", scope: .screens([.agenda, .followUps, .notifications]), inFooter: true, hint: "snooze"),
+        .init(name: "move", keys: [.character("m")], summary: "move stage", scope: .screens([.leads, .board, .leadDetail, .agenda]), inFooter: true, hint: "move"),
         .init(name: "assign", keys: [.character("a")], summary: "assign", scope: .screens([.leads, .tickets, .ticketDetail, .board]), inFooter: true),
-        .init(name: "mark", keys: [.character(" ")], summary: "mark for bulk action", scope: .screens([.leads]), inFooter: true),
-        .init(name: "sort", keys: [.character("o")], summary: "change sort", scope: .screens([.leads]), inFooter: true),
-        .init(name: "card-left", keys: [.character("H"), .character("<")], summary: "move card to previous stage", scope: .screens([.board]), inFooter: true),
-        .init(name: "card-right", keys: [.character("L"), .character(">")], summary: "move card to next stage", scope: .screens([.board]), inFooter: true),
+        .init(name: "new", keys: [.character("+")], summary: "new record", scope: .screens([.leads, .tickets]), inFooter: true, hint: "new"),
+        .init(name: "new-follow-up", keys: [.character("f")], summary: "new follow-up", scope: .screens([.agenda, .followUps, .leadDetail, .ticketDetail]), inFooter: true, hint: "follow-up"),
+        .init(name: "edit", keys: [.character("e")], summary: "edit lead", scope: .screens([.leads, .leadDetail]), inFooter: true, hint: "edit"),
+        .init(name: "hold", keys: [.character("O")], summary: "on hold / resume", scope: .screens([.leads, .leadDetail]), inFooter: false),
+        .init(name: "category", keys: [.character("c")], summary: "category (re-routes)", scope: .screens([.tickets, .ticketDetail]), inFooter: true, hint: "category"),
+        .init(name: "mark", keys: [.character(" ")], summary: "mark for bulk action", scope: .screens([.leads]), inFooter: true, hint: "mark"),
+        .init(name: "sort", keys: [.character("o")], summary: "change sort", scope: .screens([.leads]), inFooter: true, hint: "sort"),
+        .init(name: "card-left", keys: [.character("H"), .character("<")], summary: "move card to previous stage", scope: .screens([.board]), inFooter: true, hint: "card ←"),
+        .init(name: "card-right", keys: [.character("L"), .character(">")], summary: "move card to next stage", scope: .screens([.board]), inFooter: true, hint: "card →"),
         .init(name: "column-left", keys: [.character("h"), .left], summary: "previous column", scope: .screens([.board]), inFooter: false),
         .init(name: "column-right", keys: [.character("l"), .right], summary: "next column", scope: .screens([.board]), inFooter: false),
-        .init(name: "only-mine", keys: [.character("f")], summary: "only my cards / everyone", scope: .screens([.board]), inFooter: true),
-        .init(name: "priority", keys: [.character("p")], summary: "cycle priority", scope: .screens([.tickets, .ticketDetail]), inFooter: true),
-        .init(name: "status", keys: [.character("s")], summary: "change status", scope: .screens([.tickets, .ticketDetail]), inFooter: true),
-        .init(name: "reply", keys: [.character("R")], summary: "comment / reply", scope: .screens([.tickets, .ticketDetail]), inFooter: true),
-        .init(name: "type", keys: [.character("t")], summary: "filter by type", scope: .screens([.followUps]), inFooter: true),
+        .init(name: "only-mine", keys: [.character("f")], summary: "everyone / mine / my team", scope: .screens([.board]), inFooter: true, hint: "whose"),
+        .init(name: "priority", keys: [.character("p")], summary: "cycle priority", scope: .screens([.tickets, .ticketDetail]), inFooter: true, hint: "priority"),
+        .init(name: "status", keys: [.character("s")], summary: "change status", scope: .screens([.tickets, .ticketDetail]), inFooter: true, hint: "status"),
+        .init(name: "reply", keys: [.character("R")], summary: "comment / reply", scope: .screens([.tickets, .ticketDetail]), inFooter: true, hint: "reply"),
+        .init(name: "type", keys: [.character("t")], summary: "filter by type", scope: .screens([.followUps]), inFooter: true, hint: "type"),
+        .init(name: "due-range", keys: [.character("d")], summary: "due: any / overdue / today / 7 days", scope: .screens([.followUps]), inFooter: true, hint: "due"),
         .init(name: "acknowledge", keys: [.character("x")], summary: "acknowledge", scope: .screens([.notifications]), inFooter: true),
-        .init(name: "filter", keys: [.character("/")], summary: "filter (stage:… owner:… score:…)", scope: .screens([.leads]), inFooter: true),
+        .init(name: "filter", keys: [.character("/")], summary: "filter (words, stage:… owner:… score:…; board: owner or team)", scope: .screens([.leads, .board]), inFooter: true, hint: "filter"),
         .init(name: "next-match", keys: [.character("n")], summary: "next match", scope: .screens([.leads]), inFooter: false),
         .init(name: "previous-match", keys: [.character("N")], summary: "previous match", scope: .screens([.leads]), inFooter: false),
         .init(name: "help", keys: [.character("?")], summary: "help", scope: .everywhere, inFooter: true),

@@ -67,6 +67,13 @@ public enum DeskUpdate {
             return [.write(.snoozeFollowUp(id))]
         case "move": return FormFactory.moveLead(&state, to: nil)
         case "assign": return FormFactory.assign(&state)
+        case "new": return screen == .tickets ? FormFactory.newTicket(&state) : FormFactory.newLead(&state)
+        case "new-follow-up": return FormFactory.newFollowUp(&state)
+        case "edit": return FormFactory.editLead(&state)
+        case "category": return FormFactory.ticketCategory(&state)
+        case "hold":
+            guard let id = state.selectedLeadID else { return [.bell] }
+            return [.write(.toggleOnHold(id))]
         case "mark":
             guard let id = state.selectedLeadID else { return [] }
             var cursor = state.cursor(.leads)
@@ -87,7 +94,7 @@ public enum DeskUpdate {
             return []
         case "card-left", "card-right": return moveCard(&state, forward: name == "card-right")
         case "only-mine":
-            state.boardOnlyMine.toggle()
+            state.boardScope = state.boardScope.next
             return [.load(.board)]
         case "priority":
             guard let id = state.selectedTicketID else { return [] }
@@ -100,11 +107,16 @@ public enum DeskUpdate {
             state.followUpType = types[(index + 1) % types.count]
             state.cursors[.followUps] = ListCursor()
             return [.load(.followUps)]
+        case "due-range":
+            let all = FollowUpRange.allCases
+            state.followUpRange = all[(state.followUpRange.rawValue + 1) % all.count]
+            state.cursors[.followUps] = ListCursor()
+            return [.load(.followUps)]
         case "acknowledge":
             let index = state.cursor(.notifications).selected
             guard state.inbox.indices.contains(index), let id = state.inbox[index].id else { return [] }
             return [.write(.acknowledgeNotification(id))]
-        case "filter": return FormFactory.filter(&state)
+        case "filter": return screen == .board ? FormFactory.boardFilter(&state) : FormFactory.filter(&state)
         case "next-match", "previous-match": return nextMatch(&state, forward: name == "next-match")
         case "help":
             state.modal = .help(TextField())

@@ -18,6 +18,8 @@ public enum Effect: Sendable, Equatable {
     case loadMore(Screen)
     /// Change the database.
     case write(DeskWrite)
+    /// Edit the focused text field of the open form in `$VISUAL` / `$EDITOR`.
+    case editInEditor
     /// Switch the colour theme.
     case setTheme(String)
     case bell
@@ -36,4 +38,10 @@ public enum DeskWrite: Sendable, Equatable {
     case commentOnTicket(Int64, body: String, toCustomer: Bool)
     case acknowledgeNotification(Int64)
     case snoozeNotification(Int64)
+    case createLead(LeadInput)
+    case editLead(Int64, LeadInput)
+    case toggleOnHold(Int64)
+    case createTicket(TicketInput)
+    case setTicketCategory(Int64, TicketCategory)
+    case scheduleFollowUp(FollowUpInput)
 }

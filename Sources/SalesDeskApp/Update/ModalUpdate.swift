@@ -24,7 +24,7 @@ enum ModalUpdate {
             }
             if key == .escape {
                 state.modal = nil
-                if case .filter = form.purpose { return [.load(.leads)] }
+                if case .filter(.leads) = form.purpose { return [.load(.leads)] }
                 return []
             }
             if case .commandLine = form.purpose, key == .tab {
@@ -36,9 +36,10 @@ enum ModalUpdate {
                 return []
             }
             if key == .enter { return submit(&state, form) }
+            if key == .ctrl("o"), case .text = form.fields[form.focus].kind { return [.editInEditor] }
             form.handle(key)
             state.modal = .form(form)
-            if case .filter = form.purpose {
+            if case .filter(.leads) = form.purpose {
                 // Search as you type: every keystroke re-runs the query (it is index-backed and paged).
                 state.leadFilterText = form.value("/")
                 state.cursors[.leads] = ListCursor()
@@ -88,6 +89,22 @@ enum ModalUpdate {
             return write(.moveTicket(id, to: status, customerConfirmed: form.value("Customer confirmed (needed to close)") == "yes"))
         case .commentOnTicket(let id):
             return write(.commentOnTicket(id, body: form.value("Comment"), toCustomer: form.value("Visible to") == "customer"))
+        case .newLead:
+            return write(.createLead(FormFactory.leadInput(form)))
+        case .editLead(let id):
+            return write(.editLead(id, FormFactory.leadInput(form)))
+        case .newTicket:
+            return write(.createTicket(FormFactory.ticketInput(form)))
+        case .newFollowUp(let record):
+            return write(.scheduleFollowUp(FormFactory.followUpInput(form, record: record)))
+        case .ticketCategory(let id):
+            return write(.setTicketCategory(id, FormFactory.category(form)))
+        case .filter(.board):
+            let name = form.value(FormFactory.boardOwnerLabel).trimmingCharacters(in: .whitespaces)
+            state.boardScope = name.isEmpty ? .everyone : .named(name)
+            state.boardColumn = 0
+            state.boardCard = 0
+            return ([.load(.board)], false)
         case .filter:
             state.leadFilterText = form.value("/")
             return ([.load(.leads)], false)

@@ -1,16 +1,23 @@
 /// The footer line of key hints: `j/k move  Enter open  / filter  ? help`, cut to the width.
 public enum FooterHints {
-    /// Draws `hints` (key, what it does) on row `y`.
-    public static func render(_ hints: [(key: String, label: String)], y: Int, in area: Rect, grid: inout Grid, theme: Theme) {
+    /// Draws `hints` (key, what it does) on row `y`, in order while they fit; `pinned` (e.g. `? help`)
+    /// always shows at the right end, so the way to every other key is never cut off.
+    public static func render(_ hints: [(key: String, label: String)], pinned: (key: String, label: String)? = nil,
+                              y: Int, in area: Rect, grid: inout Grid, theme: Theme) {
         let bar = theme.style(ThemeRole.statusBar)
         grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: bar)
+        func width(_ hint: (key: String, label: String)) -> Int { DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3 }
+        func draw(_ hint: (key: String, label: String), at x: Int) -> Int {
+            let keyWidth = grid.put(" \(hint.key) ", x: x, y: y, style: theme.style(ThemeRole.hintKey))
+            return keyWidth + grid.put("\(hint.label) ", x: x + keyWidth, y: y, style: bar)
+        }
+        let end = area.maxX - (pinned.map(width) ?? 0)
         var x = area.x
         for hint in hints {
-            let needed = DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3
-            guard x + needed <= area.maxX else { break }
-            x += grid.put(" \(hint.key) ", x: x, y: y, style: theme.style(ThemeRole.hintKey))
-            x += grid.put("\(hint.label) ", x: x, y: y, style: bar)
+            guard x + width(hint) <= end else { break }
+            x += draw(hint, at: x)
         }
+        if let pinned, end >= area.x { _ = draw(pinned, at: end) }
     }
 }
 

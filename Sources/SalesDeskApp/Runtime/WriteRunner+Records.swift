@@ -1,0 +1,74 @@
+import Foundation
+import SalesDeskDomain
+import SalesDeskStore
+
+/// The writes that create or edit records from the desk's forms.
+extension WriteRunner {
+    func createLead(_ input: LeadInput, state: AppState) throws -> String {
+        let name = input.name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty || !input.email.isEmpty || !input.phone.isEmpty else {
+            throw DomainError.invalidField(field: "Contact name", reason: "give at least a name, an email or a phone")
+        }
+        let lead = try database.createLead(NewLead(
+            contactName: name.isEmpty ? (input.email.isEmpty ? input.phone : input.email) : name,
+            email: optional(input.email), phone: optional(input.phone), company: optional(input.company),
+            dealTitle: optional(input.dealTitle), source: input.source, partner: optional(input.partner),
+            ownerID: state.user.id ?? 0, value: try money(input.value), tags: tags(input.tags)), by: state.user)
+        return "Created lead #\(lead.id ?? 0) (\(state.pipeline.name(of: lead.stage)))."
+    }
+
+    func editLead(_ id: Int64, _ input: LeadInput, state: AppState) throws -> String {
+        let lead = try database.leadDetail(id).lead
+        let partner = optional(input.partner)
+        let changes = LeadChanges(
+            title: optional(input.dealTitle),
+            value: try money(input.value, currency: lead.value.currency) ?? Money(minorUnits: 0, currency: lead.value.currency),
+            tags: tags(input.tags), partner: partner ?? (lead.partner == nil ? nil : ""))
+        try database.updateLead(id, changes, by: state.user)
+        return "Saved lead #\(id)."
+    }
+
+    func toggleOnHold(_ id: Int64, state: AppState) throws -> String {
+        let lead = try database.leadDetail(id).lead
+        try database.setLeadOnHold(id, !lead.isOnHold, by: state.user)
+        return lead.isOnHold ? "Lead #\(id) resumed." : "Lead #\(id) is on hold."
+    }
+
+    func createTicket(_ input: TicketInput, state: AppState) throws -> String {
+        let ticket = try database.createTicket(NewTicket(subject: input.subject, description: input.description,
+                                                         priority: input.priority, category: input.category), by: state.user)
+        return "Opened \(ticket.number) for \(input.category.label)."
+    }
+
+    func setTicketCategory(_ id: Int64, _ category: TicketCategory, state: AppState) throws -> String {
+        try database.setTicketCategory(id, category, by: state.user)
+        return "\(Ticket.number(for: id)) is now \(category.label)."
+    }
+
+    func scheduleFollowUp(_ input: FollowUpInput, state: AppState) throws -> String {
+        guard !input.due.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw DomainError.invalidField(field: "Due", reason: "say when, e.g. tomorrow 9:00 or +2h")
+        }
+        let zone = TimeZone(identifier: state.user.timeZoneID) ?? .gmt
+        let due = try TimeExpression.parse(input.due, now: state.now, timeZone: zone)
+        let subject = input.subject.trimmingCharacters(in: .whitespaces)
+        let activity = try database.scheduleFollowUp(NewFollowUp(
+            type: input.type, subject: subject.isEmpty ? input.type.label : subject, notes: input.notes, dueAt: due,
+            record: input.record), by: state.user)
+        return "Scheduled \(input.type.label.lowercased()) #\(activity.id ?? 0) for \(Format.time(due, zone: state.user.timeZoneID))."
+    }
+
+    private func money(_ text: String, currency: CurrencyCode? = nil) throws(DomainError) -> Money? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : try Money.parse(trimmed, currency: currency ?? database.configuration.defaultCurrency)
+    }
+
+    private func optional(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private func tags(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

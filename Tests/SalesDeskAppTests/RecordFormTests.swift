@@ -1,0 +1,219 @@
+import Foundation
+import SalesDeskDomain
+import SalesDeskStore
+import SalesDeskTesting
+import TerminalUI
+import Testing
+@testable import SalesDeskApp
+
+@Suite("Forms that create and edit records")
+struct RecordFormTests {
+    @Test("+ on Leads creates a lead owned by the signed-in rep, with its value and source")
+    func newLead() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("2"), .character("+"))
+        harness.type("Ines Duarte")
+        harness.press(.tab)
+        harness.type("ines@lisboa.example")
+        harness.press(.tab, .tab)
+        harness.type("Lisboa Tech")
+        harness.press(.tab, .tab)
+        harness.type("15,000")
+        harness.press(.tab, .right, .enter)
+        #expect(harness.runtime.state.modal == nil)
+        #expect(harness.runtime.state.status?.text.hasPrefix("Created lead #") == true)
+        let row = try #require(try harness.desk.database.leads(LeadQuery(searchText: "ines")).rows.first)
+        #expect(row.company == "Lisboa Tech")
+        #expect(row.lead.value == Money(minorUnits: 1_500_000, currency: .usd))
+        #expect(row.lead.ownerID == harness.desk.rep.id)
+        #expect(row.lead.source != .manual, "→ moved the source choice one step")
+    }
+
+    @Test("a new lead with neither name, email nor phone is refused in the form and nothing is written")
+    func newLeadNeedsAContact() throws {
+        let harness = try DeskHarness()
+        let before = try harness.desk.count("lead")
+        harness.press(.character("2"), .character("+"), .enter)
+        guard case .form(let form) = harness.runtime.state.modal else { Issue.record("the form closed"); return }
+        #expect(form.error?.contains("at least a name, an email or a phone") == true)
+        #expect(harness.screen.contains("at least a name, an email or a phone"))
+        #expect(try harness.desk.count("lead") == before)
+    }
+
+    @Test("a bad value keeps the form open with the reason, and the typed text stays")
+    func badValueIsExplained() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("2"), .character("+"))
+        harness.type("Val Ue")
+        for _ in 0..<5 { harness.press(.tab) }
+        harness.type("12abc")
+        harness.press(.enter)
+        guard case .form(let form) = harness.runtime.state.modal else { Issue.record("the form closed"); return }
+        #expect(form.error?.contains("12abc") == true)
+        #expect(form.value(FormFactory.LeadLabel.name) == "Val Ue")
+    }
+
+    @Test("e edits a lead's deal fields and the change is audited")
+    func editLead() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("2"))
+        let id = try #require(harness.runtime.state.selectedLeadID)
+        harness.press(.character("e"), .tab, .ctrl("u"))
+        harness.type("99.50")
+        harness.press(.enter)
+        #expect(harness.runtime.state.status?.text == "Saved lead #\(id).")
+        #expect(try harness.desk.database.lead(id)?.value.minorUnits == 9950)
+        #expect(try harness.desk.count("audit_entry", where: "record_kind = 'lead' AND record_id = \(id) AND field = 'value'") == 1)
+    }
+
+    @Test("O puts a lead in Negotiation on hold and again resumes it; an Open lead is refused with the reason")
+    func onHold() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("2"))
+        let open = try #require(harness.runtime.state.selectedLeadID)
+        harness.press(.character("O"))
+        #expect(try harness.desk.database.lead(open)?.isOnHold == false)
+        #expect(harness.runtime.state.status?.isError == true)
+        harness.press(.character("]"), .character("]"), .character("]"), .character("/"))
+        harness.type("stage:negotiation")
+        harness.press(.enter)
+        let id = try #require(harness.runtime.state.selectedLeadID)
+        harness.press(.character("O"))
+        #expect(try harness.desk.database.lead(id)?.isOnHold == true)
+        harness.press(.character("O"))
+        #expect(try harness.desk.database.lead(id)?.isOnHold == false)
+    }
+
+    @Test("f on the agenda schedules a follow-up on the selected item's lead")
+    func newFollowUpFromAgenda() throws {
+        let harness = try DeskHarness()
+        let selected = try #require(harness.runtime.state.selectedActivity)
+        harness.press(.character("f"), .right, .tab)
+        harness.type("Send contract")
+        harness.press(.tab)
+        harness.type("tomorrow 15:00")
+        harness.press(.enter)
+        #expect(harness.runtime.state.modal == nil)
+        let planned = try harness.desk.database.followUps(FollowUpQuery(ownerIDs: [harness.desk.rep.id!]), limit: 50).rows
+        let created = try #require(planned.first { $0.activity.subject == "Send contract" })
+        #expect(created.activity.record == selected.record)
+        #expect(created.activity.type == ActivityType.allCases[1])
+        #expect(created.activity.dueAt == utc(2026, 11, 24, 15))
+    }
+
+    @Test("a follow-up without a due time is refused with an example")
+    func followUpNeedsDue() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("f"), .enter)
+        guard case .form(let form) = harness.runtime.state.modal else { Issue.record("the form closed"); return }
+        #expect(form.error?.contains("tomorrow 9:00") == true)
+    }
+
+    @Test("+ on Tickets opens a ticket routed by its category")
+    func newTicket() throws {
+        let harness = try DeskHarness(user: \.support)
+        harness.press(.character("3"), .character("+"))
+        harness.type("Export fails on large files")
+        harness.press(.tab, .tab, .right, .tab)
+        let bug = try #require(TicketCategory.allCases.firstIndex(of: .productBug))
+        for _ in 0..<bug { harness.press(.right) }
+        harness.press(.enter)
+        #expect(harness.runtime.state.status?.text.contains("for Product bug") == true)
+        let ticket = try #require(try harness.desk.database.tickets(TicketQuery(newestFirst: true)).rows.first?.ticket)
+        #expect(ticket.subject == "Export fails on large files")
+        #expect(ticket.priority == .high)
+        let development = try #require(try harness.desk.database.teams().first { $0.name == "Development" })
+        #expect(ticket.teamID == development.id)
+    }
+
+    @Test("c on a ticket changes its category and re-routes it to the category's team")
+    func ticketCategory() throws {
+        let harness = try DeskHarness(user: \.support)
+        harness.press(.character("3"), .character("c"))
+        let all = TicketCategory.allCases
+        let from = all.firstIndex(of: .syncIssue)!
+        let to = all.firstIndex(of: .dataProblem)!
+        for _ in 0..<((to - from + all.count) % all.count) { harness.press(.right) }
+        harness.press(.enter)
+        let ticket = try #require(try harness.desk.database.tickets(TicketQuery(newestFirst: true)).rows.first?.ticket)
+        #expect(ticket.category == .dataProblem)
+        let data = try #require(try harness.desk.database.teams().first { $0.name == "Data" })
+        #expect(ticket.teamID == data.id)
+    }
+
+    @Test("Ctrl-o hands a text field to $EDITOR and brings back what it wrote")
+    func editorForLongNotes() throws {
+        let harness = try DeskHarness(editor: ["EDITOR": "sed -i s/draft/final/"])
+        harness.press(.character("f"), .tab, .tab, .tab)
+        harness.type("a draft note")
+        harness.press(.ctrl("o"))
+        guard case .form(let form) = harness.runtime.state.modal else { Issue.record("the form closed"); return }
+        #expect(form.value(FormFactory.FollowUpLabel.notes) == "a final note")
+        #expect(form.error == nil)
+    }
+
+    @Test("a failing $EDITOR leaves the text as it was and says so")
+    func failingEditor() throws {
+        let harness = try DeskHarness(editor: ["EDITOR": "false"])
+        harness.press(.character("f"), .tab)
+        harness.type("keep me")
+        harness.press(.ctrl("o"))
+        guard case .form(let form) = harness.runtime.state.modal else { Issue.record("the form closed"); return }
+        #expect(form.value(FormFactory.FollowUpLabel.subject) == "keep me")
+        #expect(form.error?.contains("the editor 'false' failed") == true)
+    }
+}
+
+@Suite("Follow-up ranges and board scopes")
+struct ScopeTests {
+    @Test("d narrows follow-ups to overdue, then today, then the next 7 days")
+    func dueRanges() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("4"))
+        #expect(harness.runtime.state.followUpRows.count == 4)
+        harness.press(.character("d"))
+        #expect(harness.runtime.state.followUpRows.map(\.activity.subject) == ["Intro call"])
+        harness.press(.character("d"))
+        #expect(harness.runtime.state.followUpRows.map(\.activity.subject) == ["Intro call", "Send pricing"])
+        harness.press(.character("d"))
+        #expect(harness.runtime.state.followUpRows.map(\.activity.subject) == ["Send pricing", "Contract review", "Demo"])
+        #expect(harness.screen.contains("due: next 7 days (d)"))
+    }
+
+    @Test("a manager's follow-ups list is the team's, with the owner shown")
+    func managerSeesTeam() throws {
+        let harness = try DeskHarness(user: \.manager)
+        harness.press(.character("4"))
+        #expect(harness.runtime.state.followUpRows.count == 4)
+        #expect(harness.screen.contains("Team's planned follow-ups"))
+        #expect(harness.screen.contains("OWNER"))
+    }
+
+    @Test("the board narrows to a named owner or team, and an unknown name says so")
+    func boardScopes() throws {
+        let harness = try DeskHarness { desk in
+            try DeskHarness.standardSeed(desk)
+            try desk.lead("Kenji's Deal", company: "Other Co", owner: desk.otherRep)
+        }
+        harness.press(.character("5"))
+        func boardCount() -> Int { harness.runtime.state.board.reduce(0) { $0 + $1.count } }
+        #expect(boardCount() == 4)
+        harness.press(.character("/"))
+        harness.type("kenji")
+        harness.press(.enter)
+        #expect(boardCount() == 1)
+        #expect(harness.screen.contains("Pipeline board · kenji"))
+        harness.press(.character("/"), .ctrl("u"))
+        harness.type("Sales")
+        harness.press(.enter)
+        #expect(boardCount() == 4)
+        harness.press(.character("/"), .ctrl("u"))
+        harness.type("nobody")
+        harness.press(.enter)
+        #expect(harness.runtime.state.status?.text.contains("no user or team called 'nobody'") == true)
+        harness.press(.character("f"))
+        #expect(harness.runtime.state.boardScope == .everyone)
+        harness.press(.character("f"))
+        #expect(boardCount() == 3)
+    }
+}
