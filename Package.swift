@@ -63,11 +63,14 @@ let package = Package(
         .executableTarget(name: "salesdesk", dependencies: ["SalesDeskCLI"]),
         .executableTarget(
             name: "salesdesk-bench",
-            dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "TerminalUI"]
+            dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskConfig", "TerminalUI"]
         ),
         .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),
-        .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "TerminalUI"]),
-        .testTarget(name: "SalesDeskStoreTests", dependencies: ["SalesDeskStore", "SalesDeskTesting"]),
+        .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "SalesDeskDomain", "TerminalUI"]),
+        .testTarget(
+            name: "SalesDeskStoreTests",
+            dependencies: ["SalesDeskStore", "SalesDeskDomain", "SalesDeskTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "SalesDeskSchedulerTests",
             dependencies: [
@@ -76,13 +79,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
         .testTarget(
             name: "SalesDeskAppTests",
-            dependencies: ["SalesDeskApp", "SalesDeskTesting", "SalesDeskConfig"],
+            dependencies: ["SalesDeskApp", "SalesDeskDomain", "SalesDeskStore", "SalesDeskTesting", "SalesDeskConfig", "TerminalUI"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "SalesDeskCLITests", dependencies: ["SalesDeskCLI", "SalesDeskTesting"]),
+        // The CLI tests run the built `salesdesk` binary, so the executable is a dependency too.
+        .testTarget(name: "SalesDeskCLITests", dependencies: ["SalesDeskCLI", "SalesDeskDomain", "SalesDeskStore", "SalesDeskTesting", "salesdesk"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,4 +22,14 @@ enum BenchmarkReport {
             Swift.print("| \(result.name) | \(String(format: "%.3f", result.deskMilliseconds)) | \(sqlite) | \(result.ratioText) |")
         }
     }
+
+    /// The desk's launch time and keystroke-to-frame percentiles.
+    static func printDesk(firstFrame: Double, latencies: [DeskScenarios.Latency]) {
+        Swift.print(String(format: "\nlaunch to first full frame (open database, load My Agenda, draw): median %.1f ms\n", firstFrame))
+        Swift.print("| keystroke to frame | p50 (ms) | p99 (ms) |")
+        Swift.print("|---|---:|---:|")
+        for latency in latencies {
+            Swift.print(String(format: "| %@ | %.2f | %.2f |", latency.name, latency.p50, latency.p99))
+        }
+    }
 }

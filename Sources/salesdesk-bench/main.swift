@@ -3,7 +3,7 @@ import SalesDeskStore
 
 /// `salesdesk-bench`: generates (or reuses) a demo database and measures the desk's hot paths.
 ///
-///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite]
+///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite] [--only store|desk]
 let arguments = CommandLine.arguments.dropFirst()
 func value(_ flag: String) -> String? {
     guard let index = arguments.firstIndex(of: flag), arguments.index(after: index) < arguments.endIndex else { return nil }
@@ -13,6 +13,8 @@ let size = DemoDataGenerator.Size(rawValue: value("--size") ?? "1m") ?? .large
 let path = value("--db") ?? "Benchmarks/data/\(size.rawValue).sqlite"
 let runs = Int(value("--runs") ?? "7") ?? 7
 let compare = !arguments.contains("--no-sqlite")
+/// `--only store` or `--only desk` runs one group (so peak RSS belongs to that group alone).
+let only = value("--only")
 
 do {
     if !FileManager.default.fileExists(atPath: path) || arguments.contains("--regenerate") {
@@ -38,9 +40,15 @@ do {
         let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         print(String(format: "\ndemo generation (%@): %.1f s, database %.0f MB, peak RSS %.0f MB", size.rawValue, seconds, Double(bytes) / 1_048_576, Measurement.peakRSSMegabytes()))
     }
-    let database = try AppDatabase.open(path: path)
-    let results = try StoreScenarios(database: database, runs: runs, compareWithSQLite: compare).run()
-    BenchmarkReport.print(results)
+    if only != "desk" {
+        let database = try AppDatabase.open(path: path)
+        let results = try StoreScenarios(database: database, runs: runs, compareWithSQLite: compare).run()
+        BenchmarkReport.print(results)
+    }
+    if only != "store" {
+        let desk = try DeskScenarios(path: path, runs: runs).run()
+        BenchmarkReport.printDesk(firstFrame: desk.firstFrame, latencies: desk.latencies)
+    }
     print(String(format: "peak RSS: %.0f MB", Measurement.peakRSSMegabytes()))
 } catch {
     FileHandle.standardError.write(Data("salesdesk-bench: \(error)\n".utf8))

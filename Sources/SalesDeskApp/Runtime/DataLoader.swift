@@ -6,6 +6,8 @@ import SalesDeskStore
 struct DataLoader {
     let database: AppDatabase
     static let pageSize = 100
+    /// Queue headers count up to this and then say "10,000+": exact counts of huge queues cost a scan per keystroke.
+    static let countCap = 10_000
 
     func load(_ screen: Screen, into state: inout AppState) throws {
         switch screen {
@@ -18,7 +20,7 @@ struct DataLoader {
             let page = try database.leads(query, limit: Self.pageSize)
             state.leadRows = page.rows
             state.leadNext = page.next
-            state.leadCount = try database.countLeads(query)
+            state.leadCount = try database.countLeads(query, upTo: Self.countCap)
             keep(&state, .leads, ids: page.rows.map(\.id), selectedID: previous)
         case .tickets:
             let previous = state.selectedTicketID
@@ -26,7 +28,7 @@ struct DataLoader {
             let page = try database.tickets(query, limit: Self.pageSize)
             state.ticketRows = page.rows
             state.ticketNext = page.next
-            state.ticketCount = try database.countTickets(query)
+            state.ticketCount = try database.countTickets(query, upTo: Self.countCap)
             keep(&state, .tickets, ids: page.rows.map(\.id), selectedID: previous)
         case .followUps:
             let page = try database.followUps(followUpQuery(state), limit: Self.pageSize)

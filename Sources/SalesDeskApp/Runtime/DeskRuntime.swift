@@ -15,6 +15,8 @@ public final class DeskRuntime {
     private let loader: DataLoader
     private let writer: WriteRunner
     private let editor: ExternalEditor
+    /// Screens to reload once the keys typed ahead are applied.
+    private var pendingLoads: [Screen] = []
 
     /// - Parameters:
     ///   - loadTheme: resolves `:theme NAME` (the CLI passes the theme loader).
@@ -43,7 +45,10 @@ public final class DeskRuntime {
         present()
         while state.isRunning {
             if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
-                handle(event)
+                process(event)
+                // Keys typed ahead into the filter line are applied together and answered by one query.
+                while isTypingFilter, let next = terminal.nextEvent(timeoutMilliseconds: 0) { process(next) }
+                flushLoads()
                 present()
             } else if tick() {
                 present()
@@ -53,6 +58,17 @@ public final class DeskRuntime {
 
     /// Handles one terminal event (tests call this directly).
     public func handle(_ event: TerminalEvent) {
+        process(event)
+        flushLoads()
+    }
+
+    /// Whether the user is typing into the leads filter, where every keystroke asks for a query.
+    private var isTypingFilter: Bool {
+        if case .form(let form) = state.modal, case .filter(.leads) = form.purpose { return true }
+        return false
+    }
+
+    private func process(_ event: TerminalEvent) {
         switch event {
         case .key(let key):
             if state.modal == nil { state.status = nil }
@@ -88,7 +104,12 @@ public final class DeskRuntime {
     private func perform(_ effects: [Effect]) {
         for effect in effects {
             switch effect {
-            case .load(let screen): reload(screen)
+            case .load(let screen):
+                if isTypingFilter {
+                    if !pendingLoads.contains(screen) { pendingLoads.append(screen) }
+                } else {
+                    reload(screen)
+                }
             case .loadMore(let screen):
                 do { try loader.loadMore(screen, into: &state) } catch { report(error) }
             case .write(let change):
@@ -134,6 +155,12 @@ public final class DeskRuntime {
             form.error = Self.describe(error)
         }
         state.modal = .form(form)
+    }
+
+    private func flushLoads() {
+        let screens = pendingLoads
+        pendingLoads.removeAll()
+        screens.forEach(reload)
     }
 
     private func reload(_ screen: Screen) {

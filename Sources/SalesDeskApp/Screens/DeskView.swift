@@ -51,11 +51,13 @@ public enum DeskView {
 /// Shared formatting for screens: times in the user's zone, stall colours, SLA clocks.
 enum Format {
     static func time(_ date: Date, zone: String, pattern: String = "EEE d MMM HH:mm") -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: zone) ?? .gmt
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
+        DateFormatters.shared.formatter(zone: zone, pattern: pattern).string(from: date)
+    }
+
+    /// `1,234`, or `10,000+` when counting stopped at `cap`.
+    static func count(_ value: Int, cap: Int) -> String {
+        let grouped = value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US_POSIX")))
+        return value >= cap ? grouped + "+" : grouped
     }
 
     static func days(since date: Date, now: Date) -> Int { max(0, Int(now.timeIntervalSince(date) / 86_400)) }

@@ -19,7 +19,7 @@ enum LeadsScreen {
     static func render(_ state: AppState, in area: Rect, grid: inout Grid) {
         let theme = state.theme
         TabBar.render(LeadQueue.allCases.map { $0.title }, active: state.leadQueue.rawValue, y: area.y, in: area, grid: &grid, theme: theme)
-        let summary = "\(state.leadCount) leads · sorted by \(SortLabel.of(state.leadSort))"
+        let summary = "\(Format.count(state.leadCount, cap: DataLoader.countCap)) leads · sorted by \(SortLabel.of(state.leadSort))"
             + (state.leadFilterText.isEmpty ? "" : " · filter: \(state.leadFilterText)")
             + (state.cursor(.leads).marked.isEmpty ? "" : " · \(state.cursor(.leads).marked.count) marked")
         grid.put(summary, x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted), maxWidth: area.width - 2)
@@ -57,7 +57,7 @@ enum TicketsScreen {
     static func render(_ state: AppState, in area: Rect, grid: inout Grid) {
         let theme = state.theme
         TabBar.render(TicketQueue.allCases.map(\.title), active: state.ticketQueue.rawValue, y: area.y, in: area, grid: &grid, theme: theme)
-        grid.put("\(state.ticketCount) tickets", x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted))
+        grid.put("\(Format.count(state.ticketCount, cap: DataLoader.countCap)) tickets", x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted))
         let rows = state.ticketRows.map { row -> [TableView.TableCell] in
             let ticket = row.ticket
             let sla = Format.sla(ticket, routing: .standard, now: state.now)

@@ -10,6 +10,7 @@ enum Schema {
         migrator.registerMigration("v1: search index", migrate: createSearchIndex)
         migrator.registerMigration("v1: pipeline totals", migrate: createPipelineTotals)
         migrator.registerMigration("v2: sort indexes for large queues", migrate: createSortIndexes)
+        migrator.registerMigration("v3: staleness index for team queues", migrate: createStalenessIndex)
         return migrator
     }
 
@@ -225,6 +226,13 @@ enum Schema {
             INSERT INTO pipeline_total (owner_id, stage, currency, lead_count, value_minor)
             SELECT owner_id, stage, currency, COUNT(*), SUM(value_minor) FROM lead GROUP BY owner_id, stage, currency;
             """)
+    }
+
+    private static func createStalenessIndex(_ db: Database) throws {
+        // A rep's or a team's queue by days in stage walks this index in order and checks the owner in it,
+        // instead of sorting a third of a million leads for each page (see LeadQuery's owner clause).
+        try db.execute(sql: "CREATE INDEX lead_touched_owner ON lead(last_touched_at, owner_id)")
+        if try db.tableExists("sqlite_stat1") { try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE lead_touched_owner") }
     }
 
     private static func createSortIndexes(_ db: Database) throws {

@@ -37,7 +37,7 @@ extension AppDatabase {
             }
             let stalledQuery = LeadQuery(ownerIDs: owner, stalledAt: now)
             let stalled = try Self.fetchLeads(db, stalledQuery, pipeline: configuration.pipeline, after: nil, limit: limit)
-            let stalledFilter = Self.leadFilter(stalledQuery, pipeline: configuration.pipeline)
+            let stalledFilter = try Self.leadFilter(db, stalledQuery, pipeline: configuration.pipeline)
             let stalledCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead WHERE \(stalledFilter.sql)", arguments: stalledFilter.arguments) ?? 0
             let ticketFilter = Self.ticketFilter(TicketQuery(
                 statuses: TicketStatus.allCases.filter { $0 != .closed && $0 != .resolved && $0 != .deployed },

@@ -68,17 +68,21 @@ extension AppDatabase {
     }
 
     /// How many leads match `query` (for tab badges); counts through indexes.
-    public func countLeads(_ query: LeadQuery) throws -> Int {
+    ///
+    /// With `upTo`, counting stops there (the desk shows "10,000+"): a team's whole queue, or a broad search,
+    /// would otherwise cost a scan of a third of the table on every keystroke.
+    public func countLeads(_ query: LeadQuery, upTo cap: Int? = nil) throws -> Int {
         try writer.read { db in
-            let filter = Self.leadFilter(query, pipeline: configuration.pipeline)
+            let filter = try Self.leadFilter(db, query, pipeline: configuration.pipeline)
             let join = query.nameContains == nil ? "" : "JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id"
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead \(join) WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
+            let rows = "SELECT 1 FROM lead \(join) WHERE \(filter.sql)" + (cap.map { " LIMIT \($0)" } ?? "")
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(rows))", arguments: filter.arguments) ?? 0
         }
     }
 
     static func fetchLeads(_ db: Database, _ query: LeadQuery, pipeline: Pipeline, after cursor: PageCursor?, limit: Int) throws -> Page<LeadRow> {
         let keyset = keysetClause(for: query.sort)
-        let filter = leadFilter(query, pipeline: pipeline)
+        let filter = try leadFilter(db, query, pipeline: pipeline, forPage: true)
         let page = keyset.whereSQL(after: cursor)
         let needsNames = query.sort == .name || query.nameContains != nil
         var arguments = filter.arguments
@@ -129,11 +133,18 @@ extension AppDatabase {
         }
     }
 
-    static func leadFilter(_ query: LeadQuery, pipeline: Pipeline) -> (sql: String, arguments: StatementArguments) {
+    /// The WHERE clause of `query`; `forPage` when it selects an ordered page rather than a count.
+    static func leadFilter(_ db: Database, _ query: LeadQuery, pipeline: Pipeline, forPage: Bool = false) throws -> (sql: String, arguments: StatementArguments) {
         var clauses: [String] = []
         var arguments = StatementArguments()
         if let owners = query.ownerIDs {
-            clauses.append(owners.isEmpty ? "0" : "lead.owner_id IN (\(placeholders(owners.count)))")
+            // A page by days in stage of all an owner's stages: the walk along lead_touched_owner finds it
+            // after a few thousand index entries, where the per-owner index would sort all of the owners'
+            // leads first (40 ms for a team of 7 on the 1m set, against 0.2 ms). `+` keeps the planner off
+            // the per-owner index. Counts, stage filters and stalled queues keep it: there its ranges are
+            // the short way.
+            let walkStaleness = forPage && query.sort == .staleness && query.stalledAt == nil && query.stages == nil
+            clauses.append(owners.isEmpty ? "0" : "\(walkStaleness ? "+" : "")lead.owner_id IN (\(placeholders(owners.count)))")
             arguments += StatementArguments(owners)
         }
         if let stages = query.stages {
@@ -158,6 +169,9 @@ extension AppDatabase {
             arguments += [pattern, pattern]
         }
         if let pattern = query.searchText.flatMap(SearchIndex.prefixQuery) {
+            // The matches are collected from the index once, then the queue walks its own order through them.
+            // (Probing the index per lead instead is faster for very common words but takes seconds when the
+            // word is common overall and rare in the queue; collecting is bounded by the index's size.)
             clauses.append("lead.id IN (SELECT rowid / 4 FROM search WHERE search MATCH ? AND rowid % 4 = \(SearchIndex.Kind.lead.rawValue))")
             arguments += [pattern]
         }

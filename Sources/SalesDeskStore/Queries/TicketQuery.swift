@@ -74,10 +74,12 @@ extension AppDatabase {
     }
 
     /// How many tickets match `query`.
-    public func countTickets(_ query: TicketQuery) throws -> Int {
+    /// How many tickets match `query`, stopping at `upTo` when given (see ``countLeads(_:upTo:)``).
+    public func countTickets(_ query: TicketQuery, upTo cap: Int? = nil) throws -> Int {
         try writer.read { db in
             let filter = Self.ticketFilter(query)
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
+            let rows = "SELECT 1 FROM ticket WHERE \(filter.sql)" + (cap.map { " LIMIT \($0)" } ?? "")
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(rows))", arguments: filter.arguments) ?? 0
         }
     }
 

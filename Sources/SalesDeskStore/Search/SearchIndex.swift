@@ -55,9 +55,11 @@ enum SearchIndex {
 
     /// Turns what a user typed into an FTS5 query matching every word as a prefix: `ana sil` → `"ana"* AND "sil"*`.
     ///
-    /// Quotes are doubled, so no input can inject FTS syntax.
+    /// Quotes are doubled, so no input can inject FTS syntax. A single ASCII letter or digit is not searched
+    /// until a second one is typed: as a prefix it matches most of a million rows and says little.
     static func prefixQuery(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(8)
+        let allWords: [Substring] = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let words = allWords.filter { word in word.count > 1 || !(word.first?.isASCII ?? true) }.prefix(8)
         guard !words.isEmpty else { return nil }
         return words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " AND ")
     }

@@ -1,0 +1,96 @@
+import Foundation
+import SalesDeskApp
+import SalesDeskConfig
+import SalesDeskDomain
+import SalesDeskStore
+import TerminalUI
+
+/// The desk itself on a demo database: launch to first full frame, and keystroke-to-frame latency
+/// (update + data load + render into the grid) for the interactions people repeat all day.
+///
+/// The terminal is the in-memory one, so ncurses' own screen update is not included; it writes only
+/// the cells that changed and is the same for every scenario.
+struct DeskScenarios {
+    let path: String
+    let runs: Int
+
+    /// Latency percentiles of one interaction.
+    struct Latency {
+        var name: String
+        var samples: [Double]
+
+        var p50: Double { percentile(0.50) }
+        var p99: Double { percentile(0.99) }
+
+        private func percentile(_ fraction: Double) -> Double {
+            let sorted = samples.sorted()
+            return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+        }
+    }
+
+    func run() throws -> (firstFrame: Double, latencies: [Latency]) {
+        let firstFrame = try Measurement.median(runs: runs) { _ = try openDesk() }
+        var latencies: [Latency] = []
+        latencies.append(try scrollQueue())
+        latencies.append(try switchScreens())
+        latencies.append(try filterAsYouType())
+        latencies.append(try moveBoardCards())
+        return (firstFrame, latencies)
+    }
+
+    /// Opens the database and the desk as the demo rep and draws the first frame (My Agenda).
+    private func openDesk(width: Int = 160, height: Int = 48) throws -> DeskRuntime {
+        let database = try AppDatabase.open(path: path)
+        guard let rep = try database.user(handle: DemoDataGenerator.sampleRepHandle) else {
+            throw DomainError.notFound("The demo rep '\(DemoDataGenerator.sampleRepHandle)' (is this a demo database?)")
+        }
+        let terminal = InMemoryTerminal(width: width, height: height)
+        let runtime = try DeskRuntime(database: database, terminal: terminal, user: rep, theme: ThemeLoader.standard, now: { Date() },
+                                      loadTheme: { _ in ThemeLoader.standard })
+        _ = runtime.render()
+        return runtime
+    }
+
+    private func timed(_ runtime: DeskRuntime, _ key: Key) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        runtime.handle(.key(key))
+        _ = runtime.render()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+    }
+
+    /// `j` through 2,000 rows of the Team queue (pages of 100 load as the cursor nears the end).
+    private func scrollQueue() throws -> Latency {
+        let desk = try openDesk()
+        desk.handle(.key(.character("2")))
+        for _ in 0..<4 { desk.handle(.key(.character("]"))) }
+        return Latency(name: "scroll the Team queue (j × 2,000)", samples: (0..<2000).map { _ in timed(desk, .character("j")) })
+    }
+
+    /// `1`…`6` round and round: each switch loads the screen's first page.
+    private func switchScreens() throws -> Latency {
+        let desk = try openDesk()
+        let keys = "123456".map { Key.character($0) }
+        return Latency(name: "switch screens (1–6 × 50)", samples: (0..<300).map { timed(desk, keys[$0 % keys.count]) })
+    }
+
+    /// Typing filters in the Team queue, one query per keystroke (FTS words and field filters).
+    private func filterAsYouType() throws -> Latency {
+        let desk = try openDesk()
+        desk.handle(.key(.character("2")))
+        for _ in 0..<4 { desk.handle(.key(.character("]"))) }
+        var samples: [Double] = []
+        for text in ["ana silva", "stage:negotiation", "garcia stage:proposal_sent", "tyrell", "score:80 kenji"] {
+            desk.handle(.key(.character("/")))
+            samples += text.map { timed(desk, .character($0)) }
+            desk.handle(.key(.escape))
+        }
+        return Latency(name: "filter as you type (\(samples.count) keystrokes)", samples: samples)
+    }
+
+    /// `L` on the board's first column: each moves a card a stage on (a write, then the board reloads).
+    private func moveBoardCards() throws -> Latency {
+        let desk = try openDesk()
+        desk.handle(.key(.character("5")))
+        return Latency(name: "move a board card (L × 100)", samples: (0..<100).map { _ in timed(desk, .character("L")) })
+    }
+}
