@@ -217,3 +217,44 @@ struct ScopeTests {
         #expect(boardCount() == 3)
     }
 }
+
+@Suite("Bulk actions and timelines")
+struct BulkAndTimelineTests {
+    @Test("Space marks follow-ups and r reschedules all of them with one reason, then the marks clear")
+    func bulkReschedule() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("4"), .character(" "), .character(" "))
+        let marked = harness.runtime.state.cursor(.followUps).marked
+        #expect(marked.count == 2)
+        #expect(harness.screen.contains("2 marked"))
+        harness.press(.character("r"))
+        harness.type("2026-12-01 10:00")
+        harness.press(.tab)
+        harness.type("Customer travelling")
+        harness.press(.enter)
+        #expect(harness.runtime.state.status?.text.contains("Rescheduled 2 follow-ups") == true)
+        for id in marked {
+            #expect(try harness.desk.database.activity(id)?.dueAt == utc(2026, 12, 1, 10))
+            #expect(try harness.desk.database.rescheduleHistory(of: id).map(\.reason) == ["Customer travelling"])
+        }
+        #expect(harness.runtime.state.cursor(.followUps).marked.isEmpty)
+    }
+
+    @Test("the lead screen's timeline shows the completed follow-up and the stage move, newest first")
+    func leadTimeline() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("c"))
+        harness.type("Reached Jo")
+        harness.press(.tab, .tab, .right, .right, .enter)
+        harness.press(.character("2"), .character("]"), .character("]"), .character("]"), .character("/"))
+        harness.type("jo buyer")
+        harness.press(.enter, .enter)
+        let lines = harness.screen.split(separator: "\n").map(String.init)
+        let timeline = try #require(lines.firstIndex { $0.contains("Timeline") })
+        let after = lines[(timeline + 1)..<(lines.count - 1)].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let call = try #require(after.firstIndex { $0.contains("call done: Intro call — Reached Jo") })
+        let move = try #require(after.firstIndex { $0.contains("stage: ") && $0.contains("First Contact") })
+        let created = try #require(after.firstIndex { $0.contains("created · source Manual entry") })
+        #expect(created > call && created > move, "newest first: the lead's creation comes last")
+    }
+}

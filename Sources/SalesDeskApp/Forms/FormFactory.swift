@@ -21,12 +21,21 @@ enum FormFactory {
     }
 
     static func reschedule(_ state: inout AppState) -> [Effect] {
+        let marked = state.screen == .followUps ? state.cursor(.followUps).marked.sorted() : []
+        if !marked.isEmpty {
+            state.modal = .form(FormState(title: "Reschedule \(marked.count) marked follow-ups", fields: rescheduleFields(), purpose: .rescheduleFollowUp(marked)))
+            return []
+        }
         guard let activity = state.selectedActivity, let id = activity.id, activity.state == .planned else { return [.bell] }
-        state.modal = .form(FormState(title: "Reschedule: \(activity.subject)", fields: [
+        state.modal = .form(FormState(title: "Reschedule: \(activity.subject)", fields: rescheduleFields(), purpose: .rescheduleFollowUp([id])))
+        return []
+    }
+
+    private static func rescheduleFields() -> [FormState.Field] {
+        [
             .init(label: "New time (e.g. tomorrow 9:00, +3h)", kind: .text(TextField())),
             .init(label: "Reason", kind: .text(TextField())),
-        ], purpose: .rescheduleFollowUp(id)))
-        return []
+        ]
     }
 
     static func moveLead(_ state: inout AppState, to stage: StageKey?) -> [Effect] {

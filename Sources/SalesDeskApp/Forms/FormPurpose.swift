@@ -3,7 +3,7 @@ import SalesDeskDomain
 /// What a form does when submitted.
 public enum FormPurpose: Sendable, Equatable {
     case completeFollowUp(Int64)
-    case rescheduleFollowUp(Int64)
+    case rescheduleFollowUp([Int64])
     case moveLead([Int64], to: StageKey?)
     case assignLeads([Int64])
     case assignTicket(Int64)

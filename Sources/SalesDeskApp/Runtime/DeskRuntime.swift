@@ -121,6 +121,7 @@ public final class DeskRuntime {
                 do {
                     let message = try writer.perform(change, state: state)
                     state.modal = nil
+                    state.cursors[state.screen]?.marked.removeAll()
                     state.status = .init(text: message, isError: false)
                     reload(state.screen)
                     if state.screen != .agenda { state.agenda = nil }

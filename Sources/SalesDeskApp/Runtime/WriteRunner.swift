@@ -6,6 +6,26 @@ import SalesDeskStore
 struct WriteRunner {
     let database: AppDatabase
 
+    /// Runs `write` for each id of a bulk action: one record's refusal does not stop the others, and is
+    /// returned as `#id: reason`; a single record's refusal is thrown, so its form can show it.
+    static func each(_ ids: [Int64], _ write: (Int64) throws -> Any) throws -> [String] {
+        var refusals: [String] = []
+        for id in ids {
+            do {
+                _ = try write(id)
+            } catch let error as DomainError {
+                if ids.count == 1 { throw error }
+                refusals.append("#\(id): \(error.description)")
+            }
+        }
+        return refusals
+    }
+
+    /// ` Refused: #3: …; #9: …` or nothing.
+    static func describe(_ refusals: [String]) -> String {
+        refusals.isEmpty ? "" : " Refused: \(refusals.joined(separator: "; "))"
+    }
+
     /// Performs the write; returns the status line text, or throws the refusal.
     func perform(_ write: DeskWrite, state: AppState) throws -> String {
         let user = state.user
@@ -17,28 +37,21 @@ struct WriteRunner {
             }
             try database.completeFollowUp(id, outcome: outcome, next: next, moveLeadTo: stage, lossReason: lossReason, by: user)
             return "Completed follow-up #\(id)." + (next == nil ? "" : " Next one scheduled.") + (stage.map { " Lead moved to \(state.pipeline.name(of: $0))." } ?? "")
-        case .rescheduleFollowUp(let id, let text, let reason):
+        case .rescheduleFollowUps(let ids, let text, let reason):
             let due = try TimeExpression.parse(text, now: state.now, timeZone: zone)
-            try database.rescheduleFollowUp(id, to: due, reason: reason, by: user)
-            return "Rescheduled #\(id) to \(Format.time(due, zone: user.timeZoneID))."
+            let refusals = try Self.each(ids) { try database.rescheduleFollowUp($0, to: due, reason: reason, by: user) }
+            let done = ids.count - refusals.count
+            let what = ids.count == 1 ? "#\(ids[0])" : "\(done) follow-up\(done == 1 ? "" : "s")"
+            return "Rescheduled \(what) to \(Format.time(due, zone: user.timeZoneID))." + Self.describe(refusals)
         case .snoozeFollowUp(let id):
             guard let activity = try database.activity(id) else { throw DomainError.notFound("Follow-up #\(id)") }
             let due = max(activity.dueAt, state.now).addingTimeInterval(3600)
             try database.rescheduleFollowUp(id, to: due, reason: "Snoozed 1 hour", by: user)
             return "Snoozed #\(id) to \(Format.time(due, zone: user.timeZoneID))."
         case .moveLeads(let ids, let stage, let lossReason):
-            var moved = 0
-            var refusals: [String] = []
-            for id in ids {
-                do {
-                    try database.moveLead(id, to: stage, reason: lossReason, by: user)
-                    moved += 1
-                } catch let error as DomainError {
-                    if ids.count == 1 { throw error }
-                    refusals.append("#\(id): \(error.description)")
-                }
-            }
-            return "Moved \(moved) lead\(moved == 1 ? "" : "s") to \(state.pipeline.name(of: stage))." + (refusals.isEmpty ? "" : " Refused: \(refusals.joined(separator: "; "))")
+            let refusals = try Self.each(ids) { try database.moveLead($0, to: stage, reason: lossReason, by: user) }
+            let moved = ids.count - refusals.count
+            return "Moved \(moved) lead\(moved == 1 ? "" : "s") to \(state.pipeline.name(of: stage))." + Self.describe(refusals)
         case .assignLeads(let ids, let handle):
             guard let owner = try database.user(handle: handle.trimmingCharacters(in: .whitespaces)) else {
                 throw DomainError.invalidField(field: "owner", reason: "no desk user '\(handle)'")

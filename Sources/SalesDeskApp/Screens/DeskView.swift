@@ -62,6 +62,12 @@ enum Format {
 
     static func days(since date: Date, now: Date) -> Int { max(0, Int(now.timeIntervalSince(date) / 86_400)) }
 
+    /// `1 day`, `12 days`.
+    static func dayCount(since date: Date, now: Date) -> String {
+        let days = days(since: date, now: now)
+        return "\(days) day\(days == 1 ? "" : "s")"
+    }
+
     /// `stall.fresh` under the stage's threshold, `stall.warn` under twice it, `stall.rotten` beyond.
     static func stallRole(_ lead: Lead, pipeline: Pipeline, now: Date) -> String {
         guard let threshold = pipeline.definition(of: lead.stage)?.stallDays else { return ThemeRole.muted }

@@ -21,7 +21,7 @@ enum LeadDetailScreen {
         }
         line("\(detail.contact.name) · \(detail.account?.name ?? "no company")   lead #\(lead.id ?? 0)", ThemeRole.header)
         line("Deal: \(lead.title)")
-        line("Stage: \(state.pipeline.name(of: lead.stage))\(lead.isOnHold ? " (On Hold)" : "") · \(Format.days(since: lead.lastTouchedAt, now: state.now)) days since last touch",
+        line("Stage: \(state.pipeline.name(of: lead.stage))\(lead.isOnHold ? " (On Hold)" : "") · \(Format.dayCount(since: lead.lastTouchedAt, now: state.now)) since last touch",
              "stage.\(lead.stage.rawValue)")
         if let reason = lead.lossReason { line("Lost: \(reason)", ThemeRole.error) }
         line("Value: \(lead.value) · Score \(lead.score) (\(lead.band.rawValue)) · Owner \(detail.owner.handle) · Source \(lead.source.label)")
@@ -36,10 +36,7 @@ enum LeadDetailScreen {
         }
         y += 1
         line("Timeline", ThemeRole.header)
-        for entry in detail.history.suffix(max(0, area.maxY - y)).reversed() {
-            let change = entry.field.map { "\($0): \(entry.before ?? "—") → \(entry.after ?? "—")" } ?? (entry.after ?? "")
-            line("\(Format.time(entry.at, zone: zone)) \(entry.action) \(change)", ThemeRole.muted)
-        }
+        Timeline(lead: detail).render(from: y, in: area, zone: zone, grid: &grid, theme: theme)
     }
 }
 
@@ -66,15 +63,7 @@ enum TicketDetailScreen {
         line("Opened \(Format.time(ticket.createdAt, zone: zone)) · first response: \(sla.text)", sla.role)
         if !ticket.description.isEmpty { line(ticket.description, ThemeRole.muted) }
         y += 1
-        line("Comments (R to add)", ThemeRole.header)
-        for comment in detail.comments.suffix(max(0, (area.maxY - y) / 2)) {
-            line("\(Format.time(comment.createdAt, zone: zone)) \(comment.isCustomerVisible ? "to customer" : "internal"): \(comment.body)",
-                 comment.isCustomerVisible ? ThemeRole.text : ThemeRole.muted)
-        }
-        y += 1
-        line("History", ThemeRole.header)
-        for entry in detail.history.suffix(max(0, area.maxY - y)).reversed() {
-            line("\(Format.time(entry.at, zone: zone)) \(entry.action) \(entry.field ?? ""): \(entry.before ?? "—") → \(entry.after ?? "—")", ThemeRole.muted)
-        }
+        line("Timeline (R reply or note, s status, a assign, p priority, c category)", ThemeRole.header)
+        Timeline(ticket: detail).render(from: y, in: area, zone: zone, grid: &grid, theme: theme)
     }
 }

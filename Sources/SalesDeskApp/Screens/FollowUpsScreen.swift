@@ -19,7 +19,9 @@ enum FollowUpsScreen {
     static func render(_ state: AppState, in area: Rect, grid: inout Grid) {
         let theme = state.theme
         let whose = state.seesTeamFollowUps ? "Team's planned follow-ups" : "Planned follow-ups"
+        let marked = state.cursor(.followUps).marked
         let title = "\(whose) · type: \(state.followUpType?.label ?? "all") (t) · due: \(state.followUpRange.title) (d)"
+            + (marked.isEmpty ? "" : " · \(marked.count) marked (r reschedules them)")
         grid.put(title, x: area.x + 1, y: area.y, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
         let rows = state.followUpRows.map { row -> [TableView.TableCell] in
             let overdue = row.activity.dueAt < state.now
@@ -30,6 +32,7 @@ enum FollowUpsScreen {
         }
         var cursor = state.cursor(.followUps)
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        (state.seesTeamFollowUps ? teamTable : table).render(rows: rows, selected: rows.isEmpty ? nil : cursor.selected, offset: &cursor.offset, in: body, grid: &grid, theme: theme)
+        let markedRows = Set(state.followUpRows.indices.filter { marked.contains(state.followUpRows[$0].id) })
+        (state.seesTeamFollowUps ? teamTable : table).render(rows: rows, selected: rows.isEmpty ? nil : cursor.selected, marked: markedRows, offset: &cursor.offset, in: body, grid: &grid, theme: theme)
     }
 }

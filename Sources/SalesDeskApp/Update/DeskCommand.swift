@@ -88,7 +88,7 @@ public enum KeyMap {
         .init(name: "edit", keys: [.character("e")], summary: "edit lead", scope: .screens([.leads, .leadDetail]), inFooter: true, hint: "edit"),
         .init(name: "hold", keys: [.character("O")], summary: "on hold / resume", scope: .screens([.leads, .leadDetail]), inFooter: false),
         .init(name: "category", keys: [.character("c")], summary: "category (re-routes)", scope: .screens([.tickets, .ticketDetail]), inFooter: true, hint: "category"),
-        .init(name: "mark", keys: [.character(" ")], summary: "mark for bulk action", scope: .screens([.leads]), inFooter: true, hint: "mark"),
+        .init(name: "mark", keys: [.character(" ")], summary: "mark for bulk action", scope: .screens([.leads, .followUps]), inFooter: true, hint: "mark"),
         .init(name: "sort", keys: [.character("o")], summary: "change sort", scope: .screens([.leads]), inFooter: true, hint: "sort"),
         .init(name: "card-left", keys: [.character("H"), .character("<")], summary: "move card to previous stage", scope: .screens([.board]), inFooter: true, hint: "card ←"),
         .init(name: "card-right", keys: [.character("L"), .character(">")], summary: "move card to next stage", scope: .screens([.board]), inFooter: true, hint: "card →"),

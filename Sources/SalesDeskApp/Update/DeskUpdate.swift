@@ -75,11 +75,11 @@ public enum DeskUpdate {
             guard let id = state.selectedLeadID else { return [.bell] }
             return [.write(.toggleOnHold(id))]
         case "mark":
-            guard let id = state.selectedLeadID else { return [] }
-            var cursor = state.cursor(.leads)
+            guard let id = screen == .followUps ? state.selectedActivity?.id : state.selectedLeadID else { return [] }
+            var cursor = state.cursor(screen)
             if cursor.marked.contains(id) { cursor.marked.remove(id) } else { cursor.marked.insert(id) }
             cursor.move(by: 1, count: count)
-            state.cursors[.leads] = cursor
+            state.cursors[screen] = cursor
             return []
         case "sort":
             let all = LeadQuery.Sort.allCases

@@ -28,7 +28,7 @@ public enum Effect: Sendable, Equatable {
 /// A change the user asked for, carried out by the runtime through the store's named writes.
 public enum DeskWrite: Sendable, Equatable {
     case completeFollowUp(Int64, outcome: String, next: String?, stage: StageKey?, lossReason: LossReason?)
-    case rescheduleFollowUp(Int64, to: String, reason: String)
+    case rescheduleFollowUps([Int64], to: String, reason: String)
     case snoozeFollowUp(Int64)
     case moveLeads([Int64], to: StageKey, lossReason: LossReason?)
     case assignLeads([Int64], toHandle: String)

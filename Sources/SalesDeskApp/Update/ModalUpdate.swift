@@ -75,8 +75,8 @@ enum ModalUpdate {
             let next = form.value("Next follow-up (e.g. +2d, tomorrow 10:00; blank: none)")
             return write(.completeFollowUp(id, outcome: form.value("Outcome"), next: next.isEmpty ? nil : next, stage: stage,
                                            lossReason: try FormFactory.lossReason(in: form)))
-        case .rescheduleFollowUp(let id):
-            return write(.rescheduleFollowUp(id, to: form.value("New time (e.g. tomorrow 9:00, +3h)"), reason: form.value("Reason")))
+        case .rescheduleFollowUp(let ids):
+            return write(.rescheduleFollowUps(ids, to: form.value("New time (e.g. tomorrow 9:00, +3h)"), reason: form.value("Reason")))
         case .moveLead(let ids, _):
             let stage = try state.pipeline.stage(named: form.value("Stage"))
             return write(.moveLeads(ids, to: stage, lossReason: try FormFactory.lossReason(in: form)))
