@@ -14,8 +14,9 @@ public final class NcursesTerminal: Terminal {
         up: KEY_UP, down: KEY_DOWN, left: KEY_LEFT, right: KEY_RIGHT, home: KEY_HOME, end: KEY_END, pageUp: KEY_PPAGE,
         pageDown: KEY_NPAGE, backspace: KEY_BACKSPACE, delete: KEY_DC, enter: KEY_ENTER, backTab: KEY_BTAB, f0: sd_key_f0())
 
-    /// Takes over the terminal. `noColor` forces monochrome (as does `NO_COLOR`).
-    public init(noColor: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// Takes over the terminal. `noColor` forces monochrome (as does `NO_COLOR`); `mouse` turns on clicks and
+    /// the wheel (off by default: it takes the terminal's own text selection away).
+    public init(noColor: Bool = false, mouse: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
         setlocale(LC_ALL, "")
         setenv("ESCDELAY", "25", 0)
         initscr()
@@ -33,6 +34,7 @@ public final class NcursesTerminal: Terminal {
         colorCapability = ColorCapability.detect(environment: environment, noColorFlag: noColor, colorsReported: Int(colors))
         pairs = ColorPairCache { foreground, background in alloc_pair(foreground, background) }
         TerminalRestorer.install()
+        if mouse { _ = sd_enable_mouse() }
     }
 
     deinit { close() }
@@ -55,6 +57,17 @@ public final class NcursesTerminal: Terminal {
             return KeyDecoder.character(UInt32(code)).map(TerminalEvent.key)
         case KEY_CODE_YES:
             if Int32(code) == KEY_RESIZE { return .resize(width: Int(sd_cols()), height: Int(sd_lines())) }
+            if Int32(code) == sd_key_mouse() {
+                var x: Int32 = 0
+                var y: Int32 = 0
+                let button: MouseEvent.Button? = switch sd_read_mouse(&x, &y) {
+                case 1: .left
+                case 4: .wheelUp
+                case 5: .wheelDown
+                default: nil
+                }
+                return button.map { .mouse(MouseEvent(x: Int(x), y: Int(y), button: $0)) }
+            }
             return KeyDecoder.function(Int32(code), codes: codes).map(TerminalEvent.key)
         default:
             return nil

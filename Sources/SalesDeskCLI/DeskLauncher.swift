@@ -10,6 +10,7 @@ struct DeskLauncher {
     var options: DeskOptions
     var theme: String?
     var noColor: Bool
+    var mouse: Bool
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -26,7 +27,7 @@ struct DeskLauncher {
             themeProblem = "\(error.description) — using the default theme."
             chosenTheme = ThemeLoader.standard
         }
-        let terminal = NcursesTerminal(noColor: noColor)
+        let terminal = NcursesTerminal(noColor: noColor, mouse: mouse)
         defer { terminal.close() }
         let runtime = try DeskRuntime(database: database, terminal: terminal, user: user, theme: chosenTheme, now: DeskClock.now) { name in
             try ThemeLoader.load(named: name)

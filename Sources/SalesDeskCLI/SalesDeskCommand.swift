@@ -35,6 +35,9 @@ struct OpenCommand: ParsableCommand {
     @Flag(help: "Draw without colour (also when NO_COLOR is set).")
     var noColor = false
 
+    @Flag(help: "Turn on the mouse: click a tab, scroll lists with the wheel (off by default: it takes over text selection).")
+    var mouse = false
+
     func run() throws {
         var options = options
         if demo {
@@ -44,6 +47,6 @@ struct OpenCommand: ParsableCommand {
             }
             if options.asUser == nil { options.asUser = DemoCommand.demoRepHandle }
         }
-        try DeskLauncher(options: options, theme: theme, noColor: noColor).run()
+        try DeskLauncher(options: options, theme: theme, noColor: noColor, mouse: mouse).run()
     }
 }

@@ -258,3 +258,31 @@ struct BulkAndTimelineTests {
         #expect(created > call && created > move, "newest first: the lead's creation comes last")
     }
 }
+
+@Suite("The mouse, when turned on")
+struct MouseTests {
+    @Test("a click on a tab opens that screen and the wheel moves the selection three rows")
+    func clicksAndWheel() throws {
+        let harness = try DeskHarness()
+        let titles = DeskView.tabTitles(harness.runtime.state)
+        let ticketsTab = try #require(harness.screen.split(separator: "\n").first?.range(of: titles[2]))
+        let column = harness.screen.split(separator: "\n").first!.distance(from: harness.screen.startIndex, to: ticketsTab.lowerBound)
+        harness.runtime.handle(.mouse(MouseEvent(x: column, y: 0, button: .left)))
+        #expect(harness.runtime.state.screen == .tickets)
+        harness.runtime.handle(.mouse(MouseEvent(x: 1, y: 0, button: .left)))
+        #expect(harness.runtime.state.screen == .agenda)
+        harness.runtime.handle(.mouse(MouseEvent(x: 10, y: 10, button: .wheelDown)))
+        #expect(harness.runtime.state.cursor(.agenda).selected == 3)
+        harness.runtime.handle(.mouse(MouseEvent(x: 10, y: 10, button: .wheelUp)))
+        #expect(harness.runtime.state.cursor(.agenda).selected == 0)
+    }
+
+    @Test("the mouse does nothing while a form is open")
+    func ignoredUnderForms() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("f"))
+        harness.runtime.handle(.mouse(MouseEvent(x: 20, y: 0, button: .left)))
+        #expect(harness.runtime.state.screen == .agenda)
+        #expect(harness.runtime.state.modal != nil)
+    }
+}

@@ -75,6 +75,8 @@ public final class DeskRuntime {
             perform(DeskUpdate.update(&state, .key(key)))
         case .resize(let width, let height):
             perform(DeskUpdate.update(&state, .resize(width: width, height: height)))
+        case .mouse(let mouse):
+            perform(DeskUpdate.update(&state, .mouse(mouse)))
         }
     }
 

@@ -38,8 +38,13 @@ public enum DeskView {
         return grid
     }
 
+    /// The tab titles, with the inbox's unread count.
+    static func tabTitles(_ state: AppState) -> [String] {
+        Screen.main.enumerated().map { "\($0.offset + 1) \($0.element.title)\($0.element == .notifications && state.unreadCount > 0 ? " (\(state.unreadCount))" : "")" }
+    }
+
     private static func renderTabs(_ state: AppState, area: Rect, grid: inout Grid) {
-        let titles = Screen.main.enumerated().map { "\($0.offset + 1) \($0.element.title)\($0.element == .notifications && state.unreadCount > 0 ? " (\(state.unreadCount))" : "")" }
+        let titles = tabTitles(state)
         let active = Screen.main.firstIndex(of: state.screen) ?? Screen.main.firstIndex(of: state.history.first ?? .agenda) ?? 0
         TabBar.render(titles, active: active, y: area.y, in: area, grid: &grid, theme: state.theme)
         let who = "\(state.user.name) · \(state.user.role.label)\(state.readOnly ? " · read-only" : "")"

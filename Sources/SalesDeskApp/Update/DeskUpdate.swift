@@ -16,6 +16,16 @@ public enum DeskUpdate {
         case .tick(let date):
             state.now = date
             return []
+        case .mouse(let event):
+            guard state.modal == nil else { return [] }
+            switch event.button {
+            case .wheelUp: return move(&state, by: -3)
+            case .wheelDown: return move(&state, by: 3)
+            case .left:
+                let bar = Rect(x: 0, y: 0, width: state.width, height: 1)
+                guard event.y == 0, let tab = TabBar.index(at: event.x, DeskView.tabTitles(state), in: bar) else { return [] }
+                return show(Screen.main[tab], &state)
+            }
         case .key(let key):
             if state.modal != nil { return ModalUpdate.handle(&state, key) }
             guard let command = KeyMap.command(for: key, on: state.screen) else { return [] }

@@ -6,6 +6,7 @@ import TerminalUI
 public enum Message: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    case mouse(MouseEvent)
     /// The clock ticked (the runtime also checks for database changes then).
     case tick(Date)
 }

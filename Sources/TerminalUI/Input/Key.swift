@@ -35,6 +35,23 @@ public enum Key: Hashable, Sendable {
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// A mouse button or wheel at a cell (only when mouse reporting was asked for).
+    case mouse(MouseEvent)
+}
+
+/// A click or a wheel step at column `x`, row `y`.
+public struct MouseEvent: Hashable, Sendable {
+    public enum Button: Hashable, Sendable { case left, wheelUp, wheelDown }
+
+    public var x: Int
+    public var y: Int
+    public var button: Button
+
+    public init(x: Int, y: Int, button: Button) {
+        self.x = x
+        self.y = y
+        self.button = button
+    }
 }
 
 /// A terminal the desk can run on: events in, grids out. ncurses in production, ``InMemoryTerminal`` in tests.

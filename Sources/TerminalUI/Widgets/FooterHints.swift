@@ -26,13 +26,27 @@ public enum TabBar {
     public static func render(_ titles: [String], active: Int, y: Int, in area: Rect, grid: inout Grid, theme: Theme) {
         let text = theme.style(ThemeRole.muted)
         grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: text)
-        var x = area.x
-        for (index, title) in titles.enumerated() {
-            let label = " \(title) "
-            guard x + DisplayWidth.of(label) <= area.maxX else { break }
-            x += grid.put(label, x: x, y: y, style: index == active ? theme.style(ThemeRole.tabActive) : text)
-            x += 1
+        for (index, span) in spans(titles, in: area).enumerated() {
+            grid.put(" \(titles[index]) ", x: span.lowerBound, y: y, style: index == active ? theme.style(ThemeRole.tabActive) : text)
         }
+    }
+
+    /// The tab under column `x` (for mouse clicks), if any.
+    public static func index(at x: Int, _ titles: [String], in area: Rect) -> Int? {
+        spans(titles, in: area).firstIndex { $0.contains(x) }
+    }
+
+    /// The columns each tab that fits occupies.
+    private static func spans(_ titles: [String], in area: Rect) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var x = area.x
+        for title in titles {
+            let width = DisplayWidth.of(" \(title) ")
+            guard x + width <= area.maxX else { break }
+            spans.append(x..<(x + width))
+            x += width + 1
+        }
+        return spans
     }
 }
 
