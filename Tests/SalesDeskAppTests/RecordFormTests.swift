@@ -286,3 +286,18 @@ struct MouseTests {
         #expect(harness.runtime.state.modal != nil)
     }
 }
+
+@Suite("My Agenda's attention list")
+struct AgendaAttentionTests {
+    @Test("a ticket waiting for its first response is selectable on the agenda and Enter opens it")
+    func ticketOpensFromAgenda() throws {
+        let harness = try DeskHarness(user: \.support) { desk in
+            let ticket = try desk.database.createTicket(NewTicket(subject: "Login loops", priority: .critical, category: .general), by: desk.support)
+            try desk.database.assignTicket(ticket.id!, to: desk.support.id!, by: desk.support)
+        }
+        #expect(harness.screen.contains("T-000001 Login loops"))
+        harness.press(.character("G"), .enter)
+        #expect(harness.runtime.state.screen == .ticketDetail(1))
+        #expect(harness.screen.contains("T-000001  Login loops"))
+    }
+}

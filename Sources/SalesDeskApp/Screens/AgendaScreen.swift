@@ -41,8 +41,9 @@ enum AgendaScreen {
             index += 1
         }
         for ticket in agenda.ticketsAwaitingResponse {
-            let sla = Format.sla(ticket.ticket, routing: .standard, now: state.now)
-            lines.append(Line(text: "   \(ticket.ticket.number) \(ticket.ticket.subject) · \(sla.text)", role: sla.role))
+            let sla = Format.sla(ticket.ticket, routing: state.ticketRouting, now: state.now)
+            lines.append(Line(text: "   \(ticket.ticket.number) \(ticket.ticket.subject) · \(sla.text)", role: sla.role, selectable: index))
+            index += 1
         }
         let selected = state.cursor(.agenda).selected
         let selectedLine = lines.firstIndex { $0.selectable == selected } ?? 0

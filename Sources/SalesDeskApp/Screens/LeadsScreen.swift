@@ -60,7 +60,7 @@ enum TicketsScreen {
         grid.put("\(Format.count(state.ticketCount, cap: DataLoader.countCap)) tickets", x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted))
         let rows = state.ticketRows.map { row -> [TableView.TableCell] in
             let ticket = row.ticket
-            let sla = Format.sla(ticket, routing: .standard, now: state.now)
+            let sla = Format.sla(ticket, routing: state.ticketRouting, now: state.now)
             return [
                 .init(ticket.number), .init(ticket.subject), .init(row.accountName ?? ""),
                 .init(ticket.priority.label, role: "priority.\(ticket.priority.rawValue)"), .init(row.teamName ?? ""),

@@ -21,6 +21,8 @@ public struct AppState: Sendable {
     public var user: User
     public var teamMemberIDs: [Int64] = []
     public var pipeline: Pipeline
+    /// Ticket routing and first-response targets, from the configuration.
+    public var ticketRouting: TicketRouting = .standard
     public var now: Date
     public var screen: Screen = .agenda
     public var history: [Screen] = []
@@ -83,7 +85,7 @@ public struct AppState: Sendable {
     /// How many rows the current list screen holds.
     public func rowCount(_ screen: Screen) -> Int {
         switch screen {
-        case .agenda: agendaItems.count + (agenda?.stalledLeads.count ?? 0)
+        case .agenda: agendaItems.count + (agenda?.stalledLeads.count ?? 0) + (agenda?.ticketsAwaitingResponse.count ?? 0)
         case .leads: leadRows.count
         case .tickets: ticketRows.count
         case .followUps: followUpRows.count
@@ -145,6 +147,11 @@ public struct AppState: Sendable {
             return ticketRows.indices.contains(index) ? ticketRows[index].id : nil
         case .ticketDetail(let id):
             return id
+        case .agenda:
+            // After the follow-ups and the stalled leads come the tickets awaiting a first response.
+            let index = cursor(.agenda).selected - agendaItems.count - (agenda?.stalledLeads.count ?? 0)
+            let tickets = agenda?.ticketsAwaitingResponse ?? []
+            return tickets.indices.contains(index) ? tickets[index].id : nil
         default:
             return nil
         }

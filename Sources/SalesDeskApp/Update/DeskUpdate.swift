@@ -175,7 +175,9 @@ public enum DeskUpdate {
             default: target = nil
             }
         case .agenda, .followUps:
-            if case .ticket(let id) = state.selectedActivity?.record {
+            if let ticketID = state.selectedTicketID {
+                target = .ticketDetail(ticketID)
+            } else if case .ticket(let id) = state.selectedActivity?.record {
                 target = .ticketDetail(id)
             } else {
                 target = state.selectedLeadID.map(Screen.leadDetail) ?? {
