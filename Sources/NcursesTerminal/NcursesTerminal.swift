@@ -8,6 +8,8 @@ import TerminalUI
 /// SIGINT before the signal's default action runs.
 public final class NcursesTerminal: Terminal {
     public let colorCapability: ColorCapability
+    /// False when the locale's character set is not UTF-8: cells are then drawn through ``AsciiFallback``.
+    public let isUTF8: Bool
     private var pairs: ColorPairCache
     private var isOpen = true
     private let codes = KeyDecoder.Codes(
@@ -18,6 +20,7 @@ public final class NcursesTerminal: Terminal {
     /// the wheel (off by default: it takes the terminal's own text selection away).
     public init(noColor: Bool = false, mouse: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
         setlocale(LC_ALL, "")
+        isUTF8 = AsciiFallback.localeIsUTF8(codeset: String(cString: nl_langinfo(nl_item(CODESET))))
         setenv("ESCDELAY", "25", 0)
         initscr()
         raw()
@@ -85,7 +88,12 @@ public final class NcursesTerminal: Terminal {
                 let style = cell.style.adapted(to: capability)
                 let pair = capability == .monochrome ? 0 : pairs.pair(
                     foreground: ColorPairCache.number(of: style.foreground), background: ColorPairCache.number(of: style.background))
-                var wide = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
+                let text = isUTF8 ? cell.text : AsciiFallback.cell(cell.text)
+                if !isUTF8, DisplayWidth.of(cell.text) > 1, x + 1 < columns {
+                    // A wide character's continuation cell would be skipped: its second column gets a "?" too.
+                    _ = sd_put_cell(Int32(y), Int32(x + 1), [wchar_t(63), 0], attributes(style.attributes), pair)
+                }
+                var wide = Array(text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
                 wide.append(0)
                 // The bottom-right cell cannot be written without scrolling on some terminals; ncurses reports ERR, harmlessly.
                 _ = sd_put_cell(Int32(y), Int32(x), wide, attributes(style.attributes), pair)

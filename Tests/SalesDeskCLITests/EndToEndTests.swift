@@ -15,9 +15,9 @@ struct EndToEndTests {
         try DemoDataGenerator(size: .small, seed: 3, now: temporary.clock.date).generate(into: temporary.database)
     }
 
-    private func start() throws -> TmuxSession {
+    private func start(environment: String = "") throws -> TmuxSession {
         let binary = try #require(BuiltBinary.path)
-        let command = "TERM=xterm-256color SALESDESK_NOW=2026-11-23T10:00:00Z XDG_CONFIG_HOME=\(temporary.directory.path) \(binary) --db \(temporary.path) --as ana; echo DESK-EXITED; sleep 60"
+        let command = "\(environment) TERM=xterm-256color SALESDESK_NOW=2026-11-23T10:00:00Z XDG_CONFIG_HOME=\(temporary.directory.path) \(binary) --db \(temporary.path) --as ana; echo DESK-EXITED; sleep 60"
         return try TmuxSession(command: command)
     }
 
@@ -80,6 +80,24 @@ struct EndToEndTests {
         try tmux.resize(width: 100, height: 30)
         #expect(try tmux.waitFor("My Agenda —").contains("My Agenda —"))
         try tmux.send("C-c")
+        try tmux.waitFor("DESK-EXITED")
+    }
+
+    @Test("in a locale that is not UTF-8 every cell is plain ASCII: frames, markers and names alike")
+    func asciiLocale() throws {
+        let ana = try #require(try temporary.database.user(handle: "ana"))
+        try temporary.database.createLead(NewLead(contactName: "Zoë Müller 田中", company: "Øresund", ownerID: ana.id!), by: ana)
+        let tmux = try start(environment: "LC_ALL=C LANG=C")
+        try tmux.waitFor("My Agenda -")
+        try tmux.send("2", "?")
+        let screen = try tmux.waitFor("+- Help")
+        #expect(screen.contains("+- Help - Leads"))
+        let allASCII = screen.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(allASCII)
+        try tmux.send("Escape", "/")
+        try tmux.send("zoe", literal: true)
+        #expect(try tmux.waitFor("Zoe Muller ??").contains("Zoe Muller ????"))
+        try tmux.send("C-c", "C-c")
         try tmux.waitFor("DESK-EXITED")
     }
 }

@@ -147,3 +147,29 @@ struct ColorTests {
         #expect(Color(text: text) == color)
     }
 }
+
+@Suite("ASCII fallback for terminals that are not UTF-8")
+struct AsciiFallbackTests {
+    @Test("box drawing, markers and arrows become ASCII look-alikes")
+    func symbols() {
+        #expect(["┌", "─", "│", "▶", "◀", "·", "—", "…", "→", "←"].map { AsciiFallback.cell($0) } == ["+", "-", "|", ">", "<", ".", "-", ".", ">", "<"])
+    }
+
+    @Test("accented letters lose their accents; letters that do not fold have a mapping")
+    func letters() {
+        #expect(["é", "Ü", "ñ", "ç", "ß", "ø", "Ł", "ğ"].map { AsciiFallback.cell($0) } == ["e", "U", "n", "c", "s", "o", "L", "g"])
+    }
+
+    @Test("control pictures from the sanitiser stay visible as a caret; anything else is a question mark")
+    func placeholders() {
+        #expect(AsciiFallback.cell("␛") == "^")
+        #expect(AsciiFallback.cell("\u{FFFD}") == "?")
+        #expect(AsciiFallback.cell("田") == "?")
+        #expect(AsciiFallback.cell("a") == "a")
+    }
+
+    @Test("the locale's code set decides", arguments: [("UTF-8", true), ("utf8", true), ("ANSI_X3.4-1968", false), ("ISO-8859-1", false)])
+    func codeset(name: String, isUTF8: Bool) {
+        #expect(AsciiFallback.localeIsUTF8(codeset: name) == isUTF8)
+    }
+}
