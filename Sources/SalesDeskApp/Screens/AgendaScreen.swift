@@ -33,7 +33,7 @@ enum AgendaScreen {
             }
             if section.count > section.items.count { lines.append(Line(text: "   … \(section.count - section.items.count) more (4: Follow-ups)", role: ThemeRole.muted)) }
         }
-        lines.append(Line(text: "Needs attention: \(agenda.stalledLeadCount) stalled leads, \(agenda.ticketsAwaitingResponse.count) tickets awaiting a first response", role: ThemeRole.header))
+        lines.append(Line(text: "Needs attention: \(Format.count(agenda.stalledLeadCount, cap: Agenda.stalledCountCap)) stalled leads, \(agenda.ticketsAwaitingResponse.count) tickets awaiting a first response", role: ThemeRole.header))
         for lead in agenda.stalledLeads {
             let days = Format.days(since: lead.lead.lastTouchedAt, now: state.now)
             lines.append(Line(text: "   stalled  \(lead.contactName) · \(lead.company ?? "") · \(state.pipeline.name(of: lead.lead.stage)) for \(days) days",

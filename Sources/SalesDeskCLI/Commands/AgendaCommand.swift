@@ -54,7 +54,8 @@ struct AgendaCommand: ParsableCommand {
             if section.count > section.items.count { lines.append("  … and \(section.count - section.items.count) more") }
         }
         lines.append("")
-        lines.append("Needs attention: \(output.stalledLeadCount) stalled leads, \(output.ticketsAwaitingResponse.count) tickets awaiting a first response")
+        let stalled = output.stalledLeadCount >= Agenda.stalledCountCap ? "\(Agenda.stalledCountCap)+" : "\(output.stalledLeadCount)"
+        lines.append("Needs attention: \(stalled) stalled leads, \(output.ticketsAwaitingResponse.count) tickets awaiting a first response")
         lines += output.stalledLeads.prefix(5).map { "  lead #\($0.id) \($0.name) · \($0.stage) for \($0.daysInStage) days" }
         lines += output.ticketsAwaitingResponse.prefix(5).map { "  \($0.number) \($0.subject) (\($0.priority))" }
         print(lines.map(TextTable.printable).joined(separator: "\n"))

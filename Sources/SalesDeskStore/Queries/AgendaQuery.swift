@@ -16,7 +16,11 @@ public struct Agenda: Sendable {
     public var sections: [Section]
     /// The user's leads past their stall threshold, longest stalled first.
     public var stalledLeads: [LeadRow]
+    /// How many leads are stalled, up to ``stalledCountCap``.
     public var stalledLeadCount: Int
+    /// The stalled count stops here ("1,000+"): a rep with twenty thousand stalled leads needs to know it is
+    /// many, not to wait for the exact number on every agenda refresh.
+    public static let stalledCountCap = 1000
     /// The user's open tickets still waiting for a first response, oldest first.
     public var ticketsAwaitingResponse: [TicketRow]
 }
@@ -38,7 +42,8 @@ extension AppDatabase {
             let stalledQuery = LeadQuery(ownerIDs: owner, stalledAt: now)
             let stalled = try Self.fetchLeads(db, stalledQuery, pipeline: configuration.pipeline, after: nil, limit: limit)
             let stalledFilter = try Self.leadFilter(db, stalledQuery, pipeline: configuration.pipeline)
-            let stalledCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead WHERE \(stalledFilter.sql)", arguments: stalledFilter.arguments) ?? 0
+            let stalledCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM lead WHERE \(stalledFilter.sql) LIMIT \(Agenda.stalledCountCap))",
+                                                arguments: stalledFilter.arguments) ?? 0
             let ticketFilter = Self.ticketFilter(TicketQuery(
                 statuses: TicketStatus.allCases.filter { $0 != .closed && $0 != .resolved && $0 != .deployed },
                 assigneeIDs: owner, awaitingFirstResponse: true))
