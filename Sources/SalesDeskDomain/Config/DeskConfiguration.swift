@@ -12,11 +12,14 @@ public struct DeskConfiguration: Equatable, Sendable {
     public var defaultCountryCode: String
     /// Currency of new leads when none is given.
     public var defaultCurrency: CurrencyCode
+    /// Scheduler timing, per-user reminder offsets and notification hooks.
+    public var scheduler: SchedulerSettings
 
     public init(
         pipeline: Pipeline = .standard, ticketRouting: TicketRouting = .standard,
         businessHours: BusinessHours = .standard, reminderPlan: ReminderPlan = .standard,
-        theme: String = "default", defaultCountryCode: String = "+1", defaultCurrency: CurrencyCode = .usd
+        theme: String = "default", defaultCountryCode: String = "+1", defaultCurrency: CurrencyCode = .usd,
+        scheduler: SchedulerSettings = .standard
     ) {
         self.pipeline = pipeline
         self.ticketRouting = ticketRouting
@@ -25,6 +28,12 @@ public struct DeskConfiguration: Equatable, Sendable {
         self.theme = theme
         self.defaultCountryCode = defaultCountryCode
         self.defaultCurrency = defaultCurrency
+        self.scheduler = scheduler
+    }
+
+    /// The reminder offsets of the user with `handle`: their own plan if configured, else the shared one.
+    public func reminderPlan(forHandle handle: String) -> ReminderPlan {
+        scheduler.reminderPlans[handle.lowercased()] ?? reminderPlan
     }
 
     public static let standard = DeskConfiguration()
