@@ -73,6 +73,7 @@ let package = Package(
             dependencies: [
                 "SalesDeskScheduler", "SalesDeskTesting",
                 .product(name: "Clocks", package: "swift-clocks"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
