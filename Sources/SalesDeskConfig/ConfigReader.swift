@@ -9,7 +9,7 @@ struct ConfigReader {
     let file: String
 
     func configuration() throws -> DeskConfiguration {
-        try refuseUnknownKeys(table, prefix: "", allowed: ["theme", "default_country_code", "default_currency", "pipeline", "tickets", "business_hours", "reminders"])
+        try refuseUnknownKeys(table, prefix: "", allowed: ["theme", "default_country_code", "default_currency", "pipeline", "tickets", "business_hours", "reminders", "scheduler", "hooks"])
         var config = DeskConfiguration.standard
         if let theme = try string("theme", in: table) { config.theme = theme }
         if let code = try string("default_country_code", in: table) {
@@ -25,7 +25,11 @@ struct ConfigReader {
         if let pipeline = try subtable("pipeline", in: table) { config.pipeline = try readPipeline(pipeline) }
         if let tickets = try subtable("tickets", in: table) { config.ticketRouting = try readTickets(tickets) }
         if let hours = try subtable("business_hours", in: table) { config.businessHours = try readBusinessHours(hours) }
-        if let reminders = try subtable("reminders", in: table) { config.reminderPlan = try readReminders(reminders) }
+        if let reminders = try subtable("reminders", in: table) {
+            config.reminderPlan = try readReminders(reminders)
+            config.scheduler.reminderPlans = try readUserReminders(reminders)
+        }
+        try readSchedulerSettings(into: &config.scheduler)
         return config
     }
 
@@ -130,16 +134,22 @@ struct ConfigReader {
     }
 
     private func readReminders(_ reminders: TOMLTable) throws -> ReminderPlan {
-        try refuseUnknownKeys(reminders, prefix: "reminders.", allowed: ["offsets"])
-        guard let array = reminders["offsets"]?.array else { return .standard }
+        try refuseUnknownKeys(reminders, prefix: "reminders.", allowed: ["offsets", "users"])
+        guard let array = reminders["offsets"] else { return .standard }
+        return try readOffsets(array, key: "reminders.offsets")
+    }
+
+    /// A list of offsets such as `["-1h", "0", "+1d"]`.
+    func readOffsets(_ value: TOMLValueConvertible, key: String) throws -> ReminderPlan {
+        guard let array = value.array else { throw fail(key, "must be a list like [\"-1h\", \"0\", \"+1d\"]") }
         var offsets: [TimeInterval] = []
         for item in array {
             guard let text = item.string, let offset = Self.parseOffset(text) else {
-                throw fail("reminders.offsets", "entries must look like \"-1h\", \"0\", \"+30m\" or \"+1d\"")
+                throw fail(key, "entries must look like \"-1h\", \"0\", \"+30m\" or \"+1d\"")
             }
             offsets.append(offset)
         }
-        guard !offsets.isEmpty else { throw fail("reminders.offsets", "needs at least one offset") }
+        guard !offsets.isEmpty else { throw fail(key, "needs at least one offset") }
         return ReminderPlan(offsets: offsets)
     }
 
@@ -163,25 +173,25 @@ struct ConfigReader {
         return total <= 24 * 60 ? total : nil
     }
 
-    private func string(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> String? {
+    func string(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> String? {
         guard let value = table[key] else { return nil }
         guard let text = value.string else { throw fail(prefix + key, "must be a string in quotes") }
         return text
     }
 
-    private func subtable(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> TOMLTable? {
+    func subtable(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> TOMLTable? {
         guard let value = table[key] else { return nil }
         guard let sub = value.table else { throw fail(prefix + key, "must be a table ([\(prefix + key)])") }
         return sub
     }
 
-    private func refuseUnknownKeys(_ table: TOMLTable, prefix: String, allowed: Set<String>) throws {
+    func refuseUnknownKeys(_ table: TOMLTable, prefix: String, allowed: Set<String>) throws {
         for key in table.keys where !allowed.contains(key) {
             throw fail(prefix + key, "unknown setting; known here: \(allowed.sorted().joined(separator: ", "))")
         }
     }
 
-    private func fail(_ key: String, _ message: String) -> ConfigError {
+    func fail(_ key: String, _ message: String) -> ConfigError {
         ConfigError(file: file, line: locator.line(of: key), key: key, message: message)
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import SalesDeskConfig
+import SalesDeskDomain
+import Testing
+
+@Suite("Scheduler settings in the config file")
+struct SchedulerConfigTests {
+    @Test("scheduler timings, per-user reminder offsets and hooks are read with their units")
+    func readsEverything() throws {
+        let config = try ConfigLoader.parse("""
+            [scheduler]
+            lease_seconds = 120
+            overdue_escalation_hours = 48
+            catch_up_minutes = 30
+            heartbeat_stale_minutes = 10
+            change_check_seconds = 2
+            bell = true
+
+            [reminders.users]
+            ana = ["-30m", "0"]
+
+            [[hooks]]
+            name = "desktop"
+            command = "notify-send \\"$SALESDESK_NOTIFICATION_TITLE\\""
+
+            [[hooks]]
+            name = "chat"
+            command = "curl -s -d @- https://chat.example.com/hook"
+            max_attempts = 3
+            retry_seconds = 10
+            timeout_seconds = 5
+            """, file: "config.toml")
+        let settings = config.scheduler
+        #expect(settings.leaseSeconds == 120)
+        #expect(settings.overdueEscalationSeconds == 48 * 3600)
+        #expect(settings.catchUpAfterSeconds == 1800)
+        #expect(settings.heartbeatStaleSeconds == 600)
+        #expect(settings.changeCheckSeconds == 2)
+        #expect(settings.bell)
+        #expect(config.reminderPlan(forHandle: "Ana") == ReminderPlan(offsets: [-1800, 0]))
+        #expect(config.reminderPlan(forHandle: "kenji") == .standard)
+        #expect(settings.hooks == [
+            NotificationHook(name: "desktop", command: "notify-send \"$SALESDESK_NOTIFICATION_TITLE\""),
+            NotificationHook(name: "chat", command: "curl -s -d @- https://chat.example.com/hook", maxAttempts: 3, retrySeconds: 10, timeoutSeconds: 5),
+        ])
+    }
+
+    @Test("no scheduler settings means the defaults: 60 s lease, 1 day escalation, 15 min catch-up, no hooks")
+    func defaults() throws {
+        let settings = try ConfigLoader.parse("theme = \"light\"\n", file: "config.toml").scheduler
+        #expect(settings == .standard)
+        #expect(settings.leaseSeconds == 60)
+        #expect(settings.overdueEscalationSeconds == 86_400)
+        #expect(settings.catchUpAfterSeconds == 900)
+    }
+
+    @Test("a bad scheduler value names the file, the line and the key", arguments: [
+        ("[scheduler]\nlease_seconds = 0\n", 2, "scheduler.lease_seconds"),
+        ("[scheduler]\nbell = \"yes\"\n", 2, "scheduler.bell"),
+        ("[scheduler]\nleese_seconds = 5\n", 2, "scheduler.leese_seconds"),
+        ("[reminders.users]\nana = [\"soon\"]\n", 2, "reminders.users.ana"),
+        ("[[hooks]]\nname = \"chat\"\n", 1, "hooks.command"),
+        ("[[hooks]]\nname = \"chat\"\ncommand = \"true\"\nretry_seconds = -1\n", 4, "hooks.retry_seconds"),
+    ])
+    func badValues(text: String, line: Int, key: String) {
+        do {
+            _ = try ConfigLoader.parse(text, file: "/etc/salesdesk.toml")
+            Issue.record("expected an error for \(key)")
+        } catch {
+            #expect(error.line == line)
+            #expect(error.key == key)
+            #expect(error.description.hasPrefix("/etc/salesdesk.toml:\(line): key '\(key)':"))
+        }
+    }
+}
