@@ -45,7 +45,10 @@ let package = Package(
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcurses"]),
         .target(
             name: "SalesDeskApp",
-            dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskScheduler", "TerminalUI"]
+            dependencies: [
+                "SalesDeskDomain", "SalesDeskStore", "SalesDeskScheduler", "TerminalUI",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "SalesDeskTesting",
