@@ -66,7 +66,10 @@ let package = Package(
         .executableTarget(name: "salesdesk", dependencies: ["SalesDeskCLI"]),
         .executableTarget(
             name: "salesdesk-bench",
-            dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "TerminalUI"]
+            dependencies: [
+                "SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskScheduler", "TerminalUI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),
         .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "TerminalUI"]),
