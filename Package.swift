@@ -69,6 +69,7 @@ let package = Package(
             dependencies: [
                 "SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskScheduler", "TerminalUI",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),

@@ -8,29 +8,12 @@ import Glibc
 /// standard input and as `SALESDESK_NOTIFICATION_*` environment variables. Started with `posix_spawn`
 /// (Foundation's `Process` can miss a child's exit on Linux) and killed when it overruns its timeout.
 struct HookCommand {
-    /// The JSON document a hook reads on standard input.
-    struct Payload: Codable, Equatable {
-        var id: Int64
-        var user: String
-        var kind: String
-        var title: String
-        var body: String
-        var recordKind: String?
-        var recordID: Int64?
-        var createdAt: String
-    }
-
     var command: String
     var timeout: TimeInterval
 
-    static func payload(of delivery: HookDelivery) -> Payload {
-        Payload(id: delivery.notificationID, user: delivery.userHandle, kind: delivery.kind, title: delivery.title, body: delivery.body,
-                recordKind: delivery.record?.kind, recordID: delivery.record?.id, createdAt: delivery.createdAt.ISO8601Format())
-    }
-
     /// Runs the command; returns nil on success (exit 0) or what went wrong.
     func run(_ delivery: HookDelivery) -> String? {
-        let payload = Self.payload(of: delivery)
+        let payload = delivery.notification
         let stem = FileManager.default.temporaryDirectory.appendingPathComponent("salesdesk-hook-\(UUID().uuidString)").path
         defer { [stem + ".in", stem + ".err"].forEach { try? FileManager.default.removeItem(atPath: $0) } }
         let encoder = JSONEncoder()
@@ -44,7 +27,7 @@ struct HookCommand {
         environment["SALESDESK_NOTIFICATION_KIND"] = payload.kind
         environment["SALESDESK_NOTIFICATION_TITLE"] = payload.title
         environment["SALESDESK_NOTIFICATION_BODY"] = payload.body
-        environment["SALESDESK_NOTIFICATION_RECORD"] = delivery.record.map { "\($0.kind):\($0.id)" } ?? ""
+        environment["SALESDESK_NOTIFICATION_RECORD"] = payload.recordKind.map { "\($0):\(payload.recordID ?? 0)" } ?? ""
         guard let pid = spawn(stdin: stem + ".in", stderr: stem + ".err", environment: environment) else { return "cannot start /bin/sh" }
         let status = wait(for: pid)
         guard let status else { return "timed out after \(Int(timeout)) s and was killed" }

@@ -40,7 +40,10 @@ public struct SchedulerDaemon<C: Clock>: Sendable where C.Duration == Duration {
         while passes < maxPasses && !Task.isCancelled {
             var next: Date?
             do {
-                next = try engine.runPass().nextDueAt
+                let report = try engine.runPass()
+                next = report.nextDueAt
+                // Work due but not firable here (held by another scheduler's lease): look again later, never spin.
+                if report.firing.handled == 0, let due = next, due <= now() { next = now().addingTimeInterval(changeCheck) }
             } catch {
                 logger.error("pass failed", metadata: ["error": "\(error)"])
                 next = now().addingTimeInterval(changeCheck)

@@ -55,7 +55,7 @@ public final class SchedulerEngine: @unchecked Sendable {
         } while claimed.count >= 5_000
         try database.enqueueHookDeliveries(hooks: hooks, now: at)
         let (delivered, failed) = try deliverHooks(at: at)
-        let next = try database.nextDueInstant()
+        let next = try database.nextDueInstant(includingHooks: !settings.hooks.isEmpty)
         try database.recordHeartbeat(SchedulerHeartbeat(
             claimer: claimer, pid: getpid(), host: ProcessInfo.processInfo.hostName, startedAt: startedAt, beatAt: at, lastPassAt: at,
             lastFired: firing.handled, nextDueAt: next))
@@ -85,7 +85,7 @@ public final class SchedulerEngine: @unchecked Sendable {
             try database.recordHookAttempt(delivery.id, claimer: claimer, now: at, error: error, retryAt: retryAt)
             if let error {
                 failed += 1
-                logger.warning("hook failed", metadata: ["hook": "\(hook.name)", "notification": "\(delivery.notificationID)", "error": "\(error)"])
+                logger.warning("hook failed", metadata: ["hook": "\(hook.name)", "notification": "\(delivery.notification.id)", "error": "\(error)"])
             } else {
                 delivered += 1
             }

@@ -66,9 +66,11 @@ struct SchedulerProcessTests {
         let status = try BuiltBinary.run(["scheduler", "status", "--json"], environment: environment(at: instant))
         #expect(status.status == 0, "\(status.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        let details = json?["status"] as? [String: Any]
         #expect(json?["alive"] as? Bool == true)
-        #expect(json?["backlog"] as? Int == 0)
-        #expect(json?["nextDueAt"] as? String == "2026-11-23T13:00:00Z")
+        #expect(details?["backlog"] as? Int == 0)
+        #expect(details?["nextDueAt"] as? String == "2026-11-23T13:00:00Z")
+        #expect((details?["heartbeats"] as? [[String: Any]])?.count == 1)
         kill(daemon.pid, SIGTERM)
         let result = daemon.finish()
         #expect(result.status == 0)

@@ -3,7 +3,7 @@ import GRDB
 import SalesDeskDomain
 
 /// One scheduler's last sign of life.
-public struct SchedulerHeartbeat: Equatable, Sendable {
+public struct SchedulerHeartbeat: Codable, Equatable, Sendable {
     public var claimer: String
     public var pid: Int32
     public var host: String
@@ -27,7 +27,7 @@ public struct SchedulerHeartbeat: Equatable, Sendable {
 }
 
 /// What `salesdesk scheduler status` reports.
-public struct SchedulerStatus: Equatable, Sendable {
+public struct SchedulerStatus: Codable, Equatable, Sendable {
     /// Every scheduler that ever beat, most recent first.
     public var heartbeats: [SchedulerHeartbeat]
     /// The earliest pending job.
@@ -60,17 +60,17 @@ extension AppDatabase {
     }
 
     /// The earliest instant anything may need firing: a pending job (or the end of its lease), a stall
-    /// crossing, or a hook retry. Index seeks only.
-    public func nextDueInstant() throws -> Date? {
+    /// crossing, or (for a scheduler that runs hooks) a hook retry. Index seeks only.
+    public func nextDueInstant(includingHooks: Bool = true) throws -> Date? {
         try writer.read { db in
             var candidates: [Date] = []
             if let row = try Row.fetchOne(db, sql: "SELECT due_at, lease_until FROM scheduled_job WHERE done_at IS NULL ORDER BY due_at LIMIT 1") {
                 candidates.append(Date(epochSeconds: max(row["due_at"] as Int64, row["lease_until"] as Int64? ?? 0)))
             }
-            if let retry = try Int64.fetchOne(db, sql: """
-                SELECT next_attempt_at FROM hook_delivery WHERE delivered_at IS NULL AND failed_at IS NULL ORDER BY next_attempt_at LIMIT 1
+            if includingHooks, let row = try Row.fetchOne(db, sql: """
+                SELECT next_attempt_at, lease_until FROM hook_delivery WHERE delivered_at IS NULL AND failed_at IS NULL ORDER BY next_attempt_at LIMIT 1
                 """) {
-                candidates.append(Date(epochSeconds: retry))
+                candidates.append(Date(epochSeconds: max(row["next_attempt_at"] as Int64, row["lease_until"] as Int64? ?? 0)))
             }
             if let stall = try StallScan.nextCrossing(db, pipeline: configuration.pipeline) { candidates.append(stall) }
             return candidates.min()

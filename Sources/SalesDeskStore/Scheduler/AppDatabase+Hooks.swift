@@ -8,17 +8,24 @@ public struct HookDelivery: Equatable, Sendable {
     public var hook: String
     /// Attempts made before this one.
     public var attempts: Int
-    public var notificationID: Int64
-    public var userHandle: String
+    /// What the hook receives.
+    public var notification: HookPayload
+}
+
+/// The notification as a hook sees it: the JSON on its standard input (snake_case keys).
+public struct HookPayload: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var user: String
     public var kind: String
     public var title: String
     public var body: String
-    public var record: RecordReference?
-    public var createdAt: Date
+    public var recordKind: String?
+    public var recordID: Int64?
+    public var createdAt: String
 }
 
 /// A hook delivery that gave up, or is waiting to retry after a failure.
-public struct HookFailure: Equatable, Sendable {
+public struct HookFailure: Codable, Equatable, Sendable {
     public var hook: String
     public var notificationID: Int64
     public var attempts: Int
@@ -67,11 +74,9 @@ extension AppDatabase {
                 FROM hook_delivery JOIN notification ON notification.id = notification_id JOIN user ON user.id = notification.user_id
                 WHERE hook_delivery.id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY hook_delivery.id
                 """).map { row in
-                HookDelivery(
-                    id: row["id"], hook: row["hook"], attempts: row["attempts"], notificationID: row["notification_id"],
-                    userHandle: row["handle"], kind: row["kind"], title: row["title"], body: row["body"],
-                    record: (row["record_kind"] as String?).flatMap { RecordReference(kind: $0, id: row["record_id"]) },
-                    createdAt: Date(epochSeconds: row["created_at"]))
+                HookDelivery(id: row["id"], hook: row["hook"], attempts: row["attempts"], notification: HookPayload(
+                    id: row["notification_id"], user: row["handle"], kind: row["kind"], title: row["title"], body: row["body"],
+                    recordKind: row["record_kind"], recordID: row["record_id"], createdAt: Date(epochSeconds: row["created_at"]).ISO8601Format()))
             }
         }
     }
