@@ -14,6 +14,19 @@ extension ConfigReader {
         return plans
     }
 
+    /// Per-team calendars: `[business_hours.teams."Customer Success"]`, each starting from the shared
+    /// `[business_hours]` and overriding the days and holidays it names.
+    func readTeamBusinessHours(_ hours: TOMLTable, base: BusinessHours) throws -> [String: BusinessHours] {
+        guard let teams = try subtable("teams", in: hours, at: "business_hours.") else { return [:] }
+        var calendars: [String: BusinessHours] = [:]
+        for name in teams.keys {
+            let prefix = "business_hours.teams.\(name)."
+            guard let team = teams[name]?.table else { throw fail("business_hours.teams.\(name)", "must be a table ([business_hours.teams.\"\(name)\"])") }
+            calendars[name.lowercased()] = try readBusinessHours(team, prefix: prefix, base: base)
+        }
+        return calendars
+    }
+
     /// `[scheduler]` timings and `[[hooks]]` commands.
     func readSchedulerSettings(into settings: inout SchedulerSettings) throws {
         if let scheduler = try subtable("scheduler", in: table) {

@@ -45,6 +45,26 @@ struct SchedulerConfigTests {
         ])
     }
 
+    @Test("a team's own calendar starts from the shared hours, overrides what it names, and runs in the team's time zone")
+    func teamCalendar() throws {
+        let config = try ConfigLoader.parse("""
+            [business_hours]
+            monday = "08:00-16:00"
+
+            [business_hours.teams."Customer Success"]
+            saturday = "10:00-14:00"
+            holidays = ["2026-12-24"]
+            """, file: "config.toml")
+        let team = config.businessHours(forTeam: "customer success", timeZone: "Europe/Berlin")
+        #expect(team.timeZoneID == "Europe/Berlin")
+        #expect(team.windows[1] == .init(openMinute: 8 * 60, closeMinute: 16 * 60))
+        #expect(team.windows[6] == .init(openMinute: 10 * 60, closeMinute: 14 * 60))
+        #expect(team.holidays == ["2026-12-24"])
+        let other = config.businessHours(forTeam: "Development", timeZone: "UTC")
+        #expect(other.windows[6] == nil)
+        #expect(other.holidays.isEmpty)
+    }
+
     @Test("no scheduler settings means the defaults: 60 s lease, 1 day escalation, 15 min catch-up, no hooks")
     func defaults() throws {
         let settings = try ConfigLoader.parse("theme = \"light\"\n", file: "config.toml").scheduler

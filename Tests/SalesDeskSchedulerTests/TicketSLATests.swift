@@ -72,6 +72,17 @@ struct TicketSLATests {
         #expect(try harness.notifications(.slaBreach).count == 2)
     }
 
+    @Test("a team's own calendar counts: with Saturday 10:00–14:00 open, Friday 16:00 plus two hours breaches Saturday 11:00")
+    func teamCalendar() throws {
+        var configuration = DeskConfiguration.standard
+        var weekendDesk = BusinessHours.standard
+        weekendDesk.windows[6] = .init(openMinute: 10 * 60, closeMinute: 14 * 60)
+        configuration.teamBusinessHours = ["customer success": weekendDesk]
+        let harness = try harness(now: utc(2026, 11, 27, 16), configuration: configuration)
+        let ticket = try openTicket(harness)
+        #expect(try harness.database.pendingWork(for: .ticket(ticket.id!)).first { $0.kind == .slaBreach }?.dueAt == utc(2026, 11, 28, 11))
+    }
+
     @Test("only a customer-visible reply counts as the first response: an internal note leaves the clock running")
     func customerVisibleReplyStopsTheClock() throws {
         let harness = try harness()

@@ -5,6 +5,8 @@ public struct DeskConfiguration: Equatable, Sendable {
     public var pipeline: Pipeline
     public var ticketRouting: TicketRouting
     public var businessHours: BusinessHours
+    /// Calendars of teams with their own hours or holidays, by lower-cased team name.
+    public var teamBusinessHours: [String: BusinessHours] = [:]
     public var reminderPlan: ReminderPlan
     /// Theme name (`default`, `light`, `high-contrast`, `mono`).
     public var theme: String
@@ -29,6 +31,13 @@ public struct DeskConfiguration: Equatable, Sendable {
         self.defaultCountryCode = defaultCountryCode
         self.defaultCurrency = defaultCurrency
         self.scheduler = scheduler
+    }
+
+    /// The working calendar of a team: its own if configured, else the shared one, in the team's time zone
+    /// (the shared calendar's zone for no team).
+    public func businessHours(forTeam name: String?, timeZone: String?) -> BusinessHours {
+        let calendar = name.flatMap { teamBusinessHours[$0.lowercased()] } ?? businessHours
+        return timeZone.map { calendar.inTimeZone($0) } ?? calendar
     }
 
     /// The reminder offsets of the user with `handle`: their own plan if configured, else the shared one.

@@ -8,7 +8,7 @@ enum TicketClock {
     static func plan(_ db: Database, ticketID: Int64, configuration: DeskConfiguration) throws {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT ticket.priority, ticket.status, ticket.created_at, ticket.first_response_at, ticket.sla_used_seconds,
-                   ticket.sla_running_since, team.time_zone
+                   ticket.sla_running_since, team.name AS team_name, team.time_zone
             FROM ticket LEFT JOIN team ON team.id = ticket.team_id WHERE ticket.id = ?
             """, arguments: [ticketID]) else { return }
         let record = RecordReference.ticket(ticketID)
@@ -20,7 +20,7 @@ enum TicketClock {
             return
         }
         let clock = FirstResponseClock(priority: priority, routing: configuration.ticketRouting)
-        let hours = businessHours(timeZone: row["time_zone"], configuration: configuration)
+        let hours = configuration.businessHours(forTeam: row["team_name"], timeZone: row["time_zone"])
         let deadlines = clock.deadlines(usedSeconds: TimeInterval(row["sla_used_seconds"] as Int64), runningSince: since, hours: hours)
         try ScheduledWork.upsert(db, kind: .slaWarning, record: record, level: 0, dueAt: deadlines.warning, eventAt: deadlines.breach)
         try ScheduledWork.upsert(db, kind: .slaBreach, record: record, level: 0, dueAt: deadlines.breach, eventAt: deadlines.breach)
@@ -29,9 +29,9 @@ enum TicketClock {
     /// Stops the clock (Pending at Customer): banks the business seconds used and drops pending SLA jobs.
     static func pause(_ db: Database, ticketID: Int64, at: Date, configuration: DeskConfiguration) throws {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT ticket.sla_running_since, team.time_zone FROM ticket LEFT JOIN team ON team.id = ticket.team_id WHERE ticket.id = ?
+            SELECT ticket.sla_running_since, team.name AS team_name, team.time_zone FROM ticket LEFT JOIN team ON team.id = ticket.team_id WHERE ticket.id = ?
             """, arguments: [ticketID]), let since = (row["sla_running_since"] as Int64?).map(Date.init(epochSeconds:)) else { return }
-        let used = businessHours(timeZone: row["time_zone"], configuration: configuration).businessSeconds(from: since, to: at)
+        let used = configuration.businessHours(forTeam: row["team_name"], timeZone: row["time_zone"]).businessSeconds(from: since, to: at)
         try db.execute(sql: "UPDATE ticket SET sla_used_seconds = sla_used_seconds + ?, sla_running_since = NULL WHERE id = ?",
                        arguments: [Int64(used.rounded()), ticketID])
         try ScheduledWork.cancel(db, .ticket(ticketID), kinds: [.slaWarning, .slaBreach])
@@ -42,10 +42,5 @@ enum TicketClock {
         try db.execute(sql: "UPDATE ticket SET sla_running_since = ? WHERE id = ? AND sla_running_since IS NULL AND first_response_at IS NULL",
                        arguments: [at.epochSeconds, ticketID])
         try plan(db, ticketID: ticketID, configuration: configuration)
-    }
-
-    /// The configured working calendar in the team's time zone (the configured zone when there is no team).
-    static func businessHours(timeZone: String?, configuration: DeskConfiguration) -> BusinessHours {
-        timeZone.map { configuration.businessHours.inTimeZone($0) } ?? configuration.businessHours
     }
 }
