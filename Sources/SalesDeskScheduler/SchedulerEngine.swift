@@ -20,28 +20,33 @@ public final class SchedulerEngine: @unchecked Sendable {
     private let logger: Logger
     private let startedAt: Date
     private let afterClaim: @Sendable ([DueWork]) -> Void
+    private let runsHooks: Bool
 
     /// - Parameters:
     ///   - now: calendar time (injected so tests choose the instant).
+    ///   - runsHooks: whether this engine delivers notification hooks (the desk's does not, so a slow hook
+    ///     can never freeze a terminal; the daemon or cron pass delivers them).
     ///   - afterClaim: called between claiming and firing (the CLI's crash drill holds there; tests leave it alone).
     public init(database: AppDatabase, claimer: String? = nil, now: @escaping @Sendable () -> Date, logger: Logger = Logger(label: "salesdesk.scheduler"),
-                afterClaim: @escaping @Sendable ([DueWork]) -> Void = { _ in }) {
+                runsHooks: Bool = true, afterClaim: @escaping @Sendable ([DueWork]) -> Void = { _ in }) {
         self.database = database
         self.claimer = claimer ?? Self.defaultClaimer()
         self.now = now
         self.logger = logger
         self.afterClaim = afterClaim
+        self.runsHooks = runsHooks
         startedAt = now()
     }
 
     private var settings: SchedulerSettings { database.configuration.scheduler }
+    private var hooks: [NotificationHook] { runsHooks ? settings.hooks : [] }
 
     /// Runs one pass at the current instant and returns what it did.
     @discardableResult
     public func runPass() throws -> PassReport {
         let at = now()
-        let hooks = settings.hooks.map(\.name)
-        try database.enqueueHookDeliveries(hooks: hooks, now: at)
+        let hookNames = hooks.map(\.name)
+        try database.enqueueHookDeliveries(hooks: hookNames, now: at)
         var firing = FiringReport()
         var claimed: [DueWork]
         repeat {
@@ -53,9 +58,9 @@ public final class SchedulerEngine: @unchecked Sendable {
             firing.digests += batch.digests
             firing.dropped += batch.dropped
         } while claimed.count >= 5_000
-        try database.enqueueHookDeliveries(hooks: hooks, now: at)
+        try database.enqueueHookDeliveries(hooks: hookNames, now: at)
         let (delivered, failed) = try deliverHooks(at: at)
-        let next = try database.nextDueInstant(includingHooks: !settings.hooks.isEmpty)
+        let next = try database.nextDueInstant(includingHooks: !hooks.isEmpty)
         try database.recordHeartbeat(SchedulerHeartbeat(
             claimer: claimer, pid: getpid(), host: ProcessInfo.processInfo.hostName, startedAt: startedAt, beatAt: at, lastPassAt: at,
             lastFired: firing.handled, nextDueAt: next))
@@ -71,11 +76,11 @@ public final class SchedulerEngine: @unchecked Sendable {
     /// Runs each due hook delivery outside any transaction; a failure is recorded with its retry time
     /// and never stops the other deliveries.
     private func deliverHooks(at: Date) throws -> (delivered: Int, failed: Int) {
-        guard !settings.hooks.isEmpty else { return (0, 0) }
-        let hooks = Dictionary(settings.hooks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        guard !hooks.isEmpty else { return (0, 0) }
+        let hooksByName = Dictionary(hooks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var delivered = 0, failed = 0
         for delivery in try database.claimHookDeliveries(claimer: claimer, now: at, lease: settings.leaseSeconds) {
-            guard let hook = hooks[delivery.hook] else {
+            guard let hook = hooksByName[delivery.hook] else {
                 try database.recordHookAttempt(delivery.id, claimer: claimer, now: at, error: "hook '\(delivery.hook)' is no longer configured", retryAt: nil)
                 failed += 1
                 continue

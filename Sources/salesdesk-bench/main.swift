@@ -4,7 +4,7 @@ import SalesDeskStore
 /// `salesdesk-bench`: generates (or reuses) a demo database and measures the desk's hot paths.
 ///
 ///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite]
-///         [--only-scheduler] [--daemon-seconds 60]
+///         [--only scheduler] [--daemon-seconds 60]
 let arguments = CommandLine.arguments.dropFirst()
 func value(_ flag: String) -> String? {
     guard let index = arguments.firstIndex(of: flag), arguments.index(after: index) < arguments.endIndex else { return nil }
@@ -14,7 +14,8 @@ let size = DemoDataGenerator.Size(rawValue: value("--size") ?? "1m") ?? .large
 let path = value("--db") ?? "Benchmarks/data/\(size.rawValue).sqlite"
 let runs = Int(value("--runs") ?? "7") ?? 7
 let compare = !arguments.contains("--no-sqlite")
-let onlyScheduler = arguments.contains("--only-scheduler")
+/// `--only scheduler` runs the scheduler group alone.
+let only = value("--only")
 let daemonSeconds = Int(value("--daemon-seconds") ?? "60") ?? 60
 
 do {
@@ -42,7 +43,7 @@ do {
         print(String(format: "\ndemo generation (%@): %.1f s, database %.0f MB, peak RSS %.0f MB", size.rawValue, seconds, Double(bytes) / 1_048_576, Measurement.peakRSSMegabytes()))
     }
     let database = try AppDatabase.open(path: path)
-    var results = onlyScheduler ? [] : try StoreScenarios(database: database, runs: runs, compareWithSQLite: compare).run()
+    var results = only == "scheduler" ? [] : try StoreScenarios(database: database, runs: runs, compareWithSQLite: compare).run()
     let scheduler = try await SchedulerScenarios(database: database, runs: runs, daemonSeconds: daemonSeconds).run()
     results += scheduler.results
     BenchmarkReport.print(results)

@@ -22,7 +22,9 @@ public final class DeskScheduling {
     public init(database: AppDatabase, now: @escaping @Sendable () -> Date) {
         self.database = database
         self.now = now
-        engine = SchedulerEngine(database: database, now: now, logger: Logger(label: "salesdesk.desk", factory: { _ in SwiftLogNoOpLogHandler() }))
+        // Hooks are left to `salesdesk scheduler`: a slow hook command must never freeze the desk.
+        engine = SchedulerEngine(database: database, now: now, logger: Logger(label: "salesdesk.desk", factory: { _ in SwiftLogNoOpLogHandler() }),
+                                 runsHooks: false)
     }
 
     /// Whether a new notification should ring the terminal bell.

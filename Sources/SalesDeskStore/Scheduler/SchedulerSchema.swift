@@ -1,8 +1,8 @@
 import GRDB
 
-/// The "v3: scheduler" migration: materialised due work, stall cursors, heartbeats and the hook outbox.
+/// The "v4: scheduler" migration (registered after "v3: staleness index for team queues" once merged): materialised due work, stall cursors, heartbeats and the hook outbox.
 enum SchedulerSchema {
-    static let migrationName = "v3: scheduler"
+    static let migrationName = "v4: scheduler"
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
