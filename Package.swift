@@ -45,7 +45,10 @@ let package = Package(
         .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcurses"]),
         .target(
             name: "SalesDeskApp",
-            dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskScheduler", "TerminalUI"]
+            dependencies: [
+                "SalesDeskDomain", "SalesDeskStore", "SalesDeskScheduler", "TerminalUI",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "SalesDeskTesting",
@@ -63,7 +66,11 @@ let package = Package(
         .executableTarget(name: "salesdesk", dependencies: ["SalesDeskCLI"]),
         .executableTarget(
             name: "salesdesk-bench",
-            dependencies: ["SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskConfig", "TerminalUI"]
+            dependencies: [
+                "SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskConfig", "SalesDeskScheduler", "TerminalUI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),
         .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "SalesDeskDomain", "TerminalUI"]),
@@ -76,6 +83,7 @@ let package = Package(
             dependencies: [
                 "SalesDeskScheduler", "SalesDeskTesting",
                 .product(name: "Clocks", package: "swift-clocks"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

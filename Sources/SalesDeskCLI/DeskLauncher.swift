@@ -32,6 +32,7 @@ struct DeskLauncher {
         let runtime = try DeskRuntime(database: database, terminal: terminal, user: user, theme: chosenTheme, now: DeskClock.now) { name in
             try ThemeLoader.load(named: name)
         }
+        runtime.attachScheduler(DeskScheduling(database: database, now: DeskClock.now))
         if let themeProblem { runtime.showStatus(themeProblem, isError: true) }
         runtime.run()
     }

@@ -9,7 +9,7 @@ struct ConfigReader {
     let file: String
 
     func configuration() throws -> DeskConfiguration {
-        try refuseUnknownKeys(table, prefix: "", allowed: ["theme", "default_country_code", "default_currency", "pipeline", "tickets", "business_hours", "reminders"])
+        try refuseUnknownKeys(table, prefix: "", allowed: ["theme", "default_country_code", "default_currency", "pipeline", "tickets", "business_hours", "reminders", "scheduler", "hooks"])
         var config = DeskConfiguration.standard
         if let theme = try string("theme", in: table) { config.theme = theme }
         if let code = try string("default_country_code", in: table) {
@@ -24,8 +24,15 @@ struct ConfigReader {
         }
         if let pipeline = try subtable("pipeline", in: table) { config.pipeline = try readPipeline(pipeline) }
         if let tickets = try subtable("tickets", in: table) { config.ticketRouting = try readTickets(tickets) }
-        if let hours = try subtable("business_hours", in: table) { config.businessHours = try readBusinessHours(hours) }
-        if let reminders = try subtable("reminders", in: table) { config.reminderPlan = try readReminders(reminders) }
+        if let hours = try subtable("business_hours", in: table) {
+            config.businessHours = try readBusinessHours(hours)
+            config.teamBusinessHours = try readTeamBusinessHours(hours, base: config.businessHours)
+        }
+        if let reminders = try subtable("reminders", in: table) {
+            config.reminderPlan = try readReminders(reminders)
+            config.scheduler.reminderPlans = try readUserReminders(reminders)
+        }
+        try readSchedulerSettings(into: &config.scheduler)
         return config
     }
 
@@ -96,17 +103,20 @@ struct ConfigReader {
         return routing
     }
 
-    private func readBusinessHours(_ hours: TOMLTable) throws -> BusinessHours {
+    /// `[business_hours]`, or a team's `[business_hours.teams."NAME"]` (which has no `time_zone` or `teams`:
+    /// a team's calendar runs in the team's own time zone).
+    func readBusinessHours(_ hours: TOMLTable, prefix: String = "business_hours.", base: BusinessHours = .standard) throws -> BusinessHours {
         let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        try refuseUnknownKeys(hours, prefix: "business_hours.", allowed: Set(days + ["time_zone", "holidays"]))
-        var result = BusinessHours.standard
-        if let zone = try string("time_zone", in: hours, at: "business_hours.") {
-            guard TimeZone(identifier: zone) != nil else { throw fail("business_hours.time_zone", "'\(zone)' is not a time zone (e.g. Europe/Berlin)") }
+        let isTeam = prefix != "business_hours."
+        try refuseUnknownKeys(hours, prefix: prefix, allowed: Set(days + ["holidays"] + (isTeam ? [] : ["time_zone", "teams"])))
+        var result = base
+        if let zone = try string("time_zone", in: hours, at: prefix) {
+            guard TimeZone(identifier: zone) != nil else { throw fail(prefix + "time_zone", "'\(zone)' is not a time zone (e.g. Europe/Berlin)") }
             result.timeZoneID = zone
         }
         for (index, day) in days.enumerated() {
-            guard let text = try string(day, in: hours, at: "business_hours.") else { continue }
-            let key = "business_hours.\(day)"
+            guard let text = try string(day, in: hours, at: prefix) else { continue }
+            let key = prefix + day
             if text == "closed" { result.windows[index + 1] = nil; continue }
             let bounds = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
             guard bounds.count == 2, let open = minutes(bounds[0]), let close = minutes(bounds[1]), open < close else {
@@ -115,12 +125,12 @@ struct ConfigReader {
             result.windows[index + 1] = .init(openMinute: open, closeMinute: close)
         }
         if let holidays = hours["holidays"] {
-            guard let array = holidays.array else { throw fail("business_hours.holidays", "must be a list of dates like [\"2026-12-25\"]") }
+            guard let array = holidays.array else { throw fail(prefix + "holidays", "must be a list of dates like [\"2026-12-25\"]") }
             var dates = Set<String>()
             for item in array {
                 guard let text = item.string ?? item.date.map({ String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) }),
                       text.count == 10, text.split(separator: "-").count == 3 else {
-                    throw fail("business_hours.holidays", "must hold dates like \"2026-12-25\"")
+                    throw fail(prefix + "holidays", "must hold dates like \"2026-12-25\"")
                 }
                 dates.insert(text)
             }
@@ -130,16 +140,22 @@ struct ConfigReader {
     }
 
     private func readReminders(_ reminders: TOMLTable) throws -> ReminderPlan {
-        try refuseUnknownKeys(reminders, prefix: "reminders.", allowed: ["offsets"])
-        guard let array = reminders["offsets"]?.array else { return .standard }
+        try refuseUnknownKeys(reminders, prefix: "reminders.", allowed: ["offsets", "users"])
+        guard let array = reminders["offsets"] else { return .standard }
+        return try readOffsets(array, key: "reminders.offsets")
+    }
+
+    /// A list of offsets such as `["-1h", "0", "+1d"]`.
+    func readOffsets(_ value: TOMLValueConvertible, key: String) throws -> ReminderPlan {
+        guard let array = value.array else { throw fail(key, "must be a list like [\"-1h\", \"0\", \"+1d\"]") }
         var offsets: [TimeInterval] = []
         for item in array {
             guard let text = item.string, let offset = Self.parseOffset(text) else {
-                throw fail("reminders.offsets", "entries must look like \"-1h\", \"0\", \"+30m\" or \"+1d\"")
+                throw fail(key, "entries must look like \"-1h\", \"0\", \"+30m\" or \"+1d\"")
             }
             offsets.append(offset)
         }
-        guard !offsets.isEmpty else { throw fail("reminders.offsets", "needs at least one offset") }
+        guard !offsets.isEmpty else { throw fail(key, "needs at least one offset") }
         return ReminderPlan(offsets: offsets)
     }
 
@@ -163,25 +179,25 @@ struct ConfigReader {
         return total <= 24 * 60 ? total : nil
     }
 
-    private func string(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> String? {
+    func string(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> String? {
         guard let value = table[key] else { return nil }
         guard let text = value.string else { throw fail(prefix + key, "must be a string in quotes") }
         return text
     }
 
-    private func subtable(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> TOMLTable? {
+    func subtable(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> TOMLTable? {
         guard let value = table[key] else { return nil }
         guard let sub = value.table else { throw fail(prefix + key, "must be a table ([\(prefix + key)])") }
         return sub
     }
 
-    private func refuseUnknownKeys(_ table: TOMLTable, prefix: String, allowed: Set<String>) throws {
+    func refuseUnknownKeys(_ table: TOMLTable, prefix: String, allowed: Set<String>) throws {
         for key in table.keys where !allowed.contains(key) {
             throw fail(prefix + key, "unknown setting; known here: \(allowed.sorted().joined(separator: ", "))")
         }
     }
 
-    private func fail(_ key: String, _ message: String) -> ConfigError {
+    func fail(_ key: String, _ message: String) -> ConfigError {
         ConfigError(file: file, line: locator.line(of: key), key: key, message: message)
     }
 }

@@ -3,7 +3,8 @@ import SalesDeskStore
 
 /// `salesdesk-bench`: generates (or reuses) a demo database and measures the desk's hot paths.
 ///
-///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite] [--only store|desk]
+///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite]
+///         [--only store|desk|scheduler] [--daemon-seconds 60]
 let arguments = CommandLine.arguments.dropFirst()
 func value(_ flag: String) -> String? {
     guard let index = arguments.firstIndex(of: flag), arguments.index(after: index) < arguments.endIndex else { return nil }
@@ -13,8 +14,9 @@ let size = DemoDataGenerator.Size(rawValue: value("--size") ?? "1m") ?? .large
 let path = value("--db") ?? "Benchmarks/data/\(size.rawValue).sqlite"
 let runs = Int(value("--runs") ?? "7") ?? 7
 let compare = !arguments.contains("--no-sqlite")
-/// `--only store` or `--only desk` runs one group (so peak RSS belongs to that group alone).
+/// `--only store`, `--only desk` or `--only scheduler` runs one group (so peak RSS belongs to that group alone).
 let only = value("--only")
+let daemonSeconds = Int(value("--daemon-seconds") ?? "60") ?? 60
 
 do {
     if !FileManager.default.fileExists(atPath: path) || arguments.contains("--regenerate") {
@@ -40,12 +42,15 @@ do {
         let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         print(String(format: "\ndemo generation (%@): %.1f s, database %.0f MB, peak RSS %.0f MB", size.rawValue, seconds, Double(bytes) / 1_048_576, Measurement.peakRSSMegabytes()))
     }
-    if only != "desk" {
+    if only == nil || only == "store" || only == "scheduler" {
         let database = try AppDatabase.open(path: path)
-        let results = try StoreScenarios(database: database, runs: runs, compareWithSQLite: compare).run()
+        var results = only == "scheduler" ? [] : try StoreScenarios(database: database, runs: runs, compareWithSQLite: compare).run()
+        let scheduler = only == "store" ? nil : try await SchedulerScenarios(database: database, runs: runs, daemonSeconds: daemonSeconds).run()
+        results += scheduler?.results ?? []
         BenchmarkReport.print(results)
+        if let cpu = scheduler?.daemonCPUPercent { print(String(format: "idle scheduler daemon: %.3f %% CPU over %d s", cpu, daemonSeconds)) }
     }
-    if only != "store" {
+    if only == nil || only == "desk" {
         let desk = try DeskScenarios(path: path, runs: runs).run()
         BenchmarkReport.printDesk(firstFrame: desk.firstFrame, latencies: desk.latencies)
     }

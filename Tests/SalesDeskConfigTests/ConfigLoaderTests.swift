@@ -64,6 +64,13 @@ struct ConfigLoaderTests {
         ("colour = \"red\"\n", 1, "colour"),
         ("[reminders]\noffsets = [\"soon\"]\n", 2, "reminders.offsets"),
         ("[business_hours]\nmonday = \"17:00-09:00\"\n", 2, "business_hours.monday"),
+        ("[business_hours.teams.Support]\ntime_zone = \"UTC\"\n", 2, "business_hours.teams.Support.time_zone"),
+        ("[scheduler]\nlease_seconds = 0\n", 2, "scheduler.lease_seconds"),
+        ("[scheduler]\nbell = \"yes\"\n", 2, "scheduler.bell"),
+        ("[scheduler]\nleese_seconds = 5\n", 2, "scheduler.leese_seconds"),
+        ("[reminders.users]\nana = [\"soon\"]\n", 2, "reminders.users.ana"),
+        ("[[hooks]]\nname = \"chat\"\n", 1, "hooks.command"),
+        ("[[hooks]]\nname = \"chat\"\ncommand = \"true\"\nretry_seconds = -1\n", 4, "hooks.retry_seconds"),
     ])
     func badValues(text: String, line: Int, key: String) {
         do {

@@ -17,6 +17,7 @@ public final class DeskRuntime {
     private let editor: ExternalEditor
     /// Screens to reload once the keys typed ahead are applied.
     private var pendingLoads: [Screen] = []
+    private var scheduling: DeskScheduling?
 
     /// - Parameters:
     ///   - loadTheme: resolves `:theme NAME` (the CLI passes the theme loader).
@@ -87,11 +88,25 @@ public final class DeskRuntime {
     public func tick() -> Bool {
         let previousMinute = Int(state.now.timeIntervalSince1970 / 60)
         _ = DeskUpdate.update(&state, .tick(now()))
+        runScheduler()
         if (try? monitor?.hasChanged()) == true {
             reload(state.screen)
             return true
         }
         return Int(state.now.timeIntervalSince1970 / 60) != previousMinute
+    }
+
+    /// Runs the scheduler inside this desk: catches up now (showing the user's "while you were away"
+    /// digest), then fires due work on idle ticks. See ``DeskScheduling``.
+    public func attachScheduler(_ scheduling: DeskScheduling) {
+        self.scheduling = scheduling
+        if let digest = scheduling.launch(for: state.user) { state.status = .init(text: digest + " (see the inbox)", isError: false) }
+    }
+
+    private func runScheduler() {
+        guard let scheduling else { return }
+        if let report = scheduling.tick(), report.firing.notified + report.firing.digests > 0, scheduling.ringsBell { terminal.bell() }
+        if let warning = scheduling.staleWarning(), state.status == nil { state.status = .init(text: warning, isError: true) }
     }
 
     /// Shows a message in the status line (e.g. a theme that could not be loaded).

@@ -5,6 +5,8 @@ public struct DeskConfiguration: Equatable, Sendable {
     public var pipeline: Pipeline
     public var ticketRouting: TicketRouting
     public var businessHours: BusinessHours
+    /// Calendars of teams with their own hours or holidays, by lower-cased team name.
+    public var teamBusinessHours: [String: BusinessHours] = [:]
     public var reminderPlan: ReminderPlan
     /// Theme name (`default`, `light`, `high-contrast`, `mono`).
     public var theme: String
@@ -12,11 +14,14 @@ public struct DeskConfiguration: Equatable, Sendable {
     public var defaultCountryCode: String
     /// Currency of new leads when none is given.
     public var defaultCurrency: CurrencyCode
+    /// Scheduler timing, per-user reminder offsets and notification hooks.
+    public var scheduler: SchedulerSettings
 
     public init(
         pipeline: Pipeline = .standard, ticketRouting: TicketRouting = .standard,
         businessHours: BusinessHours = .standard, reminderPlan: ReminderPlan = .standard,
-        theme: String = "default", defaultCountryCode: String = "+1", defaultCurrency: CurrencyCode = .usd
+        theme: String = "default", defaultCountryCode: String = "+1", defaultCurrency: CurrencyCode = .usd,
+        scheduler: SchedulerSettings = .standard
     ) {
         self.pipeline = pipeline
         self.ticketRouting = ticketRouting
@@ -25,6 +30,19 @@ public struct DeskConfiguration: Equatable, Sendable {
         self.theme = theme
         self.defaultCountryCode = defaultCountryCode
         self.defaultCurrency = defaultCurrency
+        self.scheduler = scheduler
+    }
+
+    /// The working calendar of a team: its own if configured, else the shared one, in the team's time zone
+    /// (the shared calendar's zone for no team).
+    public func businessHours(forTeam name: String?, timeZone: String?) -> BusinessHours {
+        let calendar = name.flatMap { teamBusinessHours[$0.lowercased()] } ?? businessHours
+        return timeZone.map { calendar.inTimeZone($0) } ?? calendar
+    }
+
+    /// The reminder offsets of the user with `handle`: their own plan if configured, else the shared one.
+    public func reminderPlan(forHandle handle: String) -> ReminderPlan {
+        scheduler.reminderPlans[handle.lowercased()] ?? reminderPlan
     }
 
     public static let standard = DeskConfiguration()

@@ -54,7 +54,14 @@ public final class AppDatabase: Sendable {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: !writable))
             if writable {
                 try checkNotNewer(pool, path: path)
+                let hadScheduler = try pool.read { db in
+                    try !db.tableExists("grdb_migrations") || Schema.migrator.appliedIdentifiers(db).contains(SchedulerSchema.migrationName)
+                }
                 try Schema.migrator.migrate(pool)
+                if !hadScheduler {
+                    // A file from before the scheduler: give its planned follow-ups and open tickets their due work.
+                    try pool.write { db in try ScheduledWork.backfill(db, configuration: configuration, now: now()) }
+                }
             } else {
                 try checkNotNewer(pool, path: path)
             }

@@ -11,6 +11,7 @@ enum Schema {
         migrator.registerMigration("v1: pipeline totals", migrate: createPipelineTotals)
         migrator.registerMigration("v2: sort indexes for large queues", migrate: createSortIndexes)
         migrator.registerMigration("v3: staleness index for team queues", migrate: createStalenessIndex)
+        migrator.registerMigration(SchedulerSchema.migrationName, migrate: SchedulerSchema.create)
         return migrator
     }
 

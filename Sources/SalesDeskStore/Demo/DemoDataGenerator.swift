@@ -67,6 +67,7 @@ public struct DemoDataGenerator {
         progress("search index", 0)
         try database.writer.write { db in try Self.buildSearchIndex(db) }
         progress("search index", 1)
+        try database.writer.write { db in try ScheduledWork.backfill(db, configuration: database.configuration, now: now) }
         try database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
     }
 

@@ -39,6 +39,7 @@ extension AppDatabase {
             activity.outcome = outcome
             activity.completedAt = at
             try activity.update(db)
+            try ScheduledWork.cancel(db, .activity(activityID), kinds: [.reminder, .overdue])
             try AuditLog.changed(db, .activity(activityID), action: "complete", by: user.id, at: at, [
                 .init(field: "state", before: ActivityState.planned.rawValue, after: ActivityState.done.rawValue),
                 .init(field: "outcome", before: nil, after: outcome.isEmpty ? nil : outcome),
@@ -65,6 +66,7 @@ extension AppDatabase {
             let previous = activity.dueAt
             activity.dueAt = dueAt
             try activity.update(db)
+            try planReminders(db, activity)
             try db.execute(sql: """
                 INSERT INTO activity_reschedule (activity_id, from_due_at, to_due_at, reason, user_id, at) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [activityID, previous.epochSeconds, dueAt.epochSeconds, reason, user.id, at.epochSeconds])
@@ -86,6 +88,7 @@ extension AppDatabase {
             activity.outcome = reason
             activity.completedAt = at
             try activity.update(db)
+            try ScheduledWork.cancel(db, .activity(activityID), kinds: [.reminder, .overdue])
             try AuditLog.changed(db, .activity(activityID), action: "cancel", by: user.id, at: at, [
                 .init(field: "state", before: ActivityState.planned.rawValue, after: ActivityState.cancelled.rawValue),
             ])
@@ -121,8 +124,16 @@ extension AppDatabase {
         try activity.insert(db)
         try AuditLog.created(db, .activity(activity.id!), by: user.id, at: at,
                              summary: "\(input.type.label): \(subject) due \(input.dueAt.ISO8601Format())")
-        if state == .done { try touchRecord(db, input.record, at: at) }
+        if state == .done { try touchRecord(db, input.record, at: at) } else { try planReminders(db, activity) }
         return activity
+    }
+
+    /// Replaces a planned follow-up's reminders with ones for its (new) due time, using its owner's offsets.
+    private func planReminders(_ db: Database, _ activity: Activity) throws {
+        let handle = try String.fetchOne(db, sql: "SELECT handle FROM user WHERE id = ?", arguments: [activity.ownerID]) ?? ""
+        try ScheduledWork.planFollowUp(db, activityID: activity.id!, dueAt: activity.dueAt,
+                                       plan: configuration.reminderPlan(forHandle: handle),
+                                       escalationDelay: configuration.scheduler.overdueEscalationSeconds)
     }
 
     /// Resets a lead's stall clock: any logged activity counts as a touch.

@@ -29,6 +29,7 @@ extension AppDatabase {
             default: break
             }
             try ticket.update(db)
+            try updateTicketClock(db, ticketID, from: before, to: status, at: at)
             try AuditLog.changed(db, .ticket(ticketID), action: "move_status", by: user.id, at: at, [
                 .init(field: "status", before: before.label, after: status.label),
             ])
@@ -66,9 +67,11 @@ extension AppDatabase {
     /// Changes a ticket's priority.
     @discardableResult
     public func setTicketPriority(_ ticketID: Int64, _ priority: TicketPriority, by user: User) throws -> Ticket {
-        try updateTicket(ticketID, action: "priority", by: user) { ticket, _ in
+        try updateTicket(ticketID, action: "priority", by: user) { ticket, db in
             let before = ticket.priority
             ticket.priority = priority
+            try ticket.update(db)
+            try TicketClock.plan(db, ticketID: ticketID, configuration: configuration)
             return [.init(field: "priority", before: before.label, after: priority.label)]
         }
     }
@@ -99,6 +102,7 @@ extension AppDatabase {
             try comment.insert(db)
             if customerVisible, ticket.firstResponseAt == nil {
                 ticket.firstResponseAt = at
+                try ScheduledWork.cancel(db, .ticket(ticketID), kinds: [.slaWarning, .slaBreach])
             }
             ticket.updatedAt = at
             try ticket.update(db)
@@ -118,7 +122,19 @@ extension AppDatabase {
         try ticket.insert(db)
         try AuditLog.created(db, .ticket(ticket.id!), by: user.id, at: at, summary: "\(ticket.number) \(subject)")
         try SearchIndex.indexTicket(db, ticket)
+        try db.execute(sql: "UPDATE ticket SET sla_running_since = created_at WHERE id = ?", arguments: [ticket.id])
+        try TicketClock.plan(db, ticketID: ticket.id!, configuration: configuration)
         return ticket
+    }
+
+    /// Pauses the first-response clock while Pending at Customer, resumes it after, and stops all
+    /// pending ticket work once the ticket is resolved or closed.
+    private func updateTicketClock(_ db: Database, _ ticketID: Int64, from before: TicketStatus, to status: TicketStatus, at: Date) throws {
+        switch status {
+        case .pendingAtCustomer: try TicketClock.pause(db, ticketID: ticketID, at: at, configuration: configuration)
+        case .resolved, .deployed, .closed: try ScheduledWork.cancel(db, .ticket(ticketID), kinds: DueWork.Kind.allCases)
+        default: if before == .pendingAtCustomer { try TicketClock.resume(db, ticketID: ticketID, at: at, configuration: configuration) }
+        }
     }
 
     func fetchTicket(_ db: Database, _ ticketID: Int64) throws -> Ticket {

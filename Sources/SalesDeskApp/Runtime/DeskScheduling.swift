@@ -1,0 +1,67 @@
+import Foundation
+import Logging
+import SalesDeskDomain
+import SalesDeskScheduler
+import SalesDeskStore
+import TerminalUI
+
+/// The scheduler inside an open desk: a pass when work is due (from the engine's next-due instant, so
+/// idle ticks touch no table), a pass at least every minute to keep the heartbeat fresh, the
+/// "while you were away" digest on launch, and a warning when no scheduler has run recently.
+public final class DeskScheduling {
+    private let engine: SchedulerEngine
+    private let database: AppDatabase
+    private let now: () -> Date
+    private var nextDueAt: Date?
+    private var lastPassAt: Date?
+    private var lastHealthCheckAt: Date?
+
+    /// A pass at least this often keeps the desk's heartbeat fresh.
+    static let heartbeatInterval: TimeInterval = 60
+
+    public init(database: AppDatabase, now: @escaping @Sendable () -> Date) {
+        self.database = database
+        self.now = now
+        // Hooks are left to `salesdesk scheduler`: a slow hook command must never freeze the desk.
+        engine = SchedulerEngine(database: database, now: now, logger: Logger(label: "salesdesk.desk", factory: { _ in SwiftLogNoOpLogHandler() }),
+                                 runsHooks: false)
+    }
+
+    /// Whether a new notification should ring the terminal bell.
+    public var ringsBell: Bool { database.configuration.scheduler.bell }
+
+    /// Catches up at launch and returns the user's unread digest line (sanitised for the terminal), if any.
+    public func launch(for user: User) -> String? {
+        _ = runPass()
+        guard let userID = user.id, let digest = try? database.unacknowledgedDigest(for: userID) else { return nil }
+        return TextSanitizer.sanitize(digest.title)
+    }
+
+    /// Called on the desk's idle tick. Returns the pass report when a pass ran.
+    public func tick() -> PassReport? {
+        let instant = now()
+        let heartbeatDue = lastPassAt.map { instant.timeIntervalSince($0) >= Self.heartbeatInterval } ?? true
+        guard heartbeatDue || (nextDueAt.map { instant >= $0 } ?? false) else { return nil }
+        return runPass()
+    }
+
+    /// A warning for the status line when no scheduler (this desk included) has beaten recently;
+    /// checked at most once a minute.
+    public func staleWarning() -> String? {
+        let instant = now()
+        if let last = lastHealthCheckAt, instant.timeIntervalSince(last) < Self.heartbeatInterval { return nil }
+        lastHealthCheckAt = instant
+        let stale = database.configuration.scheduler.heartbeatStaleSeconds
+        guard let beat = try? database.latestHeartbeat() else { return "No scheduler has ever run on this database: reminders are not firing (salesdesk scheduler)." }
+        let silent = instant.timeIntervalSince(beat)
+        guard silent > stale else { return nil }
+        return "No scheduler has run for \(Int(silent / 60)) min: reminders are not firing (salesdesk scheduler)."
+    }
+
+    private func runPass() -> PassReport? {
+        lastPassAt = now()
+        guard !database.isReadOnly, let report = try? engine.runPass() else { return nil }
+        nextDueAt = report.nextDueAt
+        return report
+    }
+}

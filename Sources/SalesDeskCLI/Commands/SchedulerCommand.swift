@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SalesDeskScheduler
+import SalesDeskStore
+
+/// `salesdesk scheduler`: the headless scheduler (`run`, the default) and its `status`.
+struct SchedulerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scheduler",
+        abstract: "Fire reminders, stall nudges, escalations and SLA clocks (foreground daemon; --once for one pass).",
+        discussion: "Any number of schedulers may run against one database; each piece of work fires once. See Docs/SCHEDULER.md.",
+        subcommands: [SchedulerRunCommand.self, SchedulerStatusCommand.self],
+        defaultSubcommand: SchedulerRunCommand.self)
+}
+
+/// `salesdesk scheduler [run] [--once]`.
+struct SchedulerRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the scheduler in the foreground until SIGTERM or SIGINT.")
+
+    @OptionGroup var options: DeskOptions
+
+    @Flag(help: "Run one pass, print what it did, and exit (for cron).")
+    var once = false
+
+    @Flag(help: .hidden)
+    var holdAfterClaim = false
+
+    func run() throws {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let database = try options.openDatabase()
+        let logger = Logger(label: "salesdesk.scheduler")
+        let hold = holdAfterClaim
+        let engine = SchedulerEngine(database: database, now: DeskClock.now, logger: logger) { claimed in
+            // Crash drill for the lease test: announce the claim, then wait to be killed.
+            guard hold else { return }
+            FileHandle.standardOutput.write(Data("claimed \(claimed.count)\n".utf8))
+            while true { sleep(60) }
+        }
+        if once {
+            let report = try engine.runPass()
+            print("""
+                notified \(report.firing.notified), digested \(report.firing.digested) into \(report.firing.digests) digests, \
+                dropped \(report.firing.dropped), hooks delivered \(report.hooksDelivered), hooks failed \(report.hooksFailed)
+                """)
+            return
+        }
+        try runDaemon(engine, logger: logger)
+    }
+
+    /// Runs the daemon on the continuous clock until SIGTERM or SIGINT cancels it.
+    private func runDaemon(_ engine: SchedulerEngine, logger: Logger) throws {
+        let monitor = try ChangeMonitor(path: engine.database.path)
+        let daemon = SchedulerDaemon(engine: engine, clock: ContinuousClock(), now: DeskClock.now, changed: { try monitor.hasChanged() }, logger: logger)
+        logger.info("scheduler started", metadata: ["claimer": "\(engine.claimer)", "db": "\(engine.database.path)"])
+        let finished = DispatchSemaphore(value: 0)
+        let task = Task {
+            defer { finished.signal() }
+            do { try await daemon.run() } catch is CancellationError {} catch { logger.error("scheduler stopped", metadata: ["error": "\(error)"]) }
+        }
+        let signals = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { task.cancel() }
+            source.resume()
+            return source
+        }
+        finished.wait()
+        signals.forEach { $0.cancel() }
+        logger.info("scheduler stopped")
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a user missed while no scheduler ran, coalesced into one notification
+/// ("While you were away: 14 reminders, 3 stalled leads").
+public struct AwayDigest: Equatable, Sendable {
+    /// Missed items per notification kind.
+    public private(set) var counts: [Notification.Kind: Int] = [:]
+    /// The first few missed titles, for the body.
+    public private(set) var examples: [String] = []
+
+    public init() {}
+
+    /// Whether nothing was missed.
+    public var isEmpty: Bool { counts.isEmpty }
+
+    /// Adds one missed item.
+    public mutating func add(_ kind: Notification.Kind, title: String) {
+        counts[kind, default: 0] += 1
+        if examples.count < Self.exampleLimit { examples.append(title) }
+    }
+
+    /// `While you were away: 14 reminders, 3 stalled leads`.
+    public var title: String {
+        let parts = Self.order.compactMap { kind -> String? in
+            guard let count = counts[kind] else { return nil }
+            let (one, many) = Self.nouns(kind)
+            return "\(count) \(count == 1 ? one : many)"
+        }
+        return "While you were away: " + parts.joined(separator: ", ")
+    }
+
+    /// The first missed titles, one a line, and how many more there were.
+    public var body: String {
+        let total = counts.values.reduce(0, +)
+        let more = total - examples.count
+        return (examples + (more > 0 ? ["… and \(more) more"] : [])).joined(separator: "\n")
+    }
+
+    static let exampleLimit = 5
+    private static let order: [Notification.Kind] = [.reminder, .stallNudge, .escalation, .overdue, .slaWarning, .slaBreach, .untriaged]
+
+    private static func nouns(_ kind: Notification.Kind) -> (String, String) {
+        switch kind {
+        case .reminder: ("reminder", "reminders")
+        case .stallNudge: ("stalled lead", "stalled leads")
+        case .escalation: ("escalated lead", "escalated leads")
+        case .overdue: ("overdue follow-up", "overdue follow-ups")
+        case .slaWarning: ("SLA warning", "SLA warnings")
+        case .slaBreach: ("SLA breach", "SLA breaches")
+        case .untriaged: ("untriaged ticket", "untriaged tickets")
+        default: ("notification", "notifications")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+import SalesDeskStore
+
+/// Runs passes until cancelled, sleeping on an injected clock until the next due item.
+///
+/// Between passes it sleeps until the engine's next due instant, waking every
+/// `changeCheckSeconds` only to compare `PRAGMA data_version` (microseconds): a write by a desk or
+/// another process may have added earlier work. An idle daemon therefore costs next to no CPU.
+///
+/// ```swift
+/// let daemon = SchedulerDaemon(engine: engine, clock: ContinuousClock(), now: { Date() }, changed: { try monitor.hasChanged() })
+/// try await daemon.run()   // until the task is cancelled (SIGTERM/SIGINT in the CLI)
+/// ```
+public struct SchedulerDaemon<C: Clock>: Sendable where C.Duration == Duration {
+    private let engine: SchedulerEngine
+    private let clock: C
+    private let now: @Sendable () -> Date
+    private let changed: @Sendable () throws -> Bool
+    private let changeCheck: TimeInterval
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - changed: whether another connection committed since the last call (a ``ChangeMonitor``).
+    public init(engine: SchedulerEngine, clock: C, now: @escaping @Sendable () -> Date, changed: @escaping @Sendable () throws -> Bool,
+                logger: Logger = Logger(label: "salesdesk.scheduler")) {
+        self.engine = engine
+        self.clock = clock
+        self.now = now
+        self.changed = changed
+        changeCheck = max(0.05, engine.database.configuration.scheduler.changeCheckSeconds)
+        self.logger = logger
+    }
+
+    /// Passes until the task is cancelled; returns the number of passes run. A failing pass (the disk
+    /// is full, the file is locked too long) is logged and retried after the change-check interval.
+    @discardableResult
+    public func run(maxPasses: Int = .max) async throws -> Int {
+        var passes = 0
+        while passes < maxPasses && !Task.isCancelled {
+            var next: Date?
+            do {
+                let report = try engine.runPass()
+                next = report.nextDueAt
+                // Work due but not firable here (held by another scheduler's lease): look again later, never spin.
+                if report.firing.handled == 0, let due = next, due <= now() { next = now().addingTimeInterval(changeCheck) }
+            } catch {
+                logger.error("pass failed", metadata: ["error": "\(error)"])
+                next = now().addingTimeInterval(changeCheck)
+            }
+            passes += 1
+            _ = try? changed() // forget our own commits
+            guard passes < maxPasses else { break }
+            try await sleep(until: next)
+        }
+        return passes
+    }
+
+    /// Sleeps until `next` (forever when nil), or until the database changes.
+    private func sleep(until next: Date?) async throws {
+        while true {
+            let remaining = next.map { $0.timeIntervalSince(now()) } ?? .infinity
+            if remaining <= 0 { return }
+            try await clock.sleep(for: .milliseconds(Int64((min(remaining, changeCheck) * 1000).rounded(.up))))
+            if (try? changed()) == true { return }
+        }
+    }
+}

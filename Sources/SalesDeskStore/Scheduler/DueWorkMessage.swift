@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+
+/// The notification a piece of due work turns into: who gets it, and what it says. Nil when the work
+/// no longer applies (the follow-up was done, the ticket answered or triaged).
+struct DueWorkMessage {
+    var recipients: [Int64]
+    var kind: SalesDeskDomain.Notification.Kind
+    var record: RecordReference
+    var title: String
+    var body: String
+
+    static func resolve(_ work: DueWork, _ db: Database) throws -> DueWorkMessage? {
+        switch work.kind {
+        case .reminder, .overdue: try followUpMessage(work, db)
+        case .slaWarning, .slaBreach, .untriaged: try ticketMessage(work, db)
+        }
+    }
+
+    private static func followUpMessage(_ work: DueWork, _ db: Database) throws -> DueWorkMessage? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT activity.subject, activity.owner_id, activity.due_at, user.handle FROM activity JOIN user ON user.id = activity.owner_id
+            WHERE activity.id = ? AND activity.state = 'planned'
+            """, arguments: [work.record.id]) else { return nil }
+        let subject: String = row["subject"]
+        let owner: Int64 = row["owner_id"]
+        let due = Date(epochSeconds: row["due_at"]).ISO8601Format()
+        if work.kind == .reminder {
+            let label = PlannedReminder(offset: TimeInterval(work.level), firesAt: work.dueAt).label
+            return DueWorkMessage(recipients: [owner], kind: .reminder, record: work.record,
+                                  title: "Reminder (\(label)): \(subject)", body: "Due \(due)")
+        }
+        let handle: String = row["handle"]
+        return DueWorkMessage(recipients: [try Recipients.manager(of: owner, db) ?? owner], kind: .overdue, record: work.record,
+                              title: "Overdue: \(subject) (@\(handle))", body: "Was due \(due) and is still not done")
+    }
+
+    private static func ticketMessage(_ work: DueWork, _ db: Database) throws -> DueWorkMessage? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT subject, status, team_id, assignee_id, first_response_at, sla_running_since FROM ticket WHERE id = ?
+            """, arguments: [work.record.id]) else { return nil }
+        let number = Ticket.number(for: work.record.id)
+        let subject: String = row["subject"]
+        let manager = try Recipients.teamManager(row["team_id"], db)
+        let assignee: Int64? = row["assignee_id"]
+        switch work.kind {
+        case .untriaged:
+            guard (row["status"] as String) == TicketStatus.new.rawValue, let manager else { return nil }
+            return DueWorkMessage(recipients: [manager], kind: .untriaged, record: work.record,
+                                  title: "Untriaged: \(number) \(subject)", body: "Still New and unassigned")
+        default:
+            guard (row["first_response_at"] as Int64?) == nil, (row["sla_running_since"] as Int64?) != nil else { return nil }
+            let isBreach = work.kind == .slaBreach
+            let recipients = isBreach ? [assignee, manager].compactMap { $0 } : [assignee ?? manager].compactMap { $0 }
+            guard !recipients.isEmpty else { return nil }
+            return DueWorkMessage(
+                recipients: Array(Set(recipients)).sorted(), kind: isBreach ? .slaBreach : .slaWarning, record: work.record,
+                title: (isBreach ? "SLA breached: " : "SLA warning: ") + "\(number) \(subject)",
+                body: isBreach ? "No first response within the target" : "First response due by \((work.eventAt ?? work.dueAt).ISO8601Format())")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import SalesDeskApp
+import SalesDeskDomain
+import SalesDeskStore
+import SalesDeskTesting
+import Testing
+
+@Suite("The scheduler inside the desk")
+struct DeskSchedulingTests {
+    @Test("on launch the desk catches up and shows the user's while-you-were-away digest in the status line")
+    func digestOnLaunch() throws {
+        let harness = try DeskHarness { desk in
+            try desk.database.scheduleFollowUp(NewFollowUp(type: .call, subject: "Missed call", dueAt: utc(2026, 11, 20, 12)), by: desk.rep)
+        }
+        harness.runtime.attachScheduler(DeskScheduling(database: harness.desk.database, now: harness.desk.clock.now))
+        #expect(harness.screen.contains("While you were away: 2 reminders (see the inbox)"))
+        #expect(try harness.desk.count("notification", where: "kind = 'digest' AND user_id = \(harness.desk.rep.id!)") == 1)
+    }
+
+    @Test("an idle tick fires a reminder once it is due, and only then")
+    func tickFiresDueWork() throws {
+        let harness = try DeskHarness { desk in
+            try desk.database.scheduleFollowUp(NewFollowUp(type: .call, subject: "Call Jo", dueAt: utc(2026, 11, 23, 11, 30)), by: desk.rep)
+        }
+        harness.runtime.attachScheduler(DeskScheduling(database: harness.desk.database, now: harness.desk.clock.now))
+        harness.desk.clock.set(utc(2026, 11, 23, 10, 29, 59))
+        harness.runtime.tick()
+        #expect(try harness.desk.count("notification", where: "kind = 'reminder'") == 0)
+        harness.desk.clock.set(utc(2026, 11, 23, 10, 30))
+        harness.runtime.tick()
+        harness.runtime.tick()
+        #expect(try harness.desk.count("notification", where: "kind = 'reminder'") == 1)
+    }
+}
