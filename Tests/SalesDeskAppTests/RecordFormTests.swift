@@ -301,3 +301,31 @@ struct AgendaAttentionTests {
         #expect(harness.screen.contains("T-000001  Login loops"))
     }
 }
+
+@Suite("The SLA column counts business time")
+struct SLAColumnTests {
+    @Test("a High ticket shows the minutes left, turns at risk at 48, breached at 60, and paused while waiting on the customer")
+    func countdown() throws {
+        let harness = try DeskHarness(user: \.support)
+        harness.press(.character("3"))
+        func slaCell() -> String {
+            let row = harness.screen.split(separator: "\n").first { $0.contains("Sync stopped") }.map(String.init) ?? ""
+            let start = row.range(of: "High")?.upperBound ?? row.endIndex
+            return row[start...].trimmingCharacters(in: .whitespaces)
+        }
+        #expect(slaCell().hasPrefix("1h left "))
+        harness.desk.clock.advance(by: 50 * 60)
+        harness.runtime.tick()
+        #expect(slaCell().hasPrefix("10m left "))
+        harness.desk.clock.advance(by: 10 * 60)
+        harness.runtime.tick()
+        #expect(slaCell().hasPrefix("breached 23 Nov 11:00 "))
+        let ticket = try #require(harness.runtime.state.ticketRows.first?.ticket)
+        try harness.desk.database.assignTicket(ticket.id!, to: harness.desk.support.id!, by: harness.desk.support)
+        try harness.desk.database.moveTicket(ticket.id!, to: .inProcess, by: harness.desk.support)
+        try harness.desk.database.moveTicket(ticket.id!, to: .pendingAtCustomer, by: harness.desk.support)
+        harness.press(.character("]"), .character("]"))
+        #expect(harness.runtime.state.ticketQueue == .waitingOnCustomer)
+        #expect(slaCell().hasPrefix("paused, target missed "))
+    }
+}

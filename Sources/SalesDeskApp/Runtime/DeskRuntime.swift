@@ -36,7 +36,6 @@ public final class DeskRuntime {
         state = AppState(user: user, pipeline: database.configuration.pipeline, now: now(), width: size.width, height: size.height,
                          theme: theme.adapted(to: terminal.colorCapability))
         state.readOnly = database.isReadOnly
-        state.ticketRouting = database.configuration.ticketRouting
         if let teamID = user.teamID { state.teamMemberIDs = try database.memberIDs(ofTeam: teamID) }
         try loader.load(.agenda, into: &state)
         if database.isReadOnly { state.status = .init(text: "The database is read-only: you can look, not change.", isError: true) }

@@ -41,7 +41,7 @@ enum AgendaScreen {
             index += 1
         }
         for ticket in agenda.ticketsAwaitingResponse {
-            let sla = Format.sla(ticket.ticket, routing: state.ticketRouting, now: state.now)
+            let sla = Format.sla(ticket.ticket, ticket.firstResponse, now: state.now, zone: zone)
             lines.append(Line(text: "   \(ticket.ticket.number) \(ticket.ticket.subject) · \(sla.text)", role: sla.role, selectable: index))
             index += 1
         }

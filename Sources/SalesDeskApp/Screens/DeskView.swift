@@ -82,17 +82,21 @@ enum Format {
     }
 
     /// The first-response SLA of a ticket: text and role (`sla.ok`, `sla.at_risk`, `sla.breached`).
-    static func sla(_ ticket: Ticket, routing: TicketRouting, now: Date) -> (text: String, role: String) {
+    /// The first-response SLA cell: business time left (`1h20 left`), `paused`, `breached <when>`, or how fast
+    /// the first reply came; with its role (`sla.ok`, `sla.at_risk`, `sla.breached`).
+    static func sla(_ ticket: Ticket, _ due: FirstResponseDue?, now: Date, zone: String) -> (text: String, role: String) {
         if let responded = ticket.firstResponseAt {
             let minutes = Int(responded.timeIntervalSince(ticket.createdAt) / 60)
             return ("replied \(duration(minutes))", ThemeRole.muted)
         }
-        guard ticket.status != .closed else { return ("—", ThemeRole.muted) }
-        let target = routing.firstResponseTarget(for: ticket.priority)
-        let used = now.timeIntervalSince(ticket.createdAt) / 60
-        let left = Int(Double(target) - used)
-        if left < 0 { return ("breached \(duration(-left))", "sla.breached") }
-        return ("\(duration(left)) left", used >= Double(target) * routing.warnAtFraction ? "sla.at_risk" : "sla.ok")
+        guard let due else { return ("—", ThemeRole.muted) }
+        let left = "\(duration(Int(due.remainingSeconds(at: now) / 60))) left"
+        switch due.state(at: now) {
+        case .ok: return (left, "sla.ok")
+        case .atRisk: return (left, "sla.at_risk")
+        case .paused: return (due.remainingSeconds(at: now) > 0 ? "paused, \(left)" : "paused, target missed", ThemeRole.muted)
+        case .breached: return ("breached \(time(due.breachAt ?? now, zone: zone, pattern: "d MMM HH:mm"))", "sla.breached")
+        }
     }
 
     static func duration(_ minutes: Int) -> String {

@@ -56,7 +56,7 @@ enum TicketDetailScreen {
             grid.put(text, x: area.x + 1, y: y, style: theme.style(role), maxWidth: area.width - 2)
             y += 1
         }
-        let sla = Format.sla(ticket, routing: state.ticketRouting, now: state.now)
+        let sla = Format.sla(ticket, detail.firstResponse, now: state.now, zone: zone)
         line("\(ticket.number)  \(ticket.subject)", ThemeRole.header)
         line("Status: \(ticket.status.label) · Priority: \(ticket.priority.label) · \(ticket.category.label)", "priority.\(ticket.priority.rawValue)")
         line("Team: \(detail.teamName ?? "—") · Assignee: \(detail.assignee?.handle ?? "—") · Account: \(detail.account?.name ?? "—")")

@@ -19,7 +19,7 @@ enum LeadsScreen {
     static func render(_ state: AppState, in area: Rect, grid: inout Grid) {
         let theme = state.theme
         TabBar.render(LeadQueue.allCases.map { $0.title }, active: state.leadQueue.rawValue, y: area.y, in: area, grid: &grid, theme: theme)
-        let summary = "\(Format.count(state.leadCount, cap: DataLoader.countCap)) leads · sorted by \(SortLabel.of(state.leadSort))"
+        let summary = "\(Format.count(state.leadCount, cap: DataLoader.countCap)) lead\(state.leadCount == 1 ? "" : "s") · sorted by \(SortLabel.of(state.leadSort))"
             + (state.leadFilterText.isEmpty ? "" : " · filter: \(state.leadFilterText)")
             + (state.cursor(.leads).marked.isEmpty ? "" : " · \(state.cursor(.leads).marked.count) marked")
         grid.put(summary, x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted), maxWidth: area.width - 2)
@@ -48,23 +48,23 @@ enum TicketsScreen {
         .init(title: "SUBJECT", width: .flexible(min: 16)),
         .init(title: "ACCOUNT", width: .flexible(min: 10)),
         .init(title: "PRIORITY", width: .fixed(8)),
-        .init(title: "TEAM", width: .fixed(14)),
-        .init(title: "ASSIGNEE", width: .fixed(8)),
+        .init(title: "SLA", width: .fixed(21)),
         .init(title: "STATUS", width: .fixed(12)),
-        .init(title: "SLA", width: .fixed(14)),
+        .init(title: "ASSIGNEE", width: .fixed(8)),
+        .init(title: "TEAM", width: .fixed(14)),
     ])
 
     static func render(_ state: AppState, in area: Rect, grid: inout Grid) {
         let theme = state.theme
         TabBar.render(TicketQueue.allCases.map(\.title), active: state.ticketQueue.rawValue, y: area.y, in: area, grid: &grid, theme: theme)
-        grid.put("\(Format.count(state.ticketCount, cap: DataLoader.countCap)) tickets", x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted))
+        grid.put("\(Format.count(state.ticketCount, cap: DataLoader.countCap)) ticket\(state.ticketCount == 1 ? "" : "s")", x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted))
         let rows = state.ticketRows.map { row -> [TableView.TableCell] in
             let ticket = row.ticket
-            let sla = Format.sla(ticket, routing: state.ticketRouting, now: state.now)
+            let sla = Format.sla(ticket, row.firstResponse, now: state.now, zone: state.user.timeZoneID)
             return [
                 .init(ticket.number), .init(ticket.subject), .init(row.accountName ?? ""),
-                .init(ticket.priority.label, role: "priority.\(ticket.priority.rawValue)"), .init(row.teamName ?? ""),
-                .init(row.assigneeHandle ?? "—"), .init(ticket.status.label), .init(sla.text, role: sla.role),
+                .init(ticket.priority.label, role: "priority.\(ticket.priority.rawValue)"), .init(sla.text, role: sla.role),
+                .init(ticket.status.label), .init(row.assigneeHandle ?? "—"), .init(row.teamName ?? ""),
             ]
         }
         var cursor = state.cursor(.tickets)

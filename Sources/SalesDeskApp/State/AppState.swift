@@ -21,8 +21,6 @@ public struct AppState: Sendable {
     public var user: User
     public var teamMemberIDs: [Int64] = []
     public var pipeline: Pipeline
-    /// Ticket routing and first-response targets, from the configuration.
-    public var ticketRouting: TicketRouting = .standard
     public var now: Date
     public var screen: Screen = .agenda
     public var history: [Screen] = []

@@ -48,12 +48,14 @@ extension AppDatabase {
                 statuses: TicketStatus.allCases.filter { $0 != .closed && $0 != .resolved && $0 != .deployed },
                 assigneeIDs: owner, awaitingFirstResponse: true))
             let ticketRows = try Row.fetchAll(db, sql: """
-                SELECT ticket.*, account.name AS account_name, team.name AS team_name
+                SELECT ticket.*, account.name AS account_name, team.name AS team_name, team.time_zone AS team_time_zone
                 FROM ticket LEFT JOIN account ON account.id = ticket.account_id LEFT JOIN team ON team.id = ticket.team_id
                 WHERE \(ticketFilter.sql) ORDER BY ticket.created_at LIMIT ?
                 """, arguments: ticketFilter.arguments + [limit])
             let tickets = try ticketRows.map { row in
-                TicketRow(ticket: try Ticket(row: row), accountName: row["account_name"], teamName: row["team_name"], assigneeHandle: user.handle)
+                let ticket = try Ticket(row: row)
+                return TicketRow(ticket: ticket, accountName: row["account_name"], teamName: row["team_name"], assigneeHandle: user.handle,
+                                 firstResponse: firstResponseDue(ticket, row: row))
             }
             return Agenda(user: user, now: now, sections: sections, stalledLeads: stalled.rows, stalledLeadCount: stalledCount, ticketsAwaitingResponse: tickets)
         }

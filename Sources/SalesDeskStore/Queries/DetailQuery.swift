@@ -22,6 +22,8 @@ public struct TicketDetail: Sendable {
     public var contact: Contact?
     public var assignee: User?
     public var teamName: String?
+    /// The first-response clock; nil once answered or closed.
+    public var firstResponse: FirstResponseDue?
     public var comments: [TicketComment]
     public var history: [AuditEntry]
 }
@@ -53,12 +55,17 @@ extension AppDatabase {
     public func ticketDetail(_ ticketID: Int64) throws -> TicketDetail {
         try writer.read { db in
             let ticket = try fetchTicket(db, ticketID)
+            let clockRow = try Row.fetchOne(db, sql: """
+                SELECT ticket.sla_used_seconds, ticket.sla_running_since, team.name AS team_name, team.time_zone AS team_time_zone
+                FROM ticket LEFT JOIN team ON team.id = ticket.team_id WHERE ticket.id = ?
+                """, arguments: [ticketID])
             return TicketDetail(
                 ticket: ticket,
                 account: try ticket.accountID.flatMap { try Account.fetchOne(db, id: $0) },
                 contact: try ticket.contactID.flatMap { try Contact.fetchOne(db, id: $0) },
                 assignee: try ticket.assigneeID.flatMap { try User.fetchOne(db, id: $0) },
-                teamName: try ticket.teamID.flatMap { try String.fetchOne(db, sql: "SELECT name FROM team WHERE id = ?", arguments: [$0]) },
+                teamName: clockRow?["team_name"],
+                firstResponse: clockRow.flatMap { firstResponseDue(ticket, row: $0) },
                 comments: try TicketComment.fetchAll(db, sql: "SELECT * FROM ticket_comment WHERE ticket_id = ? ORDER BY id", arguments: [ticketID]),
                 history: try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE record_kind = 'ticket' AND record_id = ? ORDER BY id", arguments: [ticketID]))
         }

@@ -32,12 +32,15 @@ public struct TicketRow: Sendable, Equatable, Identifiable {
     public var accountName: String?
     public var teamName: String?
     public var assigneeHandle: String?
+    /// The first-response clock, counted in the team's business hours; nil once answered or closed.
+    public var firstResponse: FirstResponseDue?
 
-    public init(ticket: Ticket, accountName: String?, teamName: String?, assigneeHandle: String?) {
+    public init(ticket: Ticket, accountName: String?, teamName: String?, assigneeHandle: String?, firstResponse: FirstResponseDue? = nil) {
         self.ticket = ticket
         self.accountName = accountName
         self.teamName = teamName
         self.assigneeHandle = assigneeHandle
+        self.firstResponse = firstResponse
     }
 
     public var id: Int64 { ticket.id ?? 0 }
@@ -57,7 +60,8 @@ extension AppDatabase {
                 WITH page AS (
                     SELECT ticket.id AS id FROM ticket WHERE \(filter.sql) AND \(page.sql) ORDER BY \(keyset.orderSQL) LIMIT ?
                 )
-                SELECT ticket.*, account.name AS account_name, team.name AS team_name, user.handle AS assignee_handle
+                SELECT ticket.*, account.name AS account_name, team.name AS team_name, team.time_zone AS team_time_zone,
+                       user.handle AS assignee_handle
                 FROM page
                 JOIN ticket ON ticket.id = page.id
                 LEFT JOIN account ON account.id = ticket.account_id
@@ -66,11 +70,23 @@ extension AppDatabase {
                 ORDER BY \(keyset.orderSQL)
                 """, arguments: arguments)
             let tickets = try rows.map { row in
-                TicketRow(ticket: try Ticket(row: row), accountName: row["account_name"], teamName: row["team_name"], assigneeHandle: row["assignee_handle"])
+                let ticket = try Ticket(row: row)
+                return TicketRow(ticket: ticket, accountName: row["account_name"], teamName: row["team_name"], assigneeHandle: row["assignee_handle"],
+                                 firstResponse: self.firstResponseDue(ticket, row: row))
             }
             let next = rows.count == limit ? rows.last.map { PageCursor(sortValue: .integer($0["created_at"]), id: $0["id"]) } : nil
             return Page(rows: tickets, next: next)
         }
+    }
+
+    /// The clock of a ticket still waiting for a first response, from a row holding the ticket's columns,
+    /// `team_name` and `team_time_zone`.
+    func firstResponseDue(_ ticket: Ticket, row: Row) -> FirstResponseDue? {
+        guard ticket.firstResponseAt == nil, ![.resolved, .deployed, .closed].contains(ticket.status) else { return nil }
+        let hours = configuration.businessHours(forTeam: row["team_name"], timeZone: row["team_time_zone"])
+        return FirstResponseDue(clock: FirstResponseClock(priority: ticket.priority, routing: configuration.ticketRouting),
+                                usedSeconds: TimeInterval(row["sla_used_seconds"] as Int64? ?? 0),
+                                runningSince: (row["sla_running_since"] as Int64?).map(Date.init(epochSeconds:)), hours: hours)
     }
 
     /// How many tickets match `query`.
