@@ -9,7 +9,7 @@ struct ConfigReader {
     let file: String
 
     func configuration() throws -> DeskConfiguration {
-        try refuseUnknownKeys(table, prefix: "", allowed: ["theme", "default_country_code", "default_currency", "pipeline", "tickets", "business_hours", "reminders"])
+        try refuseUnknownKeys(table, prefix: "", allowed: ["theme", "default_country_code", "default_currency", "pipeline", "tickets", "business_hours", "reminders", "import"])
         var config = DeskConfiguration.standard
         if let theme = try string("theme", in: table) { config.theme = theme }
         if let code = try string("default_country_code", in: table) {
@@ -26,6 +26,7 @@ struct ConfigReader {
         if let tickets = try subtable("tickets", in: table) { config.ticketRouting = try readTickets(tickets) }
         if let hours = try subtable("business_hours", in: table) { config.businessHours = try readBusinessHours(hours) }
         if let reminders = try subtable("reminders", in: table) { config.reminderPlan = try readReminders(reminders) }
+        if let importing = try subtable("import", in: table) { config.importing = try readImport(importing) }
         return config
     }
 
@@ -163,25 +164,25 @@ struct ConfigReader {
         return total <= 24 * 60 ? total : nil
     }
 
-    private func string(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> String? {
+    func string(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> String? {
         guard let value = table[key] else { return nil }
         guard let text = value.string else { throw fail(prefix + key, "must be a string in quotes") }
         return text
     }
 
-    private func subtable(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> TOMLTable? {
+    func subtable(_ key: String, in table: TOMLTable, at prefix: String = "") throws -> TOMLTable? {
         guard let value = table[key] else { return nil }
         guard let sub = value.table else { throw fail(prefix + key, "must be a table ([\(prefix + key)])") }
         return sub
     }
 
-    private func refuseUnknownKeys(_ table: TOMLTable, prefix: String, allowed: Set<String>) throws {
+    func refuseUnknownKeys(_ table: TOMLTable, prefix: String, allowed: Set<String>) throws {
         for key in table.keys where !allowed.contains(key) {
             throw fail(prefix + key, "unknown setting; known here: \(allowed.sorted().joined(separator: ", "))")
         }
     }
 
-    private func fail(_ key: String, _ message: String) -> ConfigError {
+    func fail(_ key: String, _ message: String) -> ConfigError {
         ConfigError(file: file, line: locator.line(of: key), key: key, message: message)
     }
 }

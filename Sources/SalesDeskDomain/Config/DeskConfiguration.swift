@@ -12,11 +12,14 @@ public struct DeskConfiguration: Equatable, Sendable {
     public var defaultCountryCode: String
     /// Currency of new leads when none is given.
     public var defaultCurrency: CurrencyCode
+    /// Lead capture: default source, assignment rules, first follow-ups, batch size.
+    public var importing: ImportSettings
 
     public init(
         pipeline: Pipeline = .standard, ticketRouting: TicketRouting = .standard,
         businessHours: BusinessHours = .standard, reminderPlan: ReminderPlan = .standard,
-        theme: String = "default", defaultCountryCode: String = "+1", defaultCurrency: CurrencyCode = .usd
+        theme: String = "default", defaultCountryCode: String = "+1", defaultCurrency: CurrencyCode = .usd,
+        importing: ImportSettings = .standard
     ) {
         self.pipeline = pipeline
         self.ticketRouting = ticketRouting
@@ -25,6 +28,7 @@ public struct DeskConfiguration: Equatable, Sendable {
         self.theme = theme
         self.defaultCountryCode = defaultCountryCode
         self.defaultCurrency = defaultCurrency
+        self.importing = importing
     }
 
     public static let standard = DeskConfiguration()
