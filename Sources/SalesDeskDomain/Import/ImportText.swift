@@ -8,6 +8,7 @@ import Foundation
 /// | NUL (U+0000) | the row is rejected: `contains a NUL character` |
 /// | other C0 controls, DEL, C1 controls (ESC, CSI, ...), bidi overrides and isolates U+202A–U+202E, U+2066–U+2069, U+2028/U+2029 | removed; the row is imported and flagged |
 /// | tab, CR, LF | kept in notes; a single space in one-line fields |
+/// | a leading `'` before `=` `+` `-` `@` | removed: it is the formula guard the desk's CSV export adds |
 ///
 /// Surrounding whitespace is trimmed and runs of spaces inside one-line fields collapse to one.
 public enum ImportText {
@@ -31,7 +32,8 @@ public enum ImportText {
 
     /// Cleans one cell; `multiline` keeps tabs and line breaks (notes).
     public static func clean(_ cell: String?, multiline: Bool = false) throws(Refusal) -> Cleaned {
-        guard let cell else { throw .invalidUTF8 }
+        guard var cell else { throw .invalidUTF8 }
+        if cell.hasPrefix("'"), let second = cell.dropFirst().first, "=+-@".contains(second) { cell.removeFirst() }
         if cell.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             // Fast path: printable ASCII only.
             return Cleaned(text: trimmedASCII(cell), removedControls: false)

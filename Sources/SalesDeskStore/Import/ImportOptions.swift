@@ -19,6 +19,8 @@ public struct ImportOptions: Sendable {
     public var forcedSource: LeadSource?
     /// Every lead goes to this user (handle); nil uses the owner column, then the assignment rules.
     public var ownerHandle: String?
+    /// Ignore the file's owner column and assign every lead by the `[import]` rules.
+    public var assignByRules: Bool
     public var onDuplicate: DuplicatePolicy
     /// Validate, dedupe and count, write nothing.
     public var dryRun: Bool
@@ -26,10 +28,11 @@ public struct ImportOptions: Sendable {
     public var batchSize: Int?
 
     public init(mapOverrides: [String] = [], forcedSource: LeadSource? = nil, ownerHandle: String? = nil,
-                onDuplicate: DuplicatePolicy = .skip, dryRun: Bool = false, batchSize: Int? = nil) {
+                assignByRules: Bool = false, onDuplicate: DuplicatePolicy = .skip, dryRun: Bool = false, batchSize: Int? = nil) {
         self.mapOverrides = mapOverrides
         self.forcedSource = forcedSource
         self.ownerHandle = ownerHandle
+        self.assignByRules = assignByRules
         self.onDuplicate = onDuplicate
         self.dryRun = dryRun
         self.batchSize = batchSize

@@ -61,6 +61,7 @@ public struct LeadImporter {
             var batch: [ImportedLead] = []
             var batchRejected = 0
             var firstRow = 0
+            let batchStart = summary
             while batch.count + batchRejected < batchSize {
                 guard let raw = try reader.next() else { finished = true; break }
                 dataRows += 1
@@ -100,7 +101,7 @@ public struct LeadImporter {
                 }
                 dryRunKeys = writer.seenKeys
                 if let runID {
-                    try self.recordBatch(db, runID: runID, rowsDone: dataRows, summary: result, before: before, firstRow: firstRow, at: at)
+                    try self.recordBatch(db, runID: runID, rowsDone: dataRows, summary: result, before: batchStart, firstRow: firstRow, at: at)
                 }
                 return result
             }
@@ -116,7 +117,7 @@ public struct LeadImporter {
 
     private func owner(for lead: ImportedLead, forced: Int64?, directory: ImportDirectory, picker: inout OwnerPicker) -> Int64 {
         if let forced { return forced }
-        if let text = lead.ownerText, let named = directory.user(named: text) { return named.id! }
+        if !options.assignByRules, let text = lead.ownerText, let named = directory.user(named: text) { return named.id! }
         return picker.pick(for: lead)
     }
 

@@ -209,4 +209,9 @@ enum ISO8601 {
         formatter.formatOptions = [.withFullDate]
         return formatter.string(from: date)
     }
+
+    /// `2026-11-23T10:00:00Z`.
+    static func instant(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
 }
