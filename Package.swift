@@ -71,7 +71,10 @@ let package = Package(
         ),
         .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),
         .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "TerminalUI"]),
-        .testTarget(name: "SalesDeskStoreTests", dependencies: ["SalesDeskStore", "SalesDeskTesting"]),
+        .testTarget(
+            name: "SalesDeskStoreTests",
+            dependencies: ["SalesDeskStore", "SalesDeskTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "SalesDeskSchedulerTests",
             dependencies: [

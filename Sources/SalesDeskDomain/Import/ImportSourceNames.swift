@@ -3,7 +3,7 @@
 public enum ImportSourceNames {
     /// The desk source for `text`, or nil when neither the desk nor the table knows it.
     public static func source(for text: String) -> LeadSource? {
-        LeadSource.parse(text) ?? table[HeaderKey(text)]
+        LeadSource(rawValue: text) ?? LeadSource.parse(text) ?? table[HeaderKey(text)]
     }
 
     private static let table: [HeaderKey: LeadSource] = ([

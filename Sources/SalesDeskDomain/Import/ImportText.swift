@@ -59,7 +59,7 @@ public enum ImportText {
             }
             scalars.append(scalar)
         }
-        return Cleaned(text: String(scalars).trimmingCharacters(in: .whitespacesAndNewlines), removedControls: removed)
+        return Cleaned(text: String(scalars).trimmed, removedControls: removed)
     }
 
     private static func isRemoved(_ value: UInt32) -> Bool {
@@ -71,7 +71,13 @@ public enum ImportText {
 
     private static func trimmedASCII(_ text: String) -> String {
         let bytes = text.utf8
-        guard bytes.first == 0x20 || bytes.last == 0x20 || text.contains("  ") else { return text }
+        var previous: UInt8 = 0
+        var doubleSpace = false
+        for byte in bytes {
+            if byte == 0x20 && previous == 0x20 { doubleSpace = true; break }
+            previous = byte
+        }
+        guard bytes.first == 0x20 || bytes.last == 0x20 || doubleSpace else { return text }
         return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 }

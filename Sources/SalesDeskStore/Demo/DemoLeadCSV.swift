@@ -28,10 +28,13 @@ public struct DemoLeadCSV {
         for index in 1...max(1, count) where count > 0 {
             let first = random.element(DemoVocabulary.firstNames)
             let last = random.element(DemoVocabulary.lastNames)
-            let company = "\(random.element(DemoVocabulary.companyStems)) \(random.element(DemoVocabulary.companySuffixes)) \(index % 20_000)"
+            // One company per five leads, as in the demo data set.
+            let companyIndex = index % max(1, count / 5)
+            let stems = DemoVocabulary.companyStems
+            let company = "\(stems[companyIndex % stems.count]) \(DemoVocabulary.companySuffixes[(companyIndex / stems.count) % DemoVocabulary.companySuffixes.count]) \(companyIndex)"
             let local = "\(first.lowercased().filter { $0.isASCII && $0.isLetter }).\(last.lowercased().filter { $0.isASCII && $0.isLetter })\(index)"
             let cells = [
-                "\(first) \(last)", "\(local)@example.org", "+1 555 \(String(format: "%07d", index % 10_000_000))",
+                "\(first) \(last)", "\(local)@example.org", "+1 556 \(String(format: "%07d", index % 10_000_000))",
                 random.element(DemoVocabulary.titles), company, random.pick(sources).rawValue,
                 String(Int.random(in: 10...2_500, using: &random) * 100), random.pick([("USD", 85), ("EUR", 10), ("GBP", 5)]),
                 random.pick([("US", 60), ("DE", 15), ("GB", 10), ("BR", 10), ("JP", 5)]), random.chance(0.2) ? "priority" : "",

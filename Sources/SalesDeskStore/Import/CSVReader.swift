@@ -131,7 +131,9 @@ public final class CSVReader: ImportRowReader {
 
     /// Decodes a field; nil when the bytes are not UTF-8.
     private static func text(_ bytes: [UInt8]) -> String? {
-        String(validating: bytes, as: UTF8.self)
+        // ASCII needs no validation; the validating initialiser takes a slow generic path.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     private func consumeLineEnd() {

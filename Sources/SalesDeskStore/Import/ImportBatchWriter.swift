@@ -78,7 +78,8 @@ struct ImportBatchWriter {
             case .create: break
             }
         }
-        let possibleDuplicate = try lead.matchKey.map { key in
+        let matchKey = lead.matchKey
+        let possibleDuplicate = try matchKey.map { key in
             try byMatchKey.int64(key) != nil || (dryRun && !seenKeys.insert("m:" + key).inserted)
         } ?? false
         let owner = ownerID()
@@ -93,7 +94,7 @@ struct ImportBatchWriter {
             row.bind(5, lead.jobTitle)
             row.bind(6, accountID)
             row.bind(7, seconds)
-            row.bind(8, lead.matchKey)
+            row.bind(8, matchKey)
         }
         let contactID = inserts.contact.lastInsertedRowID
         let breakdown = LeadScoring().breakdown(for: lead.scoringInput)

@@ -28,7 +28,7 @@ public final class XLSXReader: ImportRowReader {
         let sheetXML = try book.sheet(named: sheet)
         let decoded: Worksheet
         do {
-            decoded = try XMLDecoder().decode(Worksheet.self, from: sheetXML)
+            decoded = try Self.decoder.decode(Worksheet.self, from: sheetXML)
         } catch {
             throw ImportFileError.notSpreadsheet(path: path, detail: "the sheet's XML cannot be read")
         }
@@ -47,6 +47,13 @@ public final class XLSXReader: ImportRowReader {
         for row in all where row.number > header.number {
             if row.cells.allSatisfy({ ($0 ?? "").isEmpty }) { blankRows += 1 } else { rows.append(row) }
         }
+    }
+
+    /// Keeps the spaces of `xml:space="preserve"` text runs (`<t>Ana </t><t>Silva</t>`).
+    static var decoder: XMLDecoder {
+        let decoder = XMLDecoder()
+        decoder.trimValueWhitespaces = false
+        return decoder
     }
 
     public var fractionRead: Double { rows.isEmpty ? 1 : Double(nextIndex) / Double(rows.count) }
@@ -98,7 +105,7 @@ private struct Workbook {
     func sharedStrings() throws -> [String] {
         guard let data = try entry("xl/sharedStrings.xml") else { return [] }
         do {
-            return try XMLDecoder().decode(SharedStrings.self, from: data).si?.map(\.text) ?? []
+            return try XLSXReader.decoder.decode(SharedStrings.self, from: data).si?.map(\.text) ?? []
         } catch {
             throw ImportFileError.notSpreadsheet(path: path, detail: "xl/sharedStrings.xml cannot be read")
         }

@@ -38,7 +38,7 @@ enum SearchIndex {
 
     /// A lead row's searchable body: the deal title, the company when the title does not name it, and the tags.
     static func leadBody(title: String, company: String?, tags: String) -> String {
-        [company.flatMap { title.localizedCaseInsensitiveContains($0) ? nil : $0 }, title, tags]
+        [company.flatMap { title.lowercased().contains($0.lowercased()) ? nil : $0 }, title, tags]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
