@@ -8,20 +8,16 @@ import Testing
 /// `salesdesk import` and `salesdesk export` through the built binary.
 @Suite("Importing and exporting from the command line", .serialized)
 struct ImportExportCLITests {
-    let temporary: TemporaryDatabase
-    let environment: [String: String]
+    let demo: DemoCommandLine
+    var temporary: TemporaryDatabase { demo.temporary }
 
+    /// Batches of 1,000 rows, so the kill test sees several commits.
     init() throws {
-        temporary = try TemporaryDatabase()
-        try DemoDataGenerator(size: .small, seed: 1, now: temporary.clock.date).generate(into: temporary.database)
-        let config = temporary.directory.appendingPathComponent("salesdesk")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try Data("[import]\nbatch_size = 1000\n".utf8).write(to: config.appendingPathComponent("config.toml"))
-        environment = ["SALESDESK_DB": temporary.path, "SALESDESK_NOW": "2026-11-23T10:00:00Z", "XDG_CONFIG_HOME": temporary.directory.path]
+        demo = try DemoCommandLine(config: "[import]\nbatch_size = 1000\n")
     }
 
     private func run(_ arguments: String...) throws -> BuiltBinary.Result {
-        try BuiltBinary.run(arguments, environment: environment)
+        try demo.run(arguments)
     }
 
     private func file(_ name: String, _ text: String) throws -> String {
@@ -80,7 +76,7 @@ struct ImportExportCLITests {
         let path = temporary.directory.appendingPathComponent("big.csv").path
         try DemoLeadCSV(count: rows, seed: 7).write(to: path)
         let before = try count("SELECT COUNT(*) FROM lead")
-        let child = try BuiltBinary.start(["import", path, "--as", "ana"], environment: environment)
+        let child = try BuiltBinary.start(["import", path, "--as", "ana"], environment: demo.environment)
         var committed = 0
         for _ in 0..<600 where committed < 3_000 {
             usleep(50_000)

@@ -7,18 +7,13 @@ import Testing
 /// Bad-input families for the CSV reader, each with its exact outcome.
 @Suite("Reading CSV files")
 struct CSVReaderTests {
-    let directory: URL
+    let folder: TemporaryFolder
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("salesdesk-csv-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        folder = try TemporaryFolder()
     }
 
-    private func file(_ bytes: [UInt8]) throws -> String {
-        let path = directory.appendingPathComponent("\(UUID().uuidString).csv").path
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return path
-    }
+    private func file(_ bytes: [UInt8]) throws -> String { try folder.file(bytes) }
 
     private func file(_ text: String) throws -> String { try file(Array(text.utf8)) }
 

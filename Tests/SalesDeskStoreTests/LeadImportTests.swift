@@ -150,6 +150,21 @@ struct LeadImportTests {
         #expect(try desk.count("import_run") == 1)
     }
 
+    @Test("merging two contacts fills the kept one's empty fields, moves the leads and deletes the duplicate")
+    func mergeContacts() throws {
+        let kept = try desk.database.createLead(NewLead(contactName: "Jo Buyer", email: "jo@buyer.com", ownerID: desk.rep.id!), by: desk.rep)
+        let twin = try desk.database.createLead(NewLead(contactName: "Jo B.", email: "jo.b@other.com", phone: "+1 555 010 2030", jobTitle: "CTO", ownerID: desk.rep.id!), by: desk.rep)
+        try desk.database.mergeContacts(keep: kept.contactID, duplicate: twin.contactID, by: desk.rep)
+        let detail = try desk.database.leadDetail(twin.id!)
+        #expect(detail.contact.id == kept.contactID)
+        #expect(detail.contact.email == "jo@buyer.com")
+        #expect(detail.contact.phone == "+15550102030")
+        #expect(detail.contact.title == "CTO")
+        #expect(try desk.count("contact", where: "id = \(twin.contactID)") == 0)
+        #expect(try desk.count("audit_entry", where: "record_kind = 'lead' AND action = 'merge_contact'") == 1)
+        #expect(throws: DomainError.self) { try desk.database.mergeContacts(keep: kept.contactID, duplicate: kept.contactID, by: desk.rep) }
+    }
+
     @Test("leads exported to CSV import into an empty desk as the same records")
     func exportImportRoundTrip() throws {
         try desk.database.createLead(NewLead(contactName: "Ana \"Quote\" Silva", email: "ana@acme.com", phone: "+49 151 1234567", jobTitle: "CTO",

@@ -1,21 +1,21 @@
 import Foundation
 import SalesDeskDomain
 import Testing
+import SalesDeskTesting
 import ZIPFoundation
 @testable import SalesDeskStore
 
 @Suite("Reading .xlsx workbooks")
 struct XLSXReaderTests {
-    let directory: URL
+    let folder: TemporaryFolder
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("salesdesk-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        folder = try TemporaryFolder()
     }
 
     /// A minimal workbook as Excel writes it: two sheets, shared and inline strings, numbers and a date serial.
     private func workbook() throws -> String {
-        let path = directory.appendingPathComponent("leads.xlsx").path
+        let path = folder.path("leads.xlsx")
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         let parts: [String: String] = [
             "[Content_Types].xml": #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#,
@@ -69,8 +69,7 @@ struct XLSXReaderTests {
 
     @Test("a file that is not a workbook is refused")
     func notAWorkbook() throws {
-        let path = directory.appendingPathComponent("fake.xlsx").path
-        try Data("Name,Email\n".utf8).write(to: URL(fileURLWithPath: path))
+        let path = try folder.file(Array("Name,Email\n".utf8), named: "fake.xlsx")
         #expect(throws: ImportFileError.notSpreadsheet(path: path, detail: "not a ZIP archive")) { try XLSXReader(path: path) }
     }
 }
