@@ -96,6 +96,21 @@ struct ImportExportCLITests {
         #expect(try temporary.database.integrityProblems().isEmpty)
     }
 
+    @Test("on a terminal the import draws a progress bar and clears it before the summary", .enabled(if: TmuxSession.isAvailable))
+    func progressOnTerminal() throws {
+        let path = temporary.directory.appendingPathComponent("tty.csv").path
+        try DemoLeadCSV(count: 20_000, seed: 9).write(to: path)
+        let binary = try #require(BuiltBinary.path)
+        let environment = demo.environment.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
+        let tmux = try TmuxSession(command: "\(environment) \(binary) import \(path) --as ana; echo IMPORT-EXITED; sleep 60")
+        let during = try tmux.waitFor("░", seconds: 60)
+        #expect(during.contains("░"))
+        #expect(during.contains(" rows"))
+        let after = try tmux.waitFor("IMPORT-EXITED", seconds: 120)
+        #expect(after.contains("20000 rows read, 20000 imported, 0 merged, 0 skipped as duplicates, 0 rejected."))
+        #expect(!after.contains("░"))
+    }
+
     @Test("export agenda --ics is a valid RFC 5545 feed with one event per planned follow-up")
     func agendaFeed() throws {
         let ana = try #require(try temporary.database.user(handle: "ana"))
