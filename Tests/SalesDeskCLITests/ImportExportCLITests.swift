@@ -70,6 +70,16 @@ struct ImportExportCLITests {
         #expect(try count("SELECT COUNT(*) FROM lead") == before)
     }
 
+    @Test("an unterminated quote imports the rows before it, prints the summary, and exits non-zero naming the row")
+    func unterminatedQuote() throws {
+        let path = try file("quote.csv", "Name,Email\nAna Quote,ana@quote.example\nBob,\"open\nCara,cara@quote.example\n")
+        let result = try run("import", path, "--as", "ana")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("1 rows read, 1 imported, 0 merged, 0 skipped as duplicates, 0 rejected."))
+        #expect(result.stderr.contains("quote.csv: row 3 opens a quoted field that is never closed; the rows before it were imported, rows from 3 on were not read"))
+        #expect(try count("SELECT COUNT(*) FROM contact WHERE email = 'ana@quote.example'") == 1)
+    }
+
     @Test("kill -9 mid-import leaves a sound file with whole batches; re-running with skip completes to exactly the file's rows")
     func killedMidImport() throws {
         let rows = 40_000

@@ -150,6 +150,18 @@ struct LeadImportTests {
         #expect(try desk.count("import_run") == 1)
     }
 
+    @Test("an unterminated quote stops the import at its row: the rows before it are imported and the summary says where it stopped")
+    func stoppedEarly() throws {
+        let rows = (1...12).map { "Lead \($0),lead\($0)@x.co" }.joined(separator: "\n")
+        let path = try csv("Name,Email\n\(rows)\nBroken,\"never closed\nLast,last@x.co\n")
+        let summary = try run(path, ImportOptions(batchSize: 5))
+        #expect(summary.stoppedEarly == .unterminatedQuote(path: path, row: 14))
+        #expect(summary.read == 12)
+        #expect(summary.imported == 12)
+        #expect(try desk.count("lead") == 12)
+        #expect(try desk.count("import_run", where: "finished_at IS NOT NULL AND rows_done = 12") == 1)
+    }
+
     @Test("merging two contacts fills the kept one's empty fields, moves the leads and deletes the duplicate")
     func mergeContacts() throws {
         let kept = try desk.database.createLead(NewLead(contactName: "Jo Buyer", email: "jo@buyer.com", ownerID: desk.rep.id!), by: desk.rep)

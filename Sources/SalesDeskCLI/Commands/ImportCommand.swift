@@ -59,6 +59,10 @@ struct ImportCommand: ParsableCommand {
         bar.clear()
         try rejectsFile?.close()
         printSummary(summary)
+        if let stopped = summary.stoppedEarly {
+            FileHandle.standardError.write(Data("salesdesk import: \(TextSanitizer.sanitize(stopped.description))\n".utf8))
+            throw ExitCode.failure
+        }
     }
 
     private func writeTemplate() throws {

@@ -20,7 +20,7 @@ struct ImportBatchWriter {
     let policy: DuplicatePolicy
     let dryRun: Bool
     let at: Date
-    let userID: Int64?
+    let userID: Int64
     let followUps: FirstFollowUpRule
     private let byEmail: PreparedLookup
     private let byPhone: PreparedLookup
@@ -50,7 +50,7 @@ struct ImportBatchWriter {
         }
     }
 
-    init(_ db: Database, policy: DuplicatePolicy, dryRun: Bool, at: Date, userID: Int64?, followUps: FirstFollowUpRule) throws {
+    init(_ db: Database, policy: DuplicatePolicy, dryRun: Bool, at: Date, userID: Int64, followUps: FirstFollowUpRule) throws {
         self.db = db
         self.policy = policy
         self.dryRun = dryRun
@@ -186,7 +186,7 @@ struct ImportBatchWriter {
             changes.append(.init(field: "title", before: nil, after: title))
         }
         if contact.accountID == nil, let company = lead.company, let inserts {
-            updated.accountID = try account(named: company, ownerID: userID ?? 0, inserts: inserts)
+            updated.accountID = try account(named: company, ownerID: userID, inserts: inserts)
             changes.append(.init(field: "company", before: nil, after: company))
         }
         guard !changes.isEmpty else { return }

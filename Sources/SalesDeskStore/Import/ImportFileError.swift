@@ -16,8 +16,8 @@ public enum ImportFileError: Error, Equatable, Sendable, CustomStringConvertible
         case .cannotOpen(let path, let detail): "\(path): cannot open: \(detail)"
         case .empty(let path): "\(path) is empty: there is no header row"
         case .notText(let path, let detail): "\(path) does not look like CSV text: \(detail)"
-        case .unterminatedQuote(let path, let row): "\(path): row \(row) opens a quoted field that is never closed; rows from \(row) on were not read"
-        case .fieldTooLarge(let path, let row, let limit): "\(path): row \(row) has a field over \(limit / 1_048_576) MB; stopped reading there"
+        case .unterminatedQuote(let path, let row): "\(path): row \(row) opens a quoted field that is never closed; the rows before it were imported, rows from \(row) on were not read"
+        case .fieldTooLarge(let path, let row, let limit): "\(path): row \(row) has a field over \(limit / 1_048_576) MB; the rows before it were imported, rows from \(row) on were not read"
         case .notSpreadsheet(let path, let detail): "\(path) is not a readable .xlsx workbook: \(detail)"
         case .noSuchSheet(let path, let sheet, let sheets): "\(path) has no sheet '\(sheet)'; sheets: \(sheets.joined(separator: ", "))"
         }

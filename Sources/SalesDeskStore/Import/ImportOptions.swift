@@ -59,6 +59,9 @@ public struct ImportSummary: Equatable, Sendable {
     public var blankRows = 0
     /// Leads per owner handle.
     public var perOwner: [String: Int] = [:]
+    /// Set when the file could not be read to the end (an unterminated quote, an oversized field):
+    /// the rows before the problem were imported and counted; nothing after it was read.
+    public var stoppedEarly: ImportFileError?
 
     public init() {}
 }

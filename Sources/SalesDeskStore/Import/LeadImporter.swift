@@ -65,7 +65,15 @@ public struct LeadImporter {
             var firstRow = 0
             let batchStart = summary
             while batch.count + batchRejected < batchSize {
-                guard let raw = try reader.next() else { finished = true; break }
+                let next: RawImportRow?
+                do {
+                    next = try reader.next()
+                } catch let error as ImportFileError {
+                    // The rows read so far are still committed; the summary says where reading stopped.
+                    summary.stoppedEarly = error
+                    next = nil
+                }
+                guard let raw = next else { finished = true; break }
                 dataRows += 1
                 summary.read += 1
                 if firstRow == 0 { firstRow = raw.number }
@@ -87,7 +95,7 @@ public struct LeadImporter {
             let before = summary
             let write = { (db: Database) throws -> ImportSummary in
                 var result = before
-                var writer = try ImportBatchWriter(db, policy: options.onDuplicate, dryRun: options.dryRun, at: at, userID: user.id, followUps: settings.firstFollowUp)
+                var writer = try ImportBatchWriter(db, policy: options.onDuplicate, dryRun: options.dryRun, at: at, userID: user.id!, followUps: settings.firstFollowUp)
                 writer.seenKeys = dryRunKeys
                 for lead in batch {
                     let outcome = try writer.write(lead, ownerID: self.owner(for: lead, forced: forcedOwner, directory: directory, picker: &picker))
