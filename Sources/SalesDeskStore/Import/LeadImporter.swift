@@ -150,7 +150,9 @@ public struct LeadImporter {
             UPDATE import_run SET rows_done = ?, imported = imported + ?, merged = merged + ?, skipped = skipped + ?, rejected = rejected + ?
             WHERE id = ?
             """, arguments: [rowsDone, summary.imported - before.imported, summary.merged - before.merged,
-                             summary.skipped - before.skipped, summary.rejected - before.rejected, runID])
+                             // Rows a resumed run skips were already counted by the run that committed them.
+                             summary.skipped - before.skipped - (summary.resumedRows - before.resumedRows),
+                             summary.rejected - before.rejected, runID])
         try db.execute(sql: """
             INSERT INTO audit_entry (user_id, at, record_kind, record_id, action, after) VALUES (?, ?, 'import_run', ?, 'import_batch', ?)
             """, arguments: [user.id, at.epochSeconds, runID, """
