@@ -118,7 +118,7 @@ struct LeadImportTests {
         #expect(summary.perOwner == ["maria": 2, "ana": 1, "kenji": 1])
     }
 
-    @Test("a lost Pipedrive deal arrives Lost with its reason and gets no follow-up")
+    @Test("a lost Pipedrive deal arrives Lost with its reason and no follow-up; a won one makes its account a customer")
     func pipedriveLost() throws {
         let path = try csv("""
             Person - Name,Person - Email - Work,Organization - Name,Deal - Value,Deal - Currency of value,Deal - Stage,Deal - Status,Deal - Lost reason
@@ -130,6 +130,9 @@ struct LeadImportTests {
         #expect(lead.lossReason == .wentWithCompetitor)
         #expect(lead.value == Money(minorUnits: 1_200_050, currency: .eur))
         #expect(try desk.count("activity") == 0)
+        let won = try csv("Person - Name,Organization - Name,Deal - Stage,Deal - Status\nKim Winner,Winners Ltd,Negotiations Started,won\n")
+        #expect(try run(won).imported == 1)
+        #expect(try desk.count("account", where: "name = 'Winners Ltd' AND status = 'customer'") == 1)
     }
 
     @Test("an interrupted run keeps whole batches; re-running the same file with skip resumes and ends with every row once")

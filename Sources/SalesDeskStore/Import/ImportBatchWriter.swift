@@ -122,6 +122,10 @@ struct ImportBatchWriter {
             row.bind(19, ScoreBreakdownJSON.encode(breakdown))
         }
         let leadID = inserts.lead.lastInsertedRowID
+        if lead.stage == .won, let accountID {
+            // A won deal's account is a customer (history only: no handoff ticket or team notification).
+            try db.execute(sql: "UPDATE account SET status = 'customer' WHERE id = ?", arguments: [accountID])
+        }
         try inserts.search.row { row in
             row.bind(1, SearchIndex.rowID(.lead, leadID))
             row.bind(2, lead.contactName)
