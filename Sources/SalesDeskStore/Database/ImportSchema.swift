@@ -1,7 +1,7 @@
 import GRDB
 import SalesDeskDomain
 
-/// Migration v3: what lead capture stores.
+/// Migration v5 (after main's v3 staleness index and the scheduler's v4): what lead capture stores.
 ///
 /// - `import_run`: one row per import, with `rows_done` advanced in every committed batch, so an
 ///   interrupted run is resumed by re-running the same file.

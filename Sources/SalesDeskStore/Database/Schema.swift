@@ -10,7 +10,7 @@ enum Schema {
         migrator.registerMigration("v1: search index", migrate: createSearchIndex)
         migrator.registerMigration("v1: pipeline totals", migrate: createPipelineTotals)
         migrator.registerMigration("v2: sort indexes for large queues", migrate: createSortIndexes)
-        migrator.registerMigration("v3: lead capture (import runs, score breakdown, contact match key)", migrate: ImportSchema.create)
+        migrator.registerMigration("v5: lead capture (import runs, score breakdown, contact match key)", migrate: ImportSchema.create)
         return migrator
     }
 
