@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         .systemLibrary(
@@ -32,6 +34,8 @@ let package = Package(
                 "SalesDeskDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
             ]
         ),
         .target(
@@ -76,7 +80,10 @@ let package = Package(
         .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "SalesDeskDomain", "TerminalUI"]),
         .testTarget(
             name: "SalesDeskStoreTests",
-            dependencies: ["SalesDeskStore", "SalesDeskDomain", "SalesDeskTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SalesDeskStore", "SalesDeskDomain", "SalesDeskTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "SalesDeskSchedulerTests",

@@ -13,7 +13,7 @@ public struct SalesDeskCommand: ParsableCommand {
             """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, AgendaCommand.self, LeadCommand.self, TicketCommand.self, FollowUpCommand.self,
-            UsersCommand.self, DbCommand.self, SchedulerCommand.self,
+            UsersCommand.self, DbCommand.self, SchedulerCommand.self, ImportCommand.self, ExportCommand.self, ContactCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

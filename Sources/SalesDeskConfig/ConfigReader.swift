@@ -9,7 +9,9 @@ struct ConfigReader {
     let file: String
 
     func configuration() throws -> DeskConfiguration {
-        try refuseUnknownKeys(table, prefix: "", allowed: ["theme", "default_country_code", "default_currency", "pipeline", "tickets", "business_hours", "reminders", "scheduler", "hooks"])
+        try refuseUnknownKeys(table, prefix: "", allowed: [
+            "theme", "default_country_code", "default_currency", "pipeline", "tickets", "business_hours", "reminders", "scheduler", "hooks", "import",
+        ])
         var config = DeskConfiguration.standard
         if let theme = try string("theme", in: table) { config.theme = theme }
         if let code = try string("default_country_code", in: table) {
@@ -33,6 +35,7 @@ struct ConfigReader {
             config.scheduler.reminderPlans = try readUserReminders(reminders)
         }
         try readSchedulerSettings(into: &config.scheduler)
+        if let importing = try subtable("import", in: table) { config.importing = try readImport(importing) }
         return config
     }
 

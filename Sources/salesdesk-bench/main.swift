@@ -5,6 +5,7 @@ import SalesDeskStore
 ///
 ///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite]
 ///         [--only store|desk|scheduler] [--daemon-seconds 60]
+///     swift run -c release salesdesk-bench --import [--rows 1000000]
 let arguments = CommandLine.arguments.dropFirst()
 func value(_ flag: String) -> String? {
     guard let index = arguments.firstIndex(of: flag), arguments.index(after: index) < arguments.endIndex else { return nil }
@@ -19,6 +20,10 @@ let only = value("--only")
 let daemonSeconds = Int(value("--daemon-seconds") ?? "60") ?? 60
 
 do {
+    if arguments.contains("--import") {
+        try ImportScenario.run(rows: Int(value("--rows") ?? "1000000") ?? 1_000_000, directory: "Benchmarks/data")
+        exit(0)
+    }
     if !FileManager.default.fileExists(atPath: path) || arguments.contains("--regenerate") {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -7,17 +7,16 @@ import Testing
 /// Runs the built binary against a temporary demo database.
 @Suite("The salesdesk command line", .serialized)
 struct CLITests {
-    let temporary: TemporaryDatabase
-    let environment: [String: String]
+    let demo: DemoCommandLine
+    var temporary: TemporaryDatabase { demo.temporary }
+    var environment: [String: String] { demo.environment }
 
     init() throws {
-        temporary = try TemporaryDatabase()
-        try DemoDataGenerator(size: .small, seed: 1, now: temporary.clock.date).generate(into: temporary.database)
-        environment = ["SALESDESK_DB": temporary.path, "SALESDESK_NOW": "2026-11-23T10:00:00Z", "XDG_CONFIG_HOME": temporary.directory.path]
+        demo = try DemoCommandLine()
     }
 
     private func run(_ arguments: String...) throws -> BuiltBinary.Result {
-        try BuiltBinary.run(arguments, environment: environment)
+        try demo.run(arguments)
     }
 
     @Test("agenda --as a rep prints the rep's sections with real follow-ups")

@@ -13,6 +13,7 @@ struct LeadPrinter {
         var phone: String?
         var jobTitle: String?
         var source: String
+        var scoreBreakdown: [LeadScoring.Contribution]
         var followUps: [Activity]
         var history: [AuditEntry]
     }
@@ -25,7 +26,7 @@ struct LeadPrinter {
         let summary = LeadOutput(row, pipeline: database.configuration.pipeline, now: now)
         if json {
             return try JSONOutput.print(Output(lead: summary, email: detail.contact.email, phone: detail.contact.phone,
-                                               jobTitle: detail.contact.title, source: detail.lead.source.rawValue,
+                                               jobTitle: detail.contact.title, source: detail.lead.source.rawValue, scoreBreakdown: detail.scoreBreakdown,
                                                followUps: detail.activities, history: detail.history))
         }
         let time = LocalTime(timeZone: TimeZone(identifier: detail.owner.timeZoneID) ?? .gmt)
@@ -37,6 +38,9 @@ struct LeadPrinter {
             "  owner:   \(summary.owner) · source \(detail.lead.source.label)",
             "  contact: \([detail.contact.email, detail.contact.phone, detail.contact.title].compactMap { $0 }.joined(separator: " · "))",
         ]
+        if !detail.scoreBreakdown.isEmpty {
+            lines.append("  score:   " + detail.scoreBreakdown.map { "\($0.reason) +\($0.points)" }.joined(separator: ", "))
+        }
         if let reason = summary.lossReason { lines.append("  lost:    \(reason)") }
         if !detail.activities.isEmpty {
             lines.append("Follow-ups:")

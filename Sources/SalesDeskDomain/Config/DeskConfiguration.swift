@@ -16,12 +16,15 @@ public struct DeskConfiguration: Equatable, Sendable {
     public var defaultCurrency: CurrencyCode
     /// Scheduler timing, per-user reminder offsets and notification hooks.
     public var scheduler: SchedulerSettings
+    /// Lead capture: default source, assignment rules, first follow-ups, batch size.
+    public var importing: ImportSettings
 
     public init(
         pipeline: Pipeline = .standard, ticketRouting: TicketRouting = .standard,
         businessHours: BusinessHours = .standard, reminderPlan: ReminderPlan = .standard,
         theme: String = "default", defaultCountryCode: String = "+1", defaultCurrency: CurrencyCode = .usd,
-        scheduler: SchedulerSettings = .standard
+        scheduler: SchedulerSettings = .standard,
+        importing: ImportSettings = .standard
     ) {
         self.pipeline = pipeline
         self.ticketRouting = ticketRouting
@@ -31,6 +34,7 @@ public struct DeskConfiguration: Equatable, Sendable {
         self.defaultCountryCode = defaultCountryCode
         self.defaultCurrency = defaultCurrency
         self.scheduler = scheduler
+        self.importing = importing
     }
 
     /// The working calendar of a team: its own if configured, else the shared one, in the team's time zone

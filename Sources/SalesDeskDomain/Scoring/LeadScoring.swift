@@ -1,9 +1,14 @@
 /// An explainable points model for a lead's first score: each rule adds points, the sum is capped at 100.
 public struct LeadScoring: Sendable {
     /// One line of a score's breakdown, shown on the lead detail.
-    public struct Contribution: Equatable, Sendable {
+    public struct Contribution: Codable, Equatable, Sendable {
         public var reason: String
         public var points: Int
+
+        public init(reason: String, points: Int) {
+            self.reason = reason
+            self.points = points
+        }
     }
 
     /// What the model looks at.

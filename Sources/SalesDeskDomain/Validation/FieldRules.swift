@@ -9,14 +9,14 @@ public enum FieldRules {
 
     /// Trims a required short field and checks its length.
     public static func requiredName(_ value: String, field: String) throws(DomainError) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmed
         guard !trimmed.isEmpty else { throw DomainError.invalidField(field: field, reason: "is required") }
         return try limited(trimmed, field: field, max: maxNameLength)
     }
 
     /// Trims an optional short field: blank becomes nil.
     public static func optionalName(_ value: String?, field: String) throws(DomainError) -> String? {
-        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        guard let trimmed = value?.trimmed, !trimmed.isEmpty else { return nil }
         return try limited(trimmed, field: field, max: maxNameLength)
     }
 
@@ -27,7 +27,7 @@ public enum FieldRules {
 
     /// Validates an email's shape (`local@domain.tld`, no spaces); blank becomes nil.
     public static func email(_ value: String?) throws(DomainError) -> String? {
-        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        guard let trimmed = value?.trimmed, !trimmed.isEmpty else { return nil }
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         let valid = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
             && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !parts[1].contains("..")

@@ -12,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v2: sort indexes for large queues", migrate: createSortIndexes)
         migrator.registerMigration("v3: staleness index for team queues", migrate: createStalenessIndex)
         migrator.registerMigration(SchedulerSchema.migrationName, migrate: SchedulerSchema.create)
+        migrator.registerMigration("v5: lead capture (import runs, score breakdown, contact match key)", migrate: ImportSchema.create)
         return migrator
     }
 

@@ -44,7 +44,8 @@ extension AppDatabase {
             let history = try AuditEntry.fetchAll(db, sql: """
                 SELECT * FROM audit_entry WHERE record_kind = 'lead' AND record_id = ? ORDER BY id LIMIT 500
                 """, arguments: [leadID])
-            let breakdown = LeadScoring().breakdown(for: .init(
+            let stored = try String.fetchOne(db, sql: "SELECT score_breakdown FROM lead WHERE id = ?", arguments: [leadID])
+            let breakdown = ScoreBreakdownJSON.decode(stored) ?? LeadScoring().breakdown(for: .init(
                 source: lead.source, title: contact.title, hasEmail: contact.email != nil, hasPhone: contact.phone != nil,
                 hasCompany: account != nil))
             return LeadDetail(lead: lead, contact: contact, account: account, owner: owner, activities: activities, history: history, scoreBreakdown: breakdown)

@@ -53,6 +53,6 @@ extension Contact: FetchableRecord, MutablePersistableRecord {
 public enum ContactKeys {
     /// An email lower-cased with surrounding spaces removed: `Ana@X.com ` → `ana@x.com`.
     public static func emailKey(_ email: String) -> String {
-        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        DedupeKey.email(email)
     }
 }

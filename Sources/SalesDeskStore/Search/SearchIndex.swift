@@ -33,12 +33,13 @@ enum SearchIndex {
             FROM lead JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id
             WHERE lead.id = ?
             """, arguments: [id]) else { return }
-        // The deal title usually names the company; the company is added when it does not.
-        let title: String = row["title"]
-        let company: String? = row["company"]
-        let body = [company.flatMap { title.localizedCaseInsensitiveContains($0) ? nil : $0 }, title, row["tags"]]
+        try put(db, .lead, id: id, title: row["name"], body: leadBody(title: row["title"], company: row["company"], tags: row["tags"]))
+    }
+
+    /// A lead row's searchable body: the deal title, the company when the title does not name it, and the tags.
+    static func leadBody(title: String, company: String?, tags: String) -> String {
+        [company.flatMap { title.lowercased().contains($0.lowercased()) ? nil : $0 }, title, tags]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        try put(db, .lead, id: id, title: row["name"], body: body)
     }
 
     /// Re-indexes a ticket.

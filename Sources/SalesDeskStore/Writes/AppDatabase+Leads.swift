@@ -22,8 +22,9 @@ extension AppDatabase {
         let dealTitle = try FieldRules.optionalName(input.dealTitle, field: "deal title") ?? "\(company ?? name) deal"
         let value = input.value ?? .zero(configuration.defaultCurrency)
         guard value.minorUnits >= 0 else { throw DomainError.invalidField(field: "value", reason: "cannot be negative") }
-        let score = LeadScoring().score(for: .init(
+        let breakdown = LeadScoring().breakdown(for: .init(
             source: input.source, title: jobTitle, hasEmail: email != nil, hasPhone: phone != nil, hasCompany: company != nil))
+        let score = min(100, max(0, breakdown.reduce(0) { $0 + $1.points }))
 
         return try writer.write { db in
             guard try User.fetchOne(db, id: input.ownerID) != nil else { throw DomainError.notFound("Owner #\(input.ownerID)") }
@@ -35,6 +36,9 @@ extension AppDatabase {
                 ownerID: input.ownerID, value: value, expectedCloseDate: input.expectedCloseDate, score: score,
                 tags: input.tags, stageEnteredAt: at, createdAt: at)
             try lead.insert(db)
+            try db.execute(sql: "UPDATE lead SET score_breakdown = ? WHERE id = ?", arguments: [ScoreBreakdownJSON.encode(breakdown), lead.id])
+            try db.execute(sql: "UPDATE contact SET match_key = ? WHERE id = ?",
+                           arguments: [DedupeKey.nameAndCompany(name: name, company: company), contact.id])
             let reference = RecordReference.lead(lead.id!)
             try AuditLog.created(db, reference, by: user.id, at: at, summary: "\(name) (\(dealTitle))")
             try SearchIndex.indexLead(db, id: lead.id!)
@@ -204,5 +208,10 @@ enum ISO8601 {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         return formatter.string(from: date)
+    }
+
+    /// `2026-11-23T10:00:00Z`.
+    static func instant(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
     }
 }

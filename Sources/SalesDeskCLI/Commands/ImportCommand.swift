@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import SalesDeskDomain
+import SalesDeskStore
+import TerminalUI
+
+/// `salesdesk import FILE`: bulk lead capture from CSV or Excel.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import leads from a CSV or .xlsx file (HubSpot, Salesforce, Pipedrive, Zoho or the desk's template).",
+        discussion: """
+            Headers are mapped automatically; --map field=Header adjusts it (fields: \(ImportField.allCases.map(\.rawValue).joined(separator: ", "))).
+            Rows are committed in batches; re-running the same file with --on-duplicate skip resumes an interrupted import.
+            See Docs/IMPORT.md.
+            """)
+
+    @OptionGroup var options: DeskOptions
+    @Argument(help: "CSV (, ; or tab) or .xlsx file.") var file: String?
+    @Option(name: .customLong("map"), help: ArgumentHelp("field=Header; repeatable. field=- unmaps a field.", valueName: "field=Header"))
+    var mappings: [String] = []
+    @Option(help: "Sheet of an .xlsx file (default: the first).") var sheet: String?
+    @Option(help: "Source for every row: \(LeadSource.allCases.map(\.rawValue).joined(separator: ", ")).") var source: String?
+    @Option(help: "Give every lead to this user (handle).") var owner: String?
+    @Option(help: "'rules': ignore the file's owner column and assign by the [import] rules.") var assign: String?
+    @Option(help: "skip (default), merge (fill empty fields only) or create.") var onDuplicate: String = "skip"
+    @Flag(help: "Validate, dedupe and count without writing anything.") var dryRun = false
+    @Option(help: "Write rejected rows (row, column, reason) to this CSV file.") var rejects: String?
+    @Flag(help: "Write the desk's import template (CSV header row) to FILE or stdout and stop.") var template = false
+
+    func validate() throws {
+        guard template || file != nil else { throw ValidationError("Name a file to import, or pass --template.") }
+        guard DuplicatePolicy(rawValue: onDuplicate) != nil else { throw ValidationError("--on-duplicate must be skip, merge or create.") }
+        if let assign, assign != "rules" { throw ValidationError("--assign takes 'rules' (the [import] assignment rules in the config).") }
+        if owner != nil && assign != nil { throw ValidationError("Use --owner or --assign rules, not both.") }
+    }
+
+    func run() throws {
+        if template { return try writeTemplate() }
+        guard let file else { return }
+        let database = try options.openDatabase()
+        let user = try options.currentUser(in: database)
+        let forced = try source.map { text in
+            guard let source = LeadSource.parse(text) else {
+                throw ValidationError("'\(text)' is not a source. Sources: \(LeadSource.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return source
+        }
+        let importOptions = ImportOptions(mapOverrides: mappings, forcedSource: forced, ownerHandle: owner,
+                                          assignByRules: assign == "rules", onDuplicate: DuplicatePolicy(rawValue: onDuplicate)!, dryRun: dryRun)
+        let reader = try ImportFile.open(path: file, sheet: sheet)
+        let importer = LeadImporter(database: database, user: user, options: importOptions)
+        let mapping = try importer.mapping(for: reader)
+        printMapping(mapping)
+        let rejectsFile = try rejects.map { try RejectsFile(path: $0) }
+        let bar = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+        let summary = try importer.run(reader, mapping: mapping, file: ImportFingerprint(path: file),
+                                       rejected: { try rejectsFile?.add($0) },
+                                       progress: { summary, fraction in bar.show(fraction, "\(summary.read) rows") })
+        bar.clear()
+        try rejectsFile?.close()
+        printSummary(summary)
+        if let stopped = summary.stoppedEarly {
+            FileHandle.standardError.write(Data("salesdesk import: \(TextSanitizer.sanitize(stopped.description))\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func writeTemplate() throws {
+        let header = ImportField.allCases.filter { $0 != .externalID }.map(\.templateHeader)
+        var text = ""
+        try CSVWriter { text += $0 }.row(header)
+        if let file {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            print("Wrote the import template to \(file).")
+        } else {
+            print(text, terminator: "")
+        }
+    }
+
+    private func printMapping(_ mapping: HeaderMapping) {
+        let say = { (text: String) in FileHandle.standardError.write(Data((TextSanitizer.sanitize(text) + "\n").utf8)) }
+        say("Layout: \(mapping.layout?.rawValue ?? "not recognised (desk field names and --map)")")
+        for line in mapping.descriptionLines { say("  \(line)") }
+        let unmapped = mapping.unmappedHeaders
+        if !unmapped.isEmpty { say("Unmapped columns: \(unmapped.joined(separator: ", "))") }
+    }
+
+    private func printSummary(_ summary: ImportSummary) {
+        var lines = [
+            "\(dryRun ? "Dry run (nothing written)" : "Import\(summary.runID.map { " #\($0)" } ?? "")"): \(summary.read) rows read, "
+                + "\(summary.imported) imported, \(summary.merged) merged, \(summary.skipped) skipped as duplicates, \(summary.rejected) rejected.",
+        ]
+        if summary.resumedRows > 0 { lines.append("  \(summary.resumedRows) of the skipped rows were committed by the interrupted run this one resumed.") }
+        if summary.possibleDuplicates > 0 { lines.append("  \(summary.possibleDuplicates) possible duplicates (same name and company) imported with the tag possible-duplicate.") }
+        if summary.flagged > 0 { lines.append("  \(summary.flagged) rows imported with fix-ups (unknown source or stage defaulted, control characters removed).") }
+        if summary.blankRows > 0 { lines.append("  \(summary.blankRows) blank rows ignored.") }
+        if !summary.perOwner.isEmpty {
+            lines.append("  Owners: " + summary.perOwner.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        if summary.rejected > 0 { lines.append(rejects.map { "  Rejected rows are listed in \($0)." } ?? "  Pass --rejects FILE to list the rejected rows.") }
+        print(lines.map(TextSanitizer.sanitize).joined(separator: "\n"))
+    }
+}
+
+/// The rejects file: `row,column,reason`, one line per rejected row.
+struct RejectsFile {
+    private let handle: FileHandle
+    private let writer: CSVWriter
+
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) , let handle = FileHandle(forWritingAtPath: path) else {
+            throw ValidationError("Cannot write the rejects file \(path).")
+        }
+        self.handle = handle
+        writer = CSVWriter { handle.write(Data($0.utf8)) }
+        try writer.row(["row", "column", "reason"])
+    }
+
+    func add(_ problem: RowProblem) throws {
+        try writer.row([String(problem.row), problem.column, problem.reason])
+    }
+
+    func close() throws { try handle.close() }
+}
+
+/// A one-line progress bar on stderr, drawn only on a terminal.
+struct ProgressLine {
+    let enabled: Bool
+
+    func show(_ fraction: Double, _ label: String) {
+        guard enabled else { return }
+        let width = 30
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data(String(format: "\r\u{1B}[2K%@ %3.0f%% %@", bar, fraction * 100, label).utf8))
+    }
+
+    func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+
+/// Writes one batch of validated leads inside the caller's transaction: dedupe look-ups, merge,
+/// account, contact, lead with its score breakdown, search row and first follow-up.
+///
+/// Prepared statements are bound through SQLite's C API (``BulkInsert``, ``PreparedLookup``), so a
+/// row costs a few index look-ups and inserts. In a dry run nothing is inserted and within-file
+/// duplicates are found through ``seenKeys`` instead of the rows the batch would have written.
+struct ImportBatchWriter {
+    /// What happened to one validated row.
+    enum Outcome: Equatable {
+        case imported(ownerID: Int64, possibleDuplicate: Bool)
+        case merged
+        case skipped
+    }
+
+    let db: Database
+    let policy: DuplicatePolicy
+    let dryRun: Bool
+    let at: Date
+    let userID: Int64
+    let followUps: FirstFollowUpRule
+    private let byEmail: PreparedLookup
+    private let byPhone: PreparedLookup
+    private let byMatchKey: PreparedLookup
+    private let accountByName: PreparedLookup
+    private var inserts: Inserts?
+
+    private struct Inserts {
+        let account: BulkInsert
+        let contact: BulkInsert
+        let lead: BulkInsert
+        let search: BulkInsert
+        let activity: BulkInsert
+        init(_ db: Database) throws {
+            account = try BulkInsert(db, sql: "INSERT INTO account (name, status, owner_id, created_at) VALUES (?, 'prospect', ?, ?)")
+            contact = try BulkInsert(db, sql: "INSERT INTO contact (name, email, email_key, phone, title, account_id, created_at, match_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            lead = try BulkInsert(db, sql: """
+                INSERT INTO lead (contact_id, account_id, title, source, partner, owner_id, stage, value_minor, currency,
+                    expected_close_date, score, tags, stage_entered_at, last_touched_at, loss_reason, loss_note, created_at, updated_at, score_breakdown)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            search = try BulkInsert(db, sql: "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)")
+            activity = try BulkInsert(db, sql: """
+                INSERT INTO activity (type, subject, notes, due_at, owner_id, record_kind, record_id, created_at)
+                VALUES (?, ?, ?, ?, ?, 'lead', ?, ?)
+                """)
+        }
+    }
+
+    init(_ db: Database, policy: DuplicatePolicy, dryRun: Bool, at: Date, userID: Int64, followUps: FirstFollowUpRule) throws {
+        self.db = db
+        self.policy = policy
+        self.dryRun = dryRun
+        self.at = at
+        self.userID = userID
+        self.followUps = followUps
+        byEmail = try PreparedLookup(db, sql: "SELECT id FROM contact WHERE email_key = ? LIMIT 1")
+        byPhone = try PreparedLookup(db, sql: "SELECT id FROM contact WHERE phone = ? LIMIT 1")
+        byMatchKey = try PreparedLookup(db, sql: "SELECT id FROM contact WHERE match_key = ? LIMIT 1")
+        accountByName = try PreparedLookup(db, sql: "SELECT id FROM account WHERE name = ? COLLATE NOCASE LIMIT 1")
+        inserts = dryRun ? nil : try Inserts(db)
+    }
+
+    /// Dry runs only: keys of rows accepted earlier in the file.
+    var seenKeys = Set<String>()
+
+    /// Writes (or, in a dry run, judges) one lead owned by `ownerID`.
+    mutating func write(_ lead: ImportedLead, ownerID: @autoclosure () -> Int64) throws -> Outcome {
+        if let existing = try existingContact(lead) {
+            switch policy {
+            case .skip: return .skipped
+            case .merge:
+                if !dryRun { try merge(lead, into: existing) }
+                return .merged
+            case .create: break
+            }
+        }
+        let matchKey = lead.matchKey
+        let possibleDuplicate = try matchKey.map { key in
+            try byMatchKey.int64(key) != nil || (dryRun && !seenKeys.insert("m:" + key).inserted)
+        } ?? false
+        let owner = ownerID()
+        guard let inserts else { return .imported(ownerID: owner, possibleDuplicate: possibleDuplicate) }
+        let seconds = at.epochSeconds
+        let accountID = try lead.company.map { try account(named: $0, ownerID: owner, inserts: inserts) }
+        try inserts.contact.row { row in
+            row.bind(1, lead.contactName)
+            row.bind(2, lead.email)
+            row.bind(3, lead.emailKey)
+            row.bind(4, lead.phone)
+            row.bind(5, lead.jobTitle)
+            row.bind(6, accountID)
+            row.bind(7, seconds)
+            row.bind(8, matchKey)
+        }
+        let contactID = inserts.contact.lastInsertedRowID
+        let breakdown = LeadScoring().breakdown(for: lead.scoringInput)
+        let score = min(100, max(0, breakdown.reduce(0) { $0 + $1.points }))
+        let tags = (lead.tags + (possibleDuplicate ? ["possible-duplicate"] : [])).joined(separator: ",")
+        try inserts.lead.row { row in
+            row.bind(1, contactID)
+            row.bind(2, accountID)
+            row.bind(3, lead.dealTitle)
+            row.bind(4, lead.source.rawValue)
+            row.bind(5, lead.partner)
+            row.bind(6, owner)
+            row.bind(7, lead.stage.rawValue)
+            row.bind(8, lead.value.minorUnits)
+            row.bind(9, lead.value.currency.rawValue)
+            row.bind(10, lead.expectedCloseDate?.epochSeconds)
+            row.bind(11, score)
+            row.bind(12, tags)
+            row.bind(13, seconds)
+            row.bind(14, seconds)
+            row.bind(15, lead.lossReason?.code)
+            row.bind(16, lead.lossReason?.note)
+            row.bind(17, seconds)
+            row.bind(18, seconds)
+            row.bind(19, ScoreBreakdownJSON.encode(breakdown))
+        }
+        let leadID = inserts.lead.lastInsertedRowID
+        if lead.stage == .won, let accountID {
+            // A won deal's account is a customer (history only: no handoff ticket or team notification).
+            try db.execute(sql: "UPDATE account SET status = 'customer' WHERE id = ?", arguments: [accountID])
+        }
+        try inserts.search.row { row in
+            row.bind(1, SearchIndex.rowID(.lead, leadID))
+            row.bind(2, lead.contactName)
+            row.bind(3, SearchIndex.leadBody(title: lead.dealTitle, company: lead.company, tags: tags))
+        }
+        if lead.stage != .won, lead.stage != .lost, let step = followUps.step(forScore: score) {
+            try inserts.activity.row { row in
+                row.bind(1, step.type.rawValue)
+                row.bind(2, step.subject)
+                row.bind(3, lead.notes ?? "")
+                row.bind(4, seconds + Int64(step.dueAfter))
+                row.bind(5, owner)
+                row.bind(6, leadID)
+                row.bind(7, seconds)
+            }
+        }
+        return .imported(ownerID: owner, possibleDuplicate: possibleDuplicate)
+    }
+
+    private mutating func existingContact(_ lead: ImportedLead) throws -> Int64? {
+        if let key = lead.emailKey, let id = try byEmail.int64(key) { return id }
+        if let phone = lead.phone, let id = try byPhone.int64(phone) { return id }
+        guard dryRun else { return nil }
+        // A dry run writes nothing, so earlier rows of the file are remembered here instead.
+        let keys = [lead.emailKey.map { "e:" + $0 }, lead.phone.map { "p:" + $0 }].compactMap { $0 }
+        let seen = keys.contains { seenKeys.contains($0) }
+        if !seen || policy == .create { keys.forEach { seenKeys.insert($0) } }
+        return seen ? 0 : nil
+    }
+
+    private func account(named name: String, ownerID: Int64, inserts: Inserts) throws -> Int64 {
+        if let id = try accountByName.int64(name) { return id }
+        try inserts.account.row { row in
+            row.bind(1, name)
+            row.bind(2, ownerID)
+            row.bind(3, at.epochSeconds)
+        }
+        let id = inserts.account.lastInsertedRowID
+        try inserts.search.row { row in
+            row.bind(1, SearchIndex.rowID(.account, id))
+            row.bind(2, name)
+            row.bind(3, "")
+        }
+        return id
+    }
+
+    /// Fills the contact's empty fields from the row; never overwrites a value, never writes a blank.
+    private func merge(_ lead: ImportedLead, into contactID: Int64) throws {
+        guard let contact = try Contact.fetchOne(db, id: contactID) else { return }
+        var changes: [AuditLog.Change] = []
+        var updated = contact
+        if contact.email == nil, let email = lead.email {
+            updated.email = email
+            changes.append(.init(field: "email", before: nil, after: email))
+        }
+        if contact.phone == nil, let phone = lead.phone {
+            updated.phone = phone
+            changes.append(.init(field: "phone", before: nil, after: phone))
+        }
+        if contact.title == nil, let title = lead.jobTitle {
+            updated.title = title
+            changes.append(.init(field: "title", before: nil, after: title))
+        }
+        if contact.accountID == nil, let company = lead.company, let inserts {
+            updated.accountID = try account(named: company, ownerID: userID, inserts: inserts)
+            changes.append(.init(field: "company", before: nil, after: company))
+        }
+        guard !changes.isEmpty else { return }
+        try db.execute(sql: "UPDATE contact SET email = ?, email_key = ?, phone = ?, title = ?, account_id = ? WHERE id = ?",
+                       arguments: [updated.email, updated.email.map(DedupeKey.email), updated.phone, updated.title, updated.accountID, contactID])
+        try AuditLog.changed(db, .contact(contactID), action: "import_merge", by: userID, at: at, changes)
+    }
+}
+
+/// The score breakdown as stored in `lead.score_breakdown`: `[{"reason":"Has email","points":10}]`.
+enum ScoreBreakdownJSON {
+    static func encode(_ lines: [LeadScoring.Contribution]) -> String {
+        "[" + lines.map { "{\"reason\":\"\(escape($0.reason))\",\"points\":\($0.points)}" }.joined(separator: ",") + "]"
+    }
+
+    static func decode(_ text: String?) -> [LeadScoring.Contribution]? {
+        guard let data = text?.data(using: .utf8) else { return nil }
+        return try? JSONDecoder().decode([LeadScoring.Contribution].self, from: data)
+    }
+
+    private static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

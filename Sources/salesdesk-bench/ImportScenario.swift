@@ -1,0 +1,51 @@
+import Foundation
+import SalesDeskDomain
+import SalesDeskStore
+
+/// `salesdesk-bench --import [--rows N]`: imports an N-lead CSV written from the demo vocabulary into a
+/// fresh small-demo database, and in the same run times `sqlite3 .import` of the same file into a plain table.
+///
+/// Reports rows per second for both, their ratio and this process's peak RSS.
+enum ImportScenario {
+    static func run(rows: Int, directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let csv = "\(directory)/import-\(rows).csv"
+        if !FileManager.default.fileExists(atPath: csv) {
+            let seconds = try Measurement.seconds { try DemoLeadCSV(count: rows, seed: 42).write(to: csv) }
+            print(String(format: "wrote %@ in %.1f s", csv, seconds))
+        }
+        let bytes = ((try FileManager.default.attributesOfItem(atPath: csv)[.size]) as? NSNumber)?.doubleValue ?? 0
+        let desk = "\(directory)/import-target.sqlite"
+        let plain = "\(directory)/import-plain.sqlite"
+        for path in [desk, plain] { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+
+        let database = try AppDatabase.open(path: desk)
+        try DemoDataGenerator(size: .small, seed: 42, now: Date()).generate(into: database)
+        guard let admin = try database.user(handle: "admin") ?? database.user(handle: DemoDataGenerator.sampleRepHandle) else { return }
+        let rssBefore = Measurement.peakRSSMegabytes()
+        var summary = ImportSummary()
+        let deskSeconds = try Measurement.seconds {
+            let reader = try ImportFile.open(path: csv)
+            let importer = LeadImporter(database: database, user: admin, options: ImportOptions())
+            summary = try importer.run(reader, mapping: try importer.mapping(for: reader), file: ImportFingerprint(path: csv), progress: { _, fraction in
+                FileHandle.standardError.write(Data(String(format: "\rimporting %3.0f%%", fraction * 100).utf8))
+            })
+        }
+        FileHandle.standardError.write(Data("\r".utf8))
+        let sqliteSeconds = try Measurement.seconds {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["sqlite3", plain, ".import --csv \(csv) t"]
+            try process.run()
+            process.waitUntilExit()
+        }
+        let deskRate = Double(summary.read) / deskSeconds
+        let sqliteRate = Double(rows) / sqliteSeconds
+        print(String(format: "import of %d rows (%.0f MB): %d imported, %d skipped, %d rejected", rows, bytes / 1_048_576, summary.imported, summary.skipped, summary.rejected))
+        print("| import | seconds | rows/s |")
+        print("|---|---:|---:|")
+        print(String(format: "| salesdesk import (validate, dedupe, score, assign, index) | %.2f | %.0f |", deskSeconds, deskRate))
+        print(String(format: "| sqlite3 .import into a plain table | %.2f | %.0f |", sqliteSeconds, sqliteRate))
+        print(String(format: "desk ÷ sqlite3 rows/s: %.2f×; peak RSS %.0f MB (%.0f MB before the import)", deskRate / sqliteRate, Measurement.peakRSSMegabytes(), rssBefore))
+    }
+}

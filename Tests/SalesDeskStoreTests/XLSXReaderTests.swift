@@ -1,0 +1,75 @@
+import Foundation
+import SalesDeskDomain
+import Testing
+import SalesDeskTesting
+import ZIPFoundation
+@testable import SalesDeskStore
+
+@Suite("Reading .xlsx workbooks")
+struct XLSXReaderTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    /// A minimal workbook as Excel writes it: two sheets, shared and inline strings, numbers and a date serial.
+    private func workbook() throws -> String {
+        let path = folder.path("leads.xlsx")
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        let parts: [String: String] = [
+            "[Content_Types].xml": #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#,
+            "xl/workbook.xml": #"""
+                <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Notes" sheetId="1" r:id="rId2"/><sheet name="Leads" sheetId="2" r:id="rId1"/></sheets></workbook>
+                """#,
+            "xl/_rels/workbook.xml.rels": #"""
+                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>
+                """#,
+            "xl/sharedStrings.xml": #"""
+                <?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="5" uniqueCount="5"><si><t>Name</t></si><si><t>Email</t></si><si><t>Value</t></si><si><t>Expected Close Date</t></si><si><r><t>Ana </t></r><r><t xml:space="preserve">Silva</t></r></si></sst>
+                """#,
+            "xl/worksheets/sheet1.xml": #"""
+                <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row><row r="2"><c r="A2" t="s"><v>4</v></c><c r="B2" t="inlineStr"><is><t>ana@acme.com</t></is></c><c r="C2"><v>12500.5</v></c><c r="D2" s="1"><v>46387</v></c></row><row r="4"><c r="A4" t="inlineStr"><is><t>Bob</t></is></c><c r="D4"><v>46388</v></c></row></sheetData></worksheet>
+                """#,
+            "xl/worksheets/sheet2.xml": #"""
+                <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Note</t></is></c></row></sheetData></worksheet>
+                """#,
+        ]
+        for (name, text) in parts.sorted(by: { $0.key < $1.key }) {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return path
+    }
+
+    @Test("a named sheet reads shared, rich and inline strings, numbers and date serials, with sheet row numbers")
+    func namedSheet() throws {
+        let reader = try XLSXReader(path: try workbook(), sheet: "leads")
+        #expect(reader.headers == ["Name", "Email", "Value", "Expected Close Date"])
+        let first = try #require(try reader.next())
+        #expect(first.number == 2)
+        #expect(first.cells == ["Ana Silva", "ana@acme.com", "12500.5", "46387"])
+        let second = try #require(try reader.next())
+        #expect(second.number == 4)
+        #expect(second.cells == ["Bob", "", "", "46388"])
+        #expect(try reader.next() == nil)
+        let lead = try ImportRowValidator(mapping: try HeaderMapping.detect(headers: reader.headers)).validate(first).get()
+        #expect(lead.expectedCloseDate == ImportDate.parse("2026-12-31"))
+        #expect(lead.value.minorUnits == 1_250_050)
+    }
+
+    @Test("without --sheet the first sheet is read; a missing sheet is named with the list of sheets")
+    func sheets() throws {
+        let path = try workbook()
+        #expect(try XLSXReader(path: path).headers == ["Note"])
+        #expect(throws: ImportFileError.noSuchSheet(path: path, sheet: "Deals", sheets: ["Notes", "Leads"])) { try XLSXReader(path: path, sheet: "Deals") }
+    }
+
+    @Test("a file that is not a workbook is refused")
+    func notAWorkbook() throws {
+        let path = try folder.file(Array("Name,Email\n".utf8), named: "fake.xlsx")
+        #expect(throws: ImportFileError.notSpreadsheet(path: path, detail: "not a ZIP archive")) { try XLSXReader(path: path) }
+    }
+}
