@@ -13,7 +13,7 @@ public struct SalesDeskCommand: ParsableCommand {
             """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, AgendaCommand.self, LeadCommand.self, TicketCommand.self, FollowUpCommand.self,
-            UsersCommand.self, DbCommand.self,
+            UsersCommand.self, DbCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

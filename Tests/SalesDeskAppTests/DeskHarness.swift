@@ -14,12 +14,12 @@ final class DeskHarness {
     let runtime: DeskRuntime
 
     init(width: Int = 120, height: Int = 40, theme: String = "default", capability: ColorCapability = .indexed256,
-         seed: (DeskFixture) throws -> Void = DeskHarness.standardSeed) throws {
+         user: KeyPath<DeskFixture, User> = \.rep, seed: (DeskFixture) throws -> Void = DeskHarness.standardSeed) throws {
         desk = try DeskFixture(now: utc(2026, 11, 23, 10))
         try seed(desk)
         terminal = InMemoryTerminal(width: width, height: height, colorCapability: capability)
         let clock = desk.clock
-        runtime = try DeskRuntime(database: desk.database, terminal: terminal, user: desk.rep, theme: try ThemeLoader.load(named: theme, environment: [:]),
+        runtime = try DeskRuntime(database: desk.database, terminal: terminal, user: desk[keyPath: user], theme: try ThemeLoader.load(named: theme, environment: [:]),
                                   now: { clock.date }, loadTheme: { try ThemeLoader.load(named: $0, environment: [:]) })
     }
 
