@@ -32,9 +32,15 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let path = options.databasePath
         let inspection = try AppDatabase.inspectBackup(at: file)
-        if let live = try? options.openDatabase(), try !live.users().isEmpty {
-            let user = try options.currentUser(in: live)
-            try live.permissions.check(.restoreBackup, by: user)
+        // A live file too broken to open cannot say who may restore it: then the file's permissions decide.
+        let live: AppDatabase?
+        do {
+            live = try options.openDatabase()
+        } catch StoreError.notADatabase {
+            live = nil
+        }
+        if let live, try !live.users().isEmpty {
+            try live.permissions.check(.restoreBackup, by: try options.currentUser(in: live))
         }
         try AppDatabase.restore(from: file, to: path, configuration: options.loadConfiguration(), now: DeskClock.now)
         let chain = inspection.auditChain.map { "audit chain of \($0.entriesChecked) entries intact" } ?? "audit chain added on restore"

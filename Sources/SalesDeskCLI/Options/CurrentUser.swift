@@ -42,6 +42,19 @@ public enum CurrentUser {
         throw ValidationError("'\(handle)' is not a desk user (known: \(handles.joined(separator: ", "))). Ask an admin to run: salesdesk users add \(handle.isEmpty ? "HANDLE" : handle) --name \"...\" --role rep")
     }
 
+    /// Checks run when any command opens the database, before it reads or writes: a refused `--as`
+    /// and a deactivated login stop every verb, not only the ones that write.
+    public static func checkAccess(explicit: String?, in database: AppDatabase,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let login = loginName(environment: environment)
+        if let me = try database.user(handle: login), !me.isActive {
+            throw ValidationError("Desk user '\(me.handle)' is deactivated. Ask an admin to reactivate it: salesdesk users reactivate \(me.handle)")
+        }
+        if let explicit, explicit.caseInsensitiveCompare(login) != .orderedSame {
+            try checkMayActAsOthers(login: login, in: database)
+        }
+    }
+
     private static func checkMayActAsOthers(login: String, in database: AppDatabase) throws {
         if try database.users().isEmpty || database.isDemoDatabase() { return }
         guard let me = try database.user(handle: login) else {
