@@ -1,0 +1,86 @@
+import Foundation
+import SalesDeskDomain
+import SalesDeskStore
+import SalesDeskTesting
+import Testing
+
+/// Hostile text and a restless terminal, against the real binary in tmux.
+@Suite("The desk under hostile text and resizing", .serialized, .enabled(if: TmuxSession.isAvailable && BuiltBinary.path != nil))
+struct TerminalFaultTests {
+    static let payload = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{1B}]52;c;ZXZpbA==\u{07}\u{9B}31m\u{1B}[?1049l"
+
+    private func start(_ desk: DeskFixture, width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        let binary = try #require(BuiltBinary.path)
+        return try TmuxSession(command: """
+            TERM=xterm-256color SALESDESK_USER=ana SALESDESK_NOW=2026-11-23T10:00:00Z XDG_CONFIG_HOME=\(desk.temporary.directory.path) \
+            \(binary) --db \(desk.temporary.path); echo DESK-EXITED; sleep 60
+            """, width: width, height: height)
+    }
+
+    /// Every escape the raw capture holds is one tmux itself emits for colours (`ESC [ … m`).
+    private func onlyColourEscapes(_ raw: String) -> Bool {
+        raw.components(separatedBy: "\u{1B}").dropFirst().allSatisfy { part in
+            guard part.hasPrefix("[") else { return false }
+            let body = part.dropFirst().prefix { $0.isNumber || $0 == ";" || $0 == ":" }
+            return part.dropFirst(1 + body.count).hasPrefix("m")
+        }
+    }
+
+    @Test("escape sequences in every text field show as harmless placeholders on every screen")
+    func escapesInEveryField() throws {
+        let desk = try DeskFixture()
+        let p = Self.payload
+        let lead = try desk.database.createLead(NewLead(
+            contactName: "Name\(p)", email: "x@example.com", jobTitle: "Title\(p)", company: "Company\(p)", dealTitle: "Deal\(p)",
+            ownerID: desk.rep.id!, tags: ["tag\(p)"]), by: desk.manager)
+        try desk.database.scheduleFollowUp(NewFollowUp(type: .call, subject: "Subject\(p)", notes: "Notes\(p)", dueAt: desk.clock.date,
+                                                       record: .lead(lead.id!)), by: desk.rep)
+        let ticket = try desk.database.createTicket(NewTicket(subject: "Ticket\(p)", description: "Description\(p)"), by: desk.support)
+        try desk.database.commentOnTicket(ticket.id!, body: "Comment\(p)", customerVisible: true, by: desk.support)
+        let tmux = try start(desk)
+        try tmux.waitFor("My Agenda —")
+        let visits: [(keys: [String], marker: String)] = [
+            ([], "Subject␛"), (["2"], "Name␛"), (["Enter"], "Title␛"), (["Escape", "3"], "Ticket␛"), (["Enter"], "Comment␛"),
+            (["Escape", "4"], "Subject␛"), (["5"], "pwned␇"), (["6"], "Name␛"),
+        ]
+        for visit in visits {
+            for key in visit.keys { try tmux.send(key) }
+            let screen = try tmux.waitFor(visit.marker)
+            #expect(screen.contains(visit.marker), "\(visit.keys) did not show \(visit.marker):\n\(screen)")
+            let raw = try tmux.capture(escapes: true)
+            #expect(onlyColourEscapes(raw), "\(visit.keys): an injected sequence reached the terminal")
+            #expect(try tmux.display("#{pane_title}") != "pwned")
+            #expect(try tmux.display("#{alternate_on}") == "1", "the desk is still on its own screen")
+        }
+        try tmux.send("C-c")
+        try tmux.waitFor("DESK-EXITED")
+    }
+
+    @Test("resizing the terminal over and over while typing in a form loses no keystroke")
+    func resizeWhileTyping() throws {
+        let desk = try DeskFixture()
+        let lead = try desk.lead()
+        let call = try desk.database.scheduleFollowUp(NewFollowUp(type: .call, subject: "Only call", dueAt: desk.clock.date, record: .lead(lead.id!)), by: desk.rep)
+        let tmux = try start(desk)
+        try tmux.waitFor("Only call")
+        try tmux.send("c")
+        try tmux.waitFor("Complete:")
+        let sizes = [(60, 15), (20, 6), (133, 41), (80, 24), (33, 9), (100, 30), (41, 12)]
+        var typed = ""
+        for round in 0..<21 {
+            let chunk = "w\(round)é "
+            try tmux.send(chunk, literal: true)
+            typed += chunk
+            let size = sizes[round % sizes.count]
+            try tmux.resize(width: size.0, height: size.1)
+        }
+        try tmux.resize(width: 120, height: 40)
+        try tmux.waitFor("w20é")
+        try tmux.send("Enter")
+        try tmux.waitFor("Completed follow-up")
+        let outcome = try desk.database.activity(call.id!)?.outcome
+        #expect(outcome == typed, "typed \(typed.debugDescription), saved \(String(describing: outcome).debugDescription)")
+        try tmux.send("C-c")
+        try tmux.waitFor("DESK-EXITED")
+    }
+}
