@@ -60,6 +60,7 @@ struct TrustCLITests {
         let clean = try run(as: "ana", "audit", "verify")
         #expect(clean.status == 0, "\(clean.stderr)")
         #expect(clean.stdout.contains("audit chain intact"))
+        #expect(clean.stdout.range(of: "Newest entry's hash: [0-9a-f]{64}", options: .regularExpression) != nil)
         try desk.database.writer.writeWithoutTransaction { db in try db.execute(sql: "UPDATE audit_entry SET user_id = NULL WHERE id = 3") }
         let broken = try run(as: "ana", "audit", "verify")
         #expect(broken.status == 1)

@@ -24,7 +24,8 @@ struct AuditCommand: ParsableCommand {
                     """.utf8))
                 throw ExitCode(1)
             }
-            print("\(database.path): audit chain intact (\(report.entriesChecked) entries).")
+            let head = report.headHash.map { " Newest entry's hash: \($0.map { String(format: "%02x", $0) }.joined())." } ?? ""
+            print("\(database.path): audit chain intact (\(report.entriesChecked) entries).\(head)")
         }
     }
 

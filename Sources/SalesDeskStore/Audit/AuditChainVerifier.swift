@@ -13,6 +13,9 @@ public struct AuditChainReport: Sendable, Equatable {
 
     public var entriesChecked: Int
     public var firstBreak: Break?
+    /// The newest entry's hash when the chain is intact: write it down somewhere else to detect a later
+    /// rewrite of the newest entries too.
+    public var headHash: Data?
     /// True when every link holds.
     public var isIntact: Bool { firstBreak == nil }
 }
@@ -56,7 +59,7 @@ enum AuditChainWalk {
             previousID = fields.id
             checked += 1
         }
-        return AuditChainReport(entriesChecked: checked, firstBreak: nil)
+        return AuditChainReport(entriesChecked: checked, firstBreak: nil, headHash: checked > 0 ? previous : nil)
     }
 
     /// Computes `prev_hash` and `hash` for entries written before the chain existed (the v3 migration).
