@@ -1,4 +1,5 @@
 import Foundation
+import SalesDeskStore
 
 /// Deterministic random text for fuzz tests: the same seed gives the same inputs, so a failure
 /// reproduces. Mixes `tokens` (the grammar's words: `stage:`, `"`, `,`, a CSV quote) with random
@@ -10,11 +11,11 @@ import Foundation
 /// ```
 /// Point it at any parser: the `/` filter here, the CSV reader on the import branch (`tokens: [",", "\"", "\r\n"]`).
 public struct Fuzzer {
-    private var state: UInt64
+    private var random: SeededGenerator
     public let tokens: [String]
 
     public init(seed: UInt64, tokens: [String]) {
-        state = seed &+ 0x9E37_79B9_7F4A_7C15
+        random = SeededGenerator(seed: seed)
         self.tokens = tokens
     }
 
@@ -42,12 +43,5 @@ public struct Fuzzer {
         }
     }
 
-    /// SplitMix64.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { random.next() }
 }
