@@ -83,4 +83,39 @@ struct TerminalFaultTests {
         try tmux.send("C-c")
         try tmux.waitFor("DESK-EXITED")
     }
+
+    @Test("a database file the user may not write opens read-only in the desk, which says so and refuses changes")
+    func readOnlyFile() throws {
+        let desk = try DeskFixture()
+        let lead = try desk.lead()
+        try desk.database.scheduleFollowUp(NewFollowUp(type: .call, subject: "Only call", dueAt: desk.clock.date, record: .lead(lead.id!)), by: desk.rep)
+        let folder = desk.temporary.directory.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("desk.sqlite").path
+        try desk.database.backup(to: path)
+        // Root ignores file modes, so as root the desk runs as `nobody`; otherwise the modes alone make it read-only.
+        let asRoot = getuid() == 0
+        try FileManager.default.setAttributes([.posixPermissions: asRoot ? 0o644 : 0o444], ofItemAtPath: path)
+        try FileManager.default.setAttributes([.posixPermissions: asRoot ? 0o755 : 0o555], ofItemAtPath: folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        let binary = try #require(BuiltBinary.path)
+        let runAs = asRoot ? "setpriv --reuid 65534 --regid 65534 --clear-groups " : ""
+        let tmux = try TmuxSession(command: """
+            TERM=xterm-256color SALESDESK_USER=ana SALESDESK_NOW=2026-11-23T10:00:00Z XDG_CONFIG_HOME=\(desk.temporary.directory.path) \
+            \(runAs)\(binary) --db \(path); echo DESK-EXITED; sleep 60
+            """)
+        #expect(try tmux.waitFor("read-only").contains("The database is read-only: you can look, not change."))
+        #expect(try tmux.waitFor("Only call").contains("Only call"))
+        try tmux.send("c")
+        try tmux.waitFor("Complete:")
+        try tmux.send("Called", literal: true)
+        try tmux.send("Enter")
+        #expect(try tmux.waitFor("nothing was changed").contains("The database is read-only: nothing was changed."))
+        try tmux.send("C-c")
+        try tmux.waitFor("DESK-EXITED")
+        let listing = try ChildProcess.run("/bin/sh", ["-c", "\(runAs)\(binary) lead list --db \(path)"],
+                                           environment: ProcessInfo.processInfo.environment.merging(["SALESDESK_USER": "ana"]) { $1 })
+        #expect(listing.status == 0, "read verbs work on a read-only file: \(listing.stderr)")
+        #expect(try AppDatabase.open(path: path, allowReadOnly: true).activity(1)?.state == .planned)
+    }
 }

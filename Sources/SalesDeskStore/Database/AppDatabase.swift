@@ -45,11 +45,13 @@ public final class AppDatabase: Sendable {
         if !FileManager.default.fileExists(atPath: path) {
             try sharing.createFile(at: path)
         }
-        let writable = FileManager.default.isWritableFile(atPath: path)
-            && FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let folderWritable = FileManager.default.isWritableFile(atPath: folder)
+        let writable = FileManager.default.isWritableFile(atPath: path) && folderWritable
         if !writable && !allowReadOnly { throw StoreError.readOnly(path: path) }
         do {
-            let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: !writable))
+            let pool = try DatabasePool(path: readOnlyOpenPath(path, folderWritable: folderWritable, writable: writable),
+                                        configuration: makeConfiguration(readOnly: !writable))
             if writable {
                 try checkNotNewer(pool, path: path)
                 try Schema.migrator.migrate(pool)
@@ -102,6 +104,15 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         return config
+    }
+
+    /// SQLite reads a WAL database only if it can open or create the `-shm` file. In a folder the user
+    /// cannot write, with no writer running (no `-shm`), the only way in is `immutable=1`: a snapshot, which
+    /// is what a read-only viewer of an idle file sees anyway.
+    private static func readOnlyOpenPath(_ path: String, folderWritable: Bool, writable: Bool) -> String {
+        guard !writable, !folderWritable, !FileManager.default.fileExists(atPath: path + "-shm"),
+              let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else { return path }
+        return "file:\(encoded)?immutable=1"
     }
 
     private static func checkNotNewer(_ pool: DatabasePool, path: String) throws {
