@@ -65,7 +65,7 @@ struct AuditChainTests {
         #expect(broken.reason.contains("link to entry #6"))
     }
 
-    @Test("entries written before the chain existed are chained by the migration")
+    @Test("entries written before the chain existed are chained by the migration, across its 10,000-row pages")
     func migrationBackfills() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("salesdesk-chain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -75,7 +75,7 @@ struct AuditChainTests {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: "v2: sort indexes for large queues")
             try queue.write { db in
-                for id in 1...3 {
+                for id in 1...10_003 {
                     try db.execute(sql: "INSERT INTO audit_entry (user_id, at, record_kind, record_id, action, after) VALUES (NULL, ?, 'lead', ?, 'create', 'old')",
                                    arguments: [1_700_000_000 + id, id])
                 }
@@ -85,7 +85,7 @@ struct AuditChainTests {
         let database = try AppDatabase.open(path: path)
         let report = try database.verifyAuditChain()
         #expect(report.isIntact)
-        #expect(report.entriesChecked == 3)
+        #expect(report.entriesChecked == 10_003)
     }
 
     @Test("the demo generator's bulk load is chained too")

@@ -63,13 +63,19 @@ enum AuditChainWalk {
     }
 
     /// Computes `prev_hash` and `hash` for entries written before the chain existed (the v3 migration).
+    /// Reads in pages of 10,000 so a large log never sits in memory at once.
     static func backfill(_ db: Database) throws {
         var previous = AuditHash.genesis
-        let rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM audit_entry ORDER BY id")
-        for row in rows {
-            let hash = AuditHash.hash(previous: previous, AuditHash.Fields(row: row))
-            try db.execute(sql: "UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?", arguments: [previous, hash, row["id"] as Int64])
-            previous = hash
+        var lastID: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM audit_entry WHERE id > ? ORDER BY id LIMIT 10000", arguments: [lastID])
+            guard let last = rows.last else { return }
+            for row in rows {
+                let hash = AuditHash.hash(previous: previous, AuditHash.Fields(row: row))
+                try db.execute(sql: "UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?", arguments: [previous, hash, row["id"] as Int64])
+                previous = hash
+            }
+            lastID = last["id"]
         }
     }
 }
