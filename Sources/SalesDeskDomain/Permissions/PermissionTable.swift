@@ -65,11 +65,17 @@ public struct PermissionTable: Sendable {
         guard !allows(action, by: user, ownerID: ownerID) else { return }
         let who = "\(user.handle) (\(user.role.label))"
         if !user.isActive { throw .notPermitted("\(user.handle) is deactivated. Ask an admin to reactivate the account.") }
-        let able = Role.allCases.filter { scope(of: action, for: $0) == .all }.map(\.label).joined(separator: " or ")
+        let able = Self.phrase(Role.allCases.filter { scope(of: action, for: $0) == .all }.map(\.label))
         if scope(of: action, for: user.role) == .own {
-            throw .notPermitted("\(who) may \(action.phrase) only for their own records\(record.map { "; \($0) belongs to someone else" } ?? ""). Ask its owner or a \(able) to do it.")
+            throw .notPermitted("\(who) may \(action.phrase) only for their own records\(record.map { "; \($0) belongs to someone else" } ?? ""). Ask its owner or \(able) to do it.")
         }
-        throw .notPermitted("\(who) may not \(action.phrase). Ask a \(able) to do it.")
+        throw .notPermitted("\(who) may not \(action.phrase). Ask \(able) to do it.")
+    }
+
+    /// "a Manager or Admin", "an Admin", "a Support rep, Manager or Admin".
+    private static func phrase(_ labels: [String]) -> String {
+        let list = labels.count <= 1 ? labels.joined() : labels.dropLast().joined(separator: ", ") + " or " + labels.last!
+        return ("AEIOU".contains(list.first ?? "x") ? "an " : "a ") + list
     }
 }
 
