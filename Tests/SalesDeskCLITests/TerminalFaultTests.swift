@@ -9,12 +9,13 @@ import Testing
 struct TerminalFaultTests {
     static let payload = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{1B}]52;c;ZXZpbA==\u{07}\u{9B}31m\u{1B}[?1049l"
 
-    private func start(_ desk: DeskFixture, width: Int = 120, height: Int = 40) throws -> TmuxSession {
+    /// The desk as ana on the fixture's database (or `path`), started through `runAs` (e.g. `setpriv …`).
+    private func start(_ desk: DeskFixture, path: String? = nil, runAs: String = "") throws -> TmuxSession {
         let binary = try #require(BuiltBinary.path)
         return try TmuxSession(command: """
             TERM=xterm-256color SALESDESK_USER=ana SALESDESK_NOW=2026-11-23T10:00:00Z XDG_CONFIG_HOME=\(desk.temporary.directory.path) \
-            \(binary) --db \(desk.temporary.path); echo DESK-EXITED; sleep 60
-            """, width: width, height: height)
+            \(runAs)\(binary) --db \(path ?? desk.temporary.path); echo DESK-EXITED; sleep 60
+            """)
     }
 
     /// Every escape the raw capture holds is one tmux itself emits for colours (`ESC [ … m`).
@@ -100,10 +101,7 @@ struct TerminalFaultTests {
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
         let binary = try #require(BuiltBinary.path)
         let runAs = asRoot ? "setpriv --reuid 65534 --regid 65534 --clear-groups " : ""
-        let tmux = try TmuxSession(command: """
-            TERM=xterm-256color SALESDESK_USER=ana SALESDESK_NOW=2026-11-23T10:00:00Z XDG_CONFIG_HOME=\(desk.temporary.directory.path) \
-            \(runAs)\(binary) --db \(path); echo DESK-EXITED; sleep 60
-            """)
+        let tmux = try start(desk, path: path, runAs: runAs)
         #expect(try tmux.waitFor("read-only").contains("The database is read-only: you can look, not change."))
         #expect(try tmux.waitFor("Only call").contains("Only call"))
         try tmux.send("c")
