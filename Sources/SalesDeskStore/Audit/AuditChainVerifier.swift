@@ -62,7 +62,7 @@ enum AuditChainWalk {
         return AuditChainReport(entriesChecked: checked, firstBreak: nil, headHash: checked > 0 ? previous : nil)
     }
 
-    /// Computes `prev_hash` and `hash` for entries written before the chain existed (the v3 migration).
+    /// Computes `prev_hash` and `hash` for entries written before the chain existed (the "v5: audit hash chain" migration).
     /// Reads in pages of 10,000 so a large log never sits in memory at once.
     static func backfill(_ db: Database) throws {
         var previous = AuditHash.genesis

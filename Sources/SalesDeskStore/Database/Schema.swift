@@ -10,8 +10,8 @@ enum Schema {
         migrator.registerMigration("v1: search index", migrate: createSearchIndex)
         migrator.registerMigration("v1: pipeline totals", migrate: createPipelineTotals)
         migrator.registerMigration("v2: sort indexes for large queues", migrate: createSortIndexes)
-        migrator.registerMigration("v3: audit hash chain", migrate: createAuditChain)
-        migrator.registerMigration("v3: desk settings", migrate: createDeskSettings)
+        migrator.registerMigration("v5: audit hash chain", migrate: createAuditChain)
+        migrator.registerMigration("v5: desk settings", migrate: createDeskSettings)
         return migrator
     }
 
