@@ -35,7 +35,7 @@ struct DataLoader {
             keep(&state, .followUps, ids: page.rows.map(\.id))
         case .board:
             let previous = state.selectedLeadID
-            state.board = try database.pipelineBoard(ownerIDs: state.boardOnlyMine ? [state.user.id ?? 0] : nil, cardsPerStage: 30)
+            state.board = try database.pipelineBoard(ownerIDs: state.boardOwnerIDs, cardsPerStage: 30)
             state.boardColumn = min(state.boardColumn, max(0, state.board.count - 1))
             if let previous, state.board.indices.contains(state.boardColumn),
                let index = state.board[state.boardColumn].cards.firstIndex(where: { $0.id == previous }) {
@@ -75,7 +75,7 @@ struct DataLoader {
         case .board:
             guard state.board.indices.contains(state.boardColumn), let next = state.board[state.boardColumn].next else { return }
             let column = state.board[state.boardColumn]
-            let page = try database.boardCards(stage: column.stage, ownerIDs: state.boardOnlyMine ? [state.user.id ?? 0] : nil, after: next, limit: 30)
+            let page = try database.boardCards(stage: column.stage, ownerIDs: state.boardOwnerIDs, after: next, limit: 30)
             state.board[state.boardColumn].cards += page.rows
             state.board[state.boardColumn].next = page.next
         default:
