@@ -14,10 +14,27 @@ public struct SalesDeskCommand: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, AgendaCommand.self, LeadCommand.self, TicketCommand.self, FollowUpCommand.self,
             UsersCommand.self, DbCommand.self, SchedulerCommand.self, ImportCommand.self, ExportCommand.self, ContactCommand.self,
+            AuditCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 
     public init() {}
+
+    /// The executable's entry point: runs the command and reports storage failures (disk full, a file size
+    /// limit) as ``StoreError``s that say nothing was saved, instead of raw SQLite codes.
+    ///
+    /// `SIGXFSZ` is ignored so that hitting a file size limit (`ulimit -f`) is an error SQLite can roll back
+    /// and report, not a silent kill.
+    public static func mainReportingStorageErrors() -> Never {
+        signal(SIGXFSZ, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            exit()
+        } catch {
+            exit(withError: StoreError.explaining(error))
+        }
+    }
 }
 
 /// `salesdesk open` (the default): the interactive desk.

@@ -10,10 +10,17 @@ struct ConfigReader {
 
     func configuration() throws -> DeskConfiguration {
         try refuseUnknownKeys(table, prefix: "", allowed: [
-            "theme", "default_country_code", "default_currency", "pipeline", "tickets", "business_hours", "reminders", "scheduler", "hooks", "import",
+            "theme", "default_country_code", "default_currency", "database_group", "pipeline", "tickets", "business_hours", "reminders",
+            "scheduler", "hooks", "import",
         ])
         var config = DeskConfiguration.standard
         if let theme = try string("theme", in: table) { config.theme = theme }
+        if let group = try string("database_group", in: table) {
+            guard !group.isEmpty, group.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+                throw fail("database_group", "'\(group)' is not a group name")
+            }
+            config.databaseGroup = group
+        }
         if let code = try string("default_country_code", in: table) {
             guard code.hasPrefix("+"), code.dropFirst().allSatisfy(\.isNumber), (2...4).contains(code.count) else {
                 throw fail("default_country_code", "must look like +1 or +49")

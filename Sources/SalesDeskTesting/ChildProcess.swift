@@ -66,6 +66,11 @@ public final class ChildProcess: @unchecked Sendable {
         try ChildProcess(executable: executable, arguments: arguments, environment: environment).finish()
     }
 
+    /// Sends `signal` (SIGKILL unless told otherwise): the fault tests' "kill -9 in the middle of a write".
+    public func kill(_ signal: Int32 = SIGKILL) {
+        _ = Glibc.kill(pid, signal)
+    }
+
     /// Waits for the child to exit and returns its output; the temporary output files are removed.
     public func finish() -> Result {
         var status: Int32 = 0

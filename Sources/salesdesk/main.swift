@@ -1,3 +1,3 @@
 import SalesDeskCLI
 
-SalesDeskCommand.main()
+SalesDeskCommand.mainReportingStorageErrors()

@@ -189,7 +189,7 @@ struct ScopeTests {
         #expect(harness.screen.contains("OWNER"))
     }
 
-    @Test("the board narrows to a named owner or team, and an unknown name says so")
+    @Test("a rep's board opens on their deals and narrows to a named owner or team; an unknown name says so")
     func boardScopes() throws {
         let harness = try DeskHarness { desk in
             try DeskHarness.standardSeed(desk)
@@ -197,7 +197,8 @@ struct ScopeTests {
         }
         harness.press(.character("5"))
         func boardCount() -> Int { harness.runtime.state.board.reduce(0) { $0 + $1.count } }
-        #expect(boardCount() == 4)
+        #expect(boardCount() == 3)
+        #expect(harness.screen.contains("Pipeline board · my deals"))
         harness.press(.character("/"))
         harness.type("kenji")
         harness.press(.enter)
@@ -211,10 +212,27 @@ struct ScopeTests {
         harness.type("nobody")
         harness.press(.enter)
         #expect(harness.runtime.state.status?.text.contains("no user or team called 'nobody'") == true)
+        harness.press(.character("/"), .ctrl("u"))
+        harness.type("fatima")
+        harness.press(.enter)
+        #expect(harness.runtime.state.status?.text.contains("'fatima' is outside your team") == true, "a rep sees only their team's board")
         harness.press(.character("f"))
         #expect(harness.runtime.state.boardScope == .everyone)
+        #expect(harness.screen.contains("Pipeline board · my team"))
+        #expect(boardCount() == 4)
         harness.press(.character("f"))
         #expect(boardCount() == 3)
+    }
+
+    @Test("a manager's board shows every team")
+    func managerSeesEveryone() throws {
+        let harness = try DeskHarness(user: \.manager) { desk in
+            try DeskHarness.standardSeed(desk)
+            try desk.lead("Elsewhere", company: "Far Co", owner: desk.admin)
+        }
+        harness.press(.character("5"))
+        #expect(harness.screen.contains("Pipeline board · everyone"))
+        #expect(harness.runtime.state.board.reduce(0) { $0 + $1.count } == 4)
     }
 }
 

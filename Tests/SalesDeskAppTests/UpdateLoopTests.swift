@@ -99,9 +99,9 @@ struct UpdateLoopTests {
         #expect(harness.runtime.state.status?.text.contains("unknown field 'colour:'") == true)
     }
 
-    @Test("triage: assign and cycle priority on a ticket")
+    @Test("triage: a support rep assigns and cycles priority on a ticket")
     func triage() throws {
-        let harness = try DeskHarness()
+        let harness = try DeskHarness(user: \.support)
         harness.press(.character("3"))
         #expect(harness.screen.contains("Sync stopped"))
         harness.press(.character("p"), .character("a"))

@@ -46,7 +46,7 @@ struct ImportExportCLITests {
             3,Jo,Again,JO@BUYER-CLI.COM,,,,,,,\r
             """)
         let rejects = temporary.directory.appendingPathComponent("rejects.csv").path
-        let result = try run("import", path, "--as", "ana", "--rejects", rejects)
+        let result = try run("import", path, "--as", "admin", "--rejects", rejects)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Layout: HubSpot contacts"))
         #expect(result.stderr.contains("Unmapped columns: Favourite Colour"))
@@ -59,12 +59,12 @@ struct ImportExportCLITests {
     @Test("an empty file and a file that is not text fail with a clear message and write nothing")
     func badFiles() throws {
         let before = try count("SELECT COUNT(*) FROM lead")
-        let empty = try run("import", try file("empty.csv", ""), "--as", "ana")
+        let empty = try run("import", try file("empty.csv", ""), "--as", "admin")
         #expect(empty.status != 0)
         #expect(empty.stderr.contains("empty.csv is empty: there is no header row"))
         let binary = temporary.directory.appendingPathComponent("garbage.csv").path
         try Data([0xFF, 0xFE, 0x00, 0x01, 0x0A, 0x80, 0x81]).write(to: URL(fileURLWithPath: binary))
-        let garbage = try run("import", binary, "--as", "ana")
+        let garbage = try run("import", binary, "--as", "admin")
         #expect(garbage.status != 0)
         #expect(garbage.stderr.contains("does not look like CSV text: the header row has bytes that are not UTF-8 text"))
         #expect(try count("SELECT COUNT(*) FROM lead") == before)
@@ -73,7 +73,7 @@ struct ImportExportCLITests {
     @Test("an unterminated quote imports the rows before it, prints the summary, and exits non-zero naming the row")
     func unterminatedQuote() throws {
         let path = try file("quote.csv", "Name,Email\nAna Quote,ana@quote.example\nBob,\"open\nCara,cara@quote.example\n")
-        let result = try run("import", path, "--as", "ana")
+        let result = try run("import", path, "--as", "admin")
         #expect(result.status == 1)
         #expect(result.stdout.contains("1 rows read, 1 imported, 0 merged, 0 skipped as duplicates, 0 rejected."))
         #expect(result.stderr.contains("quote.csv: row 3 opens a quoted field that is never closed; the rows before it were imported, rows from 3 on were not read"))
@@ -86,7 +86,7 @@ struct ImportExportCLITests {
         let path = temporary.directory.appendingPathComponent("big.csv").path
         try DemoLeadCSV(count: rows, seed: 7).write(to: path)
         let before = try count("SELECT COUNT(*) FROM lead")
-        let child = try BuiltBinary.start(["import", path, "--as", "ana"], environment: demo.environment)
+        let child = try BuiltBinary.start(["import", path, "--as", "admin"], environment: demo.environment)
         var committed = 0
         for _ in 0..<600 where committed < 3_000 {
             usleep(50_000)
@@ -99,7 +99,7 @@ struct ImportExportCLITests {
         let done = try count("SELECT rows_done FROM import_run")
         #expect(done % 1000 == 0)
         #expect(try count("SELECT COUNT(*) FROM lead") - before == done)
-        let rerun = try run("import", path, "--as", "ana")
+        let rerun = try run("import", path, "--as", "admin")
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try count("SELECT COUNT(*) FROM lead") - before == rows)
         #expect(try count("SELECT COUNT(*) FROM import_run WHERE finished_at IS NOT NULL") == 1)
@@ -112,7 +112,7 @@ struct ImportExportCLITests {
         try DemoLeadCSV(count: 20_000, seed: 9).write(to: path)
         let binary = try #require(BuiltBinary.path)
         let environment = demo.environment.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
-        let tmux = try TmuxSession(command: "\(environment) \(binary) import \(path) --as ana; echo IMPORT-EXITED; sleep 60")
+        let tmux = try TmuxSession(command: "\(environment) \(binary) import \(path) --as admin; echo IMPORT-EXITED; sleep 60")
         let during = try tmux.waitFor("░", seconds: 60)
         #expect(during.contains("░"))
         #expect(during.contains(" rows"))

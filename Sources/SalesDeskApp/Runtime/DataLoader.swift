@@ -93,17 +93,27 @@ struct DataLoader {
     }
 
     /// The owners the board is narrowed to; nil for everyone. A name is a user's handle first, then a team's name.
+    /// Roles that may see only their own team's board never see past it (the permission table).
     private func boardOwnerIDs(_ state: AppState) throws -> [Int64]? {
+        let visible = state.visibleBoardOwnerIDs
         switch state.boardScope {
-        case .everyone: return nil
+        case .everyone: return visible
         case .mine: return [state.user.id ?? 0]
         case .myTeam: return state.teamMemberIDs.isEmpty ? [state.user.id ?? 0] : state.teamMemberIDs
         case .named(let name):
-            if let user = try database.user(handle: name), let id = user.id { return [id] }
-            if let team = try database.teams().first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }), let id = team.id {
-                return try database.memberIDs(ofTeam: id)
+            var ids: [Int64]
+            if let user = try database.user(handle: name), let id = user.id {
+                ids = [id]
+            } else if let team = try database.teams().first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }), let id = team.id {
+                ids = try database.memberIDs(ofTeam: id)
+            } else {
+                throw DomainError.invalidField(field: "board", reason: "no user or team called '\(name)'")
             }
-            throw DomainError.invalidField(field: "board", reason: "no user or team called '\(name)'")
+            if let visible { ids = ids.filter(visible.contains) }
+            guard !ids.isEmpty else {
+                throw DomainError.invalidField(field: "board", reason: "'\(name)' is outside your team; a \(state.user.role.label) sees their own team's board")
+            }
+            return ids
         }
     }
 

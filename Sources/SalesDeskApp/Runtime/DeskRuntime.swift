@@ -36,6 +36,8 @@ public final class DeskRuntime {
         state = AppState(user: user, pipeline: database.configuration.pipeline, now: now(), width: size.width, height: size.height,
                          theme: theme.adapted(to: terminal.colorCapability))
         state.readOnly = database.isReadOnly
+        // A rep may move only their own deals (PermissionTable), so their board starts on "my deals".
+        state.boardScope = database.permissions.scope(of: .editLead, for: user.role) == .own ? .mine : .everyone
         if let teamID = user.teamID { state.teamMemberIDs = try database.memberIDs(ofTeam: teamID) }
         try loader.load(.agenda, into: &state)
         if database.isReadOnly { state.status = .init(text: "The database is read-only: you can look, not change.", isError: true) }

@@ -9,7 +9,7 @@ enum BoardScreen {
 
     static func render(_ state: AppState, in area: Rect, grid: inout Grid) {
         let theme = state.theme
-        grid.put("Pipeline board · \(state.boardScope.title) (f cycles, / names an owner or team) · H/L move card",
+        grid.put("Pipeline board · \(state.boardScopeLabel) (f cycles, / names an owner or team) · H/L move card",
                  x: area.x + 1, y: area.y, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
         guard !state.board.isEmpty else { return }
         let visibleColumns = max(1, area.width / columnWidth)

@@ -28,7 +28,7 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000.") }
-        let database = try options.openDatabase()
+        let database = try options.openDatabase(allowReadOnly: true)
         let user = try options.currentUser(in: database)
         let zone = TimeZone(identifier: user.timeZoneID) ?? .gmt
         let now = try date.map { try TimeExpression.parse($0, now: DeskClock.now(), timeZone: zone) } ?? DeskClock.now()

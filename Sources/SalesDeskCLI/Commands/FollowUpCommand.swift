@@ -44,7 +44,7 @@ struct FollowUpCommand: ParsableCommand {
 
         func run() throws {
             guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000.") }
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(allowReadOnly: true)
             let user = try owner.map { try Lookup.user($0, in: database) } ?? options.currentUser(in: database)
             let zone = TimeZone(identifier: user.timeZoneID) ?? .gmt
             let now = DeskClock.now()

@@ -58,7 +58,7 @@ struct LeadCommand: ParsableCommand {
 
         func run() throws {
             guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000.") }
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(allowReadOnly: true)
             let now = DeskClock.now()
             var query = LeadQuery(minimumScore: minScore, nameContains: name)
             query.sort = try Self.sort(sort)
@@ -96,7 +96,7 @@ struct LeadCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(allowReadOnly: true)
             try LeadPrinter(database: database, json: json).show(id)
         }
     }

@@ -41,7 +41,7 @@ struct TicketCommand: ParsableCommand {
 
         func run() throws {
             guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000.") }
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(allowReadOnly: true)
             var query = TicketQuery()
             if let status {
                 guard let parsed = TicketStatus.parse(status) else { throw ValidationError("'\(status)' is not a status: \(TicketStatus.allCases.map(\.label).joined(separator: ", ")).") }
@@ -67,7 +67,7 @@ struct TicketCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(allowReadOnly: true)
             try TicketPrinter(database: database, json: json).show(try TicketPrinter.id(number))
         }
     }

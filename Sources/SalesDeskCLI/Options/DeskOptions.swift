@@ -25,9 +25,12 @@ public struct DeskOptions: ParsableArguments {
         try ConfigLoader.load(path: config ?? ConfigLoader.defaultPath())
     }
 
-    /// Opens the selected database with the loaded config and the process clock.
+    /// Opens the selected database with the loaded config and the process clock, then refuses a
+    /// deactivated login or an `--as` the login may not use (see ``CurrentUser/checkAccess(explicit:in:environment:)``).
     public func openDatabase(allowReadOnly: Bool = false) throws -> AppDatabase {
-        try AppDatabase.open(path: databasePath, configuration: loadConfiguration(), allowReadOnly: allowReadOnly, now: DeskClock.now)
+        let database = try AppDatabase.open(path: databasePath, configuration: loadConfiguration(), allowReadOnly: allowReadOnly, now: DeskClock.now)
+        try CurrentUser.checkAccess(explicit: asUser, in: database)
+        return database
     }
 
     /// The desk user acting: `--as`, else the OS login name; see ``CurrentUser``.

@@ -18,14 +18,19 @@ public struct DeskConfiguration: Equatable, Sendable {
     public var scheduler: SchedulerSettings
     /// Lead capture: default source, assignment rules, first follow-ups, batch size.
     public var importing: ImportSettings
+    /// The OS group of a team sharing one database: new database files are created `0660` and their
+    /// folder `0770`, owned by this group. Nil: private to the user (`0600`, folder `0700`).
+    public var databaseGroup: String?
 
     public init(
         pipeline: Pipeline = .standard, ticketRouting: TicketRouting = .standard,
         businessHours: BusinessHours = .standard, reminderPlan: ReminderPlan = .standard,
         theme: String = "default", defaultCountryCode: String = "+1", defaultCurrency: CurrencyCode = .usd,
         scheduler: SchedulerSettings = .standard,
-        importing: ImportSettings = .standard
+        importing: ImportSettings = .standard,
+        databaseGroup: String? = nil
     ) {
+        self.databaseGroup = databaseGroup
         self.pipeline = pipeline
         self.ticketRouting = ticketRouting
         self.businessHours = businessHours

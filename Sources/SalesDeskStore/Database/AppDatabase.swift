@@ -33,25 +33,25 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     ///
-    /// A new file is created with mode 0600. A schema newer than this binary, a file that is not a
+    /// A new file is created with mode 0600 (0660 and the team's group when `configuration.databaseGroup` is set). A schema newer than this binary, a file that is not a
     /// database, and a read-only file each produce a ``StoreError`` rather than a crash; a read-only
     /// file is opened read-only when `allowReadOnly` is true.
     public static func open(
         path: String, configuration: DeskConfiguration = .standard, allowReadOnly: Bool = false,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> AppDatabase {
-        try createParentDirectory(of: path)
-        let fileExists = FileManager.default.fileExists(atPath: path)
-        if !fileExists {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError.cannotCreateDirectory(path: path, detail: "cannot create the database file")
-            }
+        let sharing = try FileSharing(group: configuration.databaseGroup)
+        try createParentDirectory(of: path, sharing: sharing)
+        if !FileManager.default.fileExists(atPath: path) {
+            try sharing.createFile(at: path)
         }
-        let writable = FileManager.default.isWritableFile(atPath: path)
-            && FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let folderWritable = FileManager.default.isWritableFile(atPath: folder)
+        let writable = FileManager.default.isWritableFile(atPath: path) && folderWritable
         if !writable && !allowReadOnly { throw StoreError.readOnly(path: path) }
         do {
-            let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: !writable))
+            let pool = try DatabasePool(path: readOnlyOpenPath(path, folderWritable: folderWritable, writable: writable),
+                                        configuration: makeConfiguration(readOnly: !writable))
             if writable {
                 try checkNotNewer(pool, path: path)
                 let hadScheduler = try pool.read { db in
@@ -113,6 +113,15 @@ public final class AppDatabase: Sendable {
         return config
     }
 
+    /// SQLite reads a WAL database only if it can open or create the `-shm` file. In a folder the user
+    /// cannot write, with no writer running (no `-shm`), the only way in is `immutable=1`: a snapshot, which
+    /// is what a read-only viewer of an idle file sees anyway.
+    private static func readOnlyOpenPath(_ path: String, folderWritable: Bool, writable: Bool) -> String {
+        guard !writable, !folderWritable, !FileManager.default.fileExists(atPath: path + "-shm"),
+              let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else { return path }
+        return "file:\(encoded)?immutable=1"
+    }
+
     private static func checkNotNewer(_ pool: DatabasePool, path: String) throws {
         let known = Set(Schema.knownMigrations)
         let applied: [String] = try pool.read { db in
@@ -123,11 +132,11 @@ public final class AppDatabase: Sendable {
         if !unknown.isEmpty { throw StoreError.schemaNewerThanBinary(path: path, unknownMigrations: unknown) }
     }
 
-    private static func createParentDirectory(of path: String) throws {
+    private static func createParentDirectory(of path: String, sharing: FileSharing) throws {
         let directory = (path as NSString).deletingLastPathComponent
         guard !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) else { return }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try sharing.createDirectory(at: directory)
         } catch {
             throw StoreError.cannotCreateDirectory(path: directory, detail: error.localizedDescription)
         }

@@ -13,6 +13,8 @@ enum Schema {
         migrator.registerMigration("v3: staleness index for team queues", migrate: createStalenessIndex)
         migrator.registerMigration(SchedulerSchema.migrationName, migrate: SchedulerSchema.create)
         migrator.registerMigration("v5: lead capture (import runs, score breakdown, contact match key)", migrate: ImportSchema.create)
+        migrator.registerMigration("v5: audit hash chain", migrate: createAuditChain)
+        migrator.registerMigration("v5: desk settings", migrate: createDeskSettings)
         return migrator
     }
 
@@ -246,5 +248,21 @@ enum Schema {
             CREATE INDEX lead_created ON lead(created_at);
             CREATE INDEX ticket_status_created ON ticket(status, created_at);
             """)
+    }
+
+    /// Links every audit entry to the one before it (see ``AuditHash``); entries already written are chained in id order.
+    private static func createAuditChain(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE audit_entry ADD COLUMN prev_hash BLOB;
+            ALTER TABLE audit_entry ADD COLUMN hash BLOB;
+            CREATE INDEX audit_entry_user ON audit_entry(user_id, id);
+            CREATE INDEX audit_entry_at ON audit_entry(at);
+            """)
+        try AuditChainWalk.backfill(db)
+    }
+
+    /// Facts about the file itself (`demo = 1` for a generated demo database).
+    private static func createDeskSettings(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE desk_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
     }
 }

@@ -68,7 +68,22 @@ public struct DemoDataGenerator {
         try database.writer.write { db in try Self.buildSearchIndex(db) }
         progress("search index", 1)
         try database.writer.write { db in try ScheduledWork.backfill(db, configuration: database.configuration, now: now) }
+        try database.writer.write { db in try recordInAuditLog(db) }
         try database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
+    }
+
+    /// Marks the file as a demo database and appends chained audit entries for what was generated: one
+    /// per user (so people's timelines start with their creation) and one summary for the bulk load,
+    /// which runs as the system (no user), like imports.
+    private func recordInAuditLog(_ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO desk_setting (key, value) VALUES ('demo', '1')")
+        var chain = try AuditChainAppender(db)
+        for user in try User.order(Column("id")).fetchAll(db) {
+            try chain.append(db, AuditEntry(userID: nil, at: now, record: .user(user.id!), action: "create", after: "\(user.handle) (\(user.role.rawValue))"))
+        }
+        let summary = "demo data (seed \(seed)): \(size.leads) leads, \(size.tickets) tickets, \(size.activities) follow-ups"
+        let firstTeam = try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM team") ?? 0
+        try chain.append(db, AuditEntry(userID: nil, at: now, record: .team(firstTeam), action: "bulk_load", after: summary))
     }
 
     /// Drops the indexes of the bulk-loaded tables and returns the SQL to recreate them: building an

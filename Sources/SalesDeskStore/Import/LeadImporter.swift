@@ -37,6 +37,8 @@ public struct LeadImporter {
         _ reader: any ImportRowReader, mapping: HeaderMapping, file: ImportFingerprint,
         rejected: (RowProblem) throws -> Void = { _ in }, progress: (ImportSummary, Double) -> Void = { _, _ in }
     ) throws -> ImportSummary {
+        // Importing is an admin's job (the permission table); a dry run writes nothing and is open to all.
+        if !options.dryRun { try database.writer.read { db in try database.require(db, .importRecords, by: user) } }
         let settings = database.configuration.importing
         let batchSize = options.batchSize ?? settings.batchSize
         let validator = ImportRowValidator(

@@ -66,7 +66,9 @@ extension SalesDeskDomain.Notification: FetchableRecord, MutablePersistableRecor
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension AuditEntry: FetchableRecord, MutablePersistableRecord {
+/// Audit entries are read as records but written only by ``AuditChainAppender``, which numbers and
+/// hashes them: there is deliberately no `insert` that could append an unchained entry.
+extension AuditEntry: FetchableRecord, TableRecord {
     public static let databaseTableName = "audit_entry"
 
     public init(row: Row) throws {
@@ -75,18 +77,4 @@ extension AuditEntry: FetchableRecord, MutablePersistableRecord {
             record: RecordReference(kind: row["record_kind"], id: row["record_id"]) ?? .lead(0),
             action: row["action"], field: row["field"], before: row["before"], after: row["after"])
     }
-
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["user_id"] = userID
-        container["at"] = at.epochSeconds
-        container["record_kind"] = record.kind
-        container["record_id"] = record.id
-        container["action"] = action
-        container["field"] = field
-        container["before"] = before
-        container["after"] = after
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -35,6 +35,7 @@ extension AppDatabase {
         let outcome = try FieldRules.text(outcome, field: "outcome")
         return try writer.write { db in
             var activity = try fetchPlannedActivity(db, activityID)
+            try require(db, .workFollowUp, by: user, ownerID: activity.ownerID, record: "follow-up #\(activityID)")
             activity.state = .done
             activity.outcome = outcome
             activity.completedAt = at
@@ -63,6 +64,7 @@ extension AppDatabase {
         let reason = try FieldRules.requiredName(reason, field: "reason")
         return try writer.write { db in
             var activity = try fetchPlannedActivity(db, activityID)
+            try require(db, .workFollowUp, by: user, ownerID: activity.ownerID, record: "follow-up #\(activityID)")
             let previous = activity.dueAt
             activity.dueAt = dueAt
             try activity.update(db)
@@ -84,6 +86,7 @@ extension AppDatabase {
         let at = now()
         return try writer.write { db in
             var activity = try fetchPlannedActivity(db, activityID)
+            try require(db, .workFollowUp, by: user, ownerID: activity.ownerID, record: "follow-up #\(activityID)")
             activity.state = .cancelled
             activity.outcome = reason
             activity.completedAt = at
@@ -116,6 +119,7 @@ extension AppDatabase {
             throw DomainError.invalidField(field: "duration", reason: "must be between 1 minute and 24 hours")
         }
         let ownerID = input.ownerID ?? user.id!
+        try require(db, .workFollowUp, by: user, ownerID: ownerID, record: "the follow-up's owner")
         guard try User.fetchOne(db, id: ownerID) != nil else { throw DomainError.notFound("Owner #\(ownerID)") }
         if let record = input.record { try requireExists(db, record) }
         var activity = Activity(

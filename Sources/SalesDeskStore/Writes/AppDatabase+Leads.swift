@@ -27,6 +27,7 @@ extension AppDatabase {
         let score = min(100, max(0, breakdown.reduce(0) { $0 + $1.points }))
 
         return try writer.write { db in
+            try require(db, .createLead, by: user, ownerID: input.ownerID, record: "the new lead's owner")
             guard try User.fetchOne(db, id: input.ownerID) != nil else { throw DomainError.notFound("Owner #\(input.ownerID)") }
             let accountID = try company.map { try findOrCreateAccount(db, named: $0, ownerID: input.ownerID, by: user, at: at) }
             var contact = Contact(name: name, email: email, phone: phone, title: jobTitle, accountID: accountID, createdAt: at)
@@ -62,6 +63,7 @@ extension AppDatabase {
         let title = try FieldRules.optionalName(changes.title, field: "deal title")
         return try writer.write { db in
             var lead = try fetchLead(db, leadID)
+            try require(db, .editLead, by: user, ownerID: lead.ownerID, record: "lead #\(leadID)")
             let before = lead
             if let title { lead.title = title }
             if let value = changes.value {
@@ -99,6 +101,7 @@ extension AppDatabase {
 
     func moveLead(_ db: Database, _ leadID: Int64, to target: StageKey, reason: LossReason?, by user: User, at: Date) throws -> Lead {
         var lead = try fetchLead(db, leadID)
+        try require(db, .editLead, by: user, ownerID: lead.ownerID, record: "lead #\(leadID)")
         let move = try configuration.pipeline.validateMove(from: lead.stage, to: target, reason: reason)
         let before = lead
         lead.stage = target
@@ -123,6 +126,7 @@ extension AppDatabase {
         let at = now()
         return try writer.write { db in
             var lead = try fetchLead(db, leadID)
+            try require(db, .editLead, by: user, ownerID: lead.ownerID, record: "lead #\(leadID)")
             if onHold { try configuration.pipeline.validateHold(in: lead.stage) }
             guard lead.isOnHold != onHold else { return lead }
             lead.isOnHold = onHold
@@ -142,6 +146,7 @@ extension AppDatabase {
         let at = now()
         return try writer.write { db in
             var lead = try fetchLead(db, leadID)
+            try require(db, .assignLead, by: user, ownerID: lead.ownerID, record: "lead #\(leadID)")
             guard let owner = try User.fetchOne(db, id: ownerID), owner.isActive else {
                 throw DomainError.notFound("Active user #\(ownerID)")
             }

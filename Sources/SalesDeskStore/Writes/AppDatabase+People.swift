@@ -9,6 +9,7 @@ extension AppDatabase {
         let at = now()
         let name = try FieldRules.requiredName(team.name, field: "team name")
         return try writer.write { db in
+            try require(db, .manageTeams, byOptional: user)
             var team = team
             team.name = name
             try team.insert(db)
@@ -30,6 +31,7 @@ extension AppDatabase {
         }
         let name = try FieldRules.requiredName(user.name, field: "name")
         return try writer.write { db in
+            try require(db, .manageUsers, byOptional: actor)
             if try User.filter(sql: "handle = ? COLLATE NOCASE", arguments: [handle]).fetchCount(db) > 0 {
                 throw DomainError.invalidField(field: "handle", reason: "'\(handle)' is taken")
             }

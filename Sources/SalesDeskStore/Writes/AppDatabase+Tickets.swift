@@ -7,7 +7,10 @@ extension AppDatabase {
     @discardableResult
     public func createTicket(_ input: NewTicket, by user: User) throws -> Ticket {
         let at = now()
-        return try writer.write { db in try insertTicket(db, input, by: user, at: at) }
+        return try writer.write { db in
+            try require(db, .createTicket, by: user)
+            return try insertTicket(db, input, by: user, at: at)
+        }
     }
 
     /// Moves a ticket along the flow. Closing needs `customerConfirmed`; reopening goes back to In Process.
@@ -16,6 +19,7 @@ extension AppDatabase {
         let at = now()
         return try writer.write { db in
             var ticket = try fetchTicket(db, ticketID)
+            try require(db, .workTicket, by: user, ownerID: ticket.assigneeID, record: ticket.number)
             try TicketFlow.standard.validateMove(from: ticket.status, to: status, hasAssignee: ticket.assigneeID != nil, customerConfirmed: customerConfirmed)
             let before = ticket.status
             ticket.status = status
@@ -43,6 +47,7 @@ extension AppDatabase {
         let at = now()
         return try writer.write { db in
             var ticket = try fetchTicket(db, ticketID)
+            try require(db, .assignTicket, by: user, ownerID: ticket.assigneeID, record: ticket.number)
             guard let assignee = try User.fetchOne(db, id: assigneeID), assignee.isActive else {
                 throw DomainError.notFound("Active user #\(assigneeID)")
             }
@@ -98,6 +103,7 @@ extension AppDatabase {
         guard !text.isEmpty else { throw DomainError.invalidField(field: "comment", reason: "is empty") }
         return try writer.write { db in
             var ticket = try fetchTicket(db, ticketID)
+            try require(db, .workTicket, by: user, ownerID: ticket.assigneeID, record: ticket.number)
             var comment = TicketComment(ticketID: ticketID, authorID: user.id!, body: text, isCustomerVisible: customerVisible, createdAt: at)
             try comment.insert(db)
             if customerVisible, ticket.firstResponseAt == nil {
@@ -153,6 +159,7 @@ extension AppDatabase {
         let at = now()
         return try writer.write { db in
             var ticket = try fetchTicket(db, ticketID)
+            try require(db, .workTicket, by: user, ownerID: ticket.assigneeID, record: ticket.number)
             let changes = try change(&ticket, db)
             ticket.updatedAt = at
             try ticket.update(db)

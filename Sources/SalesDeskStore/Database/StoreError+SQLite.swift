@@ -1,0 +1,16 @@
+import GRDB
+
+extension StoreError {
+    /// Turns SQLite's storage failures into errors a user can act on; anything else passes unchanged.
+    ///
+    /// A full disk (`SQLITE_FULL`) and a failed write (`SQLITE_IOERR`, e.g. a file size limit) roll the
+    /// transaction back, so the message can promise that nothing was half-saved.
+    public static func explaining(_ error: any Error) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_FULL: return StoreError.storageFull(detail: error.message ?? "database or disk is full")
+        case .SQLITE_IOERR: return StoreError.storageFailed(detail: error.message ?? "disk I/O error")
+        default: return error
+        }
+    }
+}
