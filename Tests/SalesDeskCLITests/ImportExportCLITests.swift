@@ -95,7 +95,8 @@ struct ImportExportCLITests {
         kill(child.pid, SIGKILL)
         let killed = child.finish()
         #expect(killed.status == 128 + SIGKILL, "the import finished before it could be killed: \(killed.stdout)")
-        #expect(try temporary.database.integrityProblems().isEmpty)
+        let problems = try StoreSoundness.problems(in: temporary.database)
+        #expect(problems == [], "integrity, foreign keys, audit chain, board totals: \(problems)")
         let done = try count("SELECT rows_done FROM import_run")
         #expect(done % 1000 == 0)
         #expect(try count("SELECT COUNT(*) FROM lead") - before == done)
@@ -103,7 +104,7 @@ struct ImportExportCLITests {
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try count("SELECT COUNT(*) FROM lead") - before == rows)
         #expect(try count("SELECT COUNT(*) FROM import_run WHERE finished_at IS NOT NULL") == 1)
-        #expect(try temporary.database.integrityProblems().isEmpty)
+        #expect(try StoreSoundness.problems(in: temporary.database) == [])
     }
 
     @Test("on a terminal the import draws a progress bar and clears it before the summary", .enabled(if: TmuxSession.isAvailable))

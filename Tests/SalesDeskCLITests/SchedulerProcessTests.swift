@@ -46,6 +46,7 @@ struct SchedulerProcessTests {
         kill(doomed.pid, SIGKILL)
         #expect(doomed.finish().status == 128 + SIGKILL)
         #expect(try reminderCount() == 0)
+        #expect(try StoreSoundness.problems(in: desk.database) == [], "killed mid-pass: integrity, audit chain, board totals")
 
         let early = try BuiltBinary.run(["scheduler", "--once"], environment: environment(at: claimedAt.addingTimeInterval(59)))
         #expect(early.status == 0, "\(early.stderr)")
@@ -55,6 +56,7 @@ struct SchedulerProcessTests {
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(try reminderCount() == 1)
+        #expect(try StoreSoundness.problems(in: desk.database) == [])
     }
 
     @Test("the daemon beats, shows as alive in status, and stops cleanly on SIGTERM")

@@ -7,6 +7,8 @@ public enum RecordReference: Hashable, Codable, Sendable, CustomStringConvertibl
     case activity(Int64)
     case user(Int64)
     case team(Int64)
+    /// A bulk import run (its batches are audited as one entry each).
+    case importRun(Int64)
 
     /// The stored kind (`lead`, `ticket`, ...).
     public var kind: String {
@@ -18,13 +20,15 @@ public enum RecordReference: Hashable, Codable, Sendable, CustomStringConvertibl
         case .activity: "activity"
         case .user: "user"
         case .team: "team"
+        case .importRun: "import_run"
         }
     }
 
     /// The record's id.
     public var id: Int64 {
         switch self {
-        case .lead(let id), .ticket(let id), .account(let id), .contact(let id), .activity(let id), .user(let id), .team(let id): id
+        case .lead(let id), .ticket(let id), .account(let id), .contact(let id), .activity(let id), .user(let id), .team(let id),
+             .importRun(let id): id
         }
     }
 
@@ -38,6 +42,7 @@ public enum RecordReference: Hashable, Codable, Sendable, CustomStringConvertibl
         case "activity": self = .activity(id)
         case "user": self = .user(id)
         case "team": self = .team(id)
+        case "import_run": self = .importRun(id)
         default: return nil
         }
     }

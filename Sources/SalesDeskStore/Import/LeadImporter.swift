@@ -155,12 +155,11 @@ public struct LeadImporter {
                              // Rows a resumed run skips were already counted by the run that committed them.
                              summary.skipped - before.skipped - (summary.resumedRows - before.resumedRows),
                              summary.rejected - before.rejected, runID])
-        try db.execute(sql: """
-            INSERT INTO audit_entry (user_id, at, record_kind, record_id, action, after) VALUES (?, ?, 'import_run', ?, 'import_batch', ?)
-            """, arguments: [user.id, at.epochSeconds, runID, """
+        var chain = try AuditChainAppender(db)
+        try chain.append(db, AuditEntry(userID: user.id, at: at, record: .importRun(runID), action: "import_batch", after: """
             from row \(firstRow): \(summary.imported - before.imported) imported, \(summary.merged - before.merged) merged, \
             \(summary.skipped - before.skipped) skipped, \(summary.rejected - before.rejected) rejected
-            """])
+            """))
     }
 
     private func finishRun(_ runID: Int64, file: ImportFingerprint, ownerCounts: [Int64: Int], at: Date) throws {

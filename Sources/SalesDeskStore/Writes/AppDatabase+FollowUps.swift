@@ -166,6 +166,7 @@ extension AppDatabase {
         case .activity: table = "activity"
         case .user: table = "user"
         case .team: table = "team"
+        case .importRun: table = "import_run"
         }
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [record.id]) == true else {
             throw DomainError.notFound("\(record)")
