@@ -1,4 +1,5 @@
 import SalesDeskDomain
+import SalesDeskStore
 import TerminalUI
 
 /// Forms that create or edit records: a lead, a ticket, a follow-up, a ticket's category.
@@ -130,5 +131,35 @@ extension FormFactory {
 
     private static func text(_ label: String, _ value: String = "") -> FormState.Field {
         .init(label: label, kind: .text(TextField(value)))
+    }
+}
+
+/// The import and contact-merge forms.
+extension FormFactory {
+    enum ImportLabel {
+        static let file = "File (.csv or .xlsx; ~ works)"
+        static let duplicates = "Existing contacts (same email or phone)"
+        static let dryRun = "Dry run (check only, write nothing)"
+    }
+
+    static let mergeLabel = "Lead # whose contact is the duplicate"
+
+    /// `I` on Leads: a file to import; Enter shows its mapping and first rows before anything is written.
+    static func importFile(_ state: inout AppState) -> [Effect] {
+        state.modal = .form(FormState(title: "Import leads", fields: [
+            .init(label: ImportLabel.file, kind: .text(TextField())),
+            .init(label: ImportLabel.duplicates, kind: .choice(DuplicatePolicy.allCases.map(\.rawValue), selected: 0)),
+            .init(label: ImportLabel.dryRun, kind: .choice(["no", "yes"], selected: 0)),
+        ], purpose: .importFile))
+        return []
+    }
+
+    /// `M` on a lead: merge another lead's contact into this lead's.
+    static func mergeContact(_ state: inout AppState) -> [Effect] {
+        guard case .leadDetail(let id) = state.screen else { return [.bell] }
+        state.modal = .form(FormState(title: "Merge a duplicate contact into lead #\(id)'s", fields: [
+            .init(label: mergeLabel, kind: .text(TextField())),
+        ], purpose: .mergeContact(id)))
+        return []
     }
 }

@@ -14,6 +14,9 @@ public enum FormPurpose: Sendable, Equatable {
     case newTicket
     case newFollowUp(RecordReference?)
     case ticketCategory(Int64)
+    case importFile
+    /// Merge the contact of the first lead with that of a lead to be named (the first one's is kept).
+    case mergeContact(Int64)
     case filter(Screen)
     case commandLine
 }

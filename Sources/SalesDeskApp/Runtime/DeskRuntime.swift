@@ -15,6 +15,7 @@ public final class DeskRuntime {
     private let loader: DataLoader
     private let writer: WriteRunner
     private let editor: ExternalEditor
+    private let importing: DeskImport
     /// Screens to reload once the keys typed ahead are applied.
     private var pendingLoads: [Screen] = []
     private var scheduling: DeskScheduling?
@@ -25,6 +26,7 @@ public final class DeskRuntime {
     public init(database: AppDatabase, terminal: Terminal, user: User, theme: Theme, now: @escaping () -> Date,
                 loadTheme: @escaping (String) throws -> Theme, editor: ExternalEditor = ExternalEditor()) throws {
         self.editor = editor
+        importing = DeskImport(database: database)
         self.database = database
         self.terminal = terminal
         self.now = now
@@ -157,9 +159,45 @@ public final class DeskRuntime {
                 }
             case .editInEditor:
                 editFocusedField()
+            case .previewImport(let path, let policy, let dryRun):
+                do {
+                    state.modal = .importPreview(try importing.preview(path: path, onDuplicate: policy, dryRun: dryRun, user: state.user))
+                } catch {
+                    report(error)
+                }
+            case .runImport:
+                runImport()
             case .bell:
                 terminal.bell()
             }
+        }
+    }
+
+    /// Runs the previewed import, redrawing its progress bar after each batch.
+    private func runImport() {
+        guard case .importPreview(var preview) = state.modal else { return }
+        guard !state.readOnly || preview.dryRun else {
+            state.modal = nil
+            state.status = .init(text: "The database is read-only: nothing was imported.", isError: true)
+            return
+        }
+        preview.progress = 0
+        state.modal = .importPreview(preview)
+        present()
+        do {
+            let summary = try importing.run(preview, user: state.user) { counts, fraction in
+                preview.progress = fraction
+                preview.progressText = "\(counts.read) rows read · \(counts.imported) imported · \(counts.rejected) rejected"
+                state.modal = .importPreview(preview)
+                present()
+            }
+            state.modal = nil
+            state.status = .init(text: summary, isError: false)
+            reload(state.screen)
+        } catch {
+            state.modal = nil
+            report(error)
+            terminal.bell()
         }
     }
 

@@ -58,6 +58,17 @@ extension WriteRunner {
         return "Scheduled \(input.type.label.lowercased()) #\(activity.id ?? 0) for \(Format.time(due, zone: state.user.timeZoneID))."
     }
 
+    func mergeContacts(keepingLead keep: Int64, duplicateLead duplicate: Int64, state: AppState) throws -> String {
+        guard let kept = try database.lead(keep), let other = try database.lead(duplicate) else {
+            throw DomainError.notFound("Lead #\(duplicate)")
+        }
+        guard kept.contactID != other.contactID else {
+            throw DomainError.invalidField(field: "lead", reason: "lead #\(duplicate) already has this contact")
+        }
+        try database.mergeContacts(keep: kept.contactID, duplicate: other.contactID, by: state.user)
+        return "Merged lead #\(duplicate)'s contact into lead #\(keep)'s; its leads and tickets moved over."
+    }
+
     private func money(_ text: String, currency: CurrencyCode? = nil) throws(DomainError) -> Money? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? nil : try Money.parse(trimmed, currency: currency ?? database.configuration.defaultCurrency)

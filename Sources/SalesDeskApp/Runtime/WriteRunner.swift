@@ -88,6 +88,7 @@ struct WriteRunner {
         case .createTicket(let input): return try createTicket(input, state: state)
         case .setTicketCategory(let id, let category): return try setTicketCategory(id, category, state: state)
         case .scheduleFollowUp(let input): return try scheduleFollowUp(input, state: state)
+        case .mergeContacts(let keep, let duplicate): return try mergeContacts(keepingLead: keep, duplicateLead: duplicate, state: state)
         }
     }
 }

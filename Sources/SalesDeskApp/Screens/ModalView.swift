@@ -5,6 +5,8 @@ enum ModalView {
     static func render(_ modal: AppState.Modal, state: AppState, grid: inout Grid) {
         let theme = state.theme
         switch modal {
+        case .importPreview(let preview):
+            ImportPreviewView.render(preview, grid: &grid, theme: theme)
         case .confirmQuit:
             let box = grid.bounds.centered(width: 44, height: 5)
             grid.fill(box, style: theme.style(ThemeRole.background))

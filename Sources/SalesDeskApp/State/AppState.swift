@@ -10,6 +10,8 @@ public struct AppState: Sendable {
         case form(FormState)
         case help(TextField)
         case confirmQuit
+        /// The mapping and first rows of a file about to be imported; its progress while it runs.
+        case importPreview(ImportPreview)
     }
 
     /// The status line's message.

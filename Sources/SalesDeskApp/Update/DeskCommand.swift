@@ -88,6 +88,8 @@ public enum KeyMap {
         .init(name: "edit", keys: [.character("e")], summary: "edit lead", scope: .screens([.leads, .leadDetail]), inFooter: true, hint: "edit"),
         .init(name: "hold", keys: [.character("O")], summary: "on hold / resume", scope: .screens([.leads, .leadDetail]), inFooter: false),
         .init(name: "category", keys: [.character("c")], summary: "category (re-routes)", scope: .screens([.tickets, .ticketDetail]), inFooter: true, hint: "category"),
+        .init(name: "import", keys: [.character("I")], summary: "import leads from a CSV or Excel file", scope: .screens([.leads]), inFooter: false),
+        .init(name: "merge-contact", keys: [.character("M")], summary: "merge a duplicate contact into this lead's", scope: .screens([.leadDetail]), inFooter: false),
         .init(name: "mark", keys: [.character(" ")], summary: "mark for bulk action", scope: .screens([.leads, .followUps]), inFooter: true, hint: "mark"),
         .init(name: "sort", keys: [.character("o")], summary: "change sort", scope: .screens([.leads]), inFooter: true, hint: "sort"),
         .init(name: "card-left", keys: [.character("H"), .character("<")], summary: "move card to previous stage", scope: .screens([.board]), inFooter: true, hint: "card ←"),

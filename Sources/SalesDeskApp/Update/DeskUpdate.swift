@@ -79,6 +79,8 @@ public enum DeskUpdate {
         case "assign": return FormFactory.assign(&state)
         case "new": return screen == .tickets ? FormFactory.newTicket(&state) : FormFactory.newLead(&state)
         case "new-follow-up": return FormFactory.newFollowUp(&state)
+        case "import": return FormFactory.importFile(&state)
+        case "merge-contact": return FormFactory.mergeContact(&state)
         case "edit": return FormFactory.editLead(&state)
         case "category": return FormFactory.ticketCategory(&state)
         case "hold":

@@ -1,5 +1,6 @@
 import Foundation
 import SalesDeskDomain
+import SalesDeskStore
 import TerminalUI
 
 /// What can happen to the desk.
@@ -21,6 +22,10 @@ public enum Effect: Sendable, Equatable {
     case write(DeskWrite)
     /// Edit the focused text field of the open form in `$VISUAL` / `$EDITOR`.
     case editInEditor
+    /// Read a file's header and first rows for the import preview.
+    case previewImport(path: String, onDuplicate: DuplicatePolicy, dryRun: Bool)
+    /// Run the previewed import, drawing its progress.
+    case runImport
     /// Switch the colour theme.
     case setTheme(String)
     case bell
@@ -45,4 +50,6 @@ public enum DeskWrite: Sendable, Equatable {
     case createTicket(TicketInput)
     case setTicketCategory(Int64, TicketCategory)
     case scheduleFollowUp(FollowUpInput)
+    /// Keep the first lead's contact; the second lead's contact is merged into it.
+    case mergeContacts(keepingLead: Int64, duplicateLead: Int64)
 }

@@ -1,10 +1,17 @@
+import Foundation
 import SalesDeskDomain
+import SalesDeskStore
 import TerminalUI
 
 /// Keys while a form, the help screen or the quit question is open.
 enum ModalUpdate {
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch state.modal {
+        case .importPreview(let preview):
+            if preview.progress != nil { return [] }
+            if key == .enter { return [.runImport] }
+            if key == .escape || key == .ctrl("c") { state.modal = nil }
+            return []
         case .confirmQuit:
             if key == .character("y") { state.isRunning = false }
             state.modal = nil
@@ -99,6 +106,16 @@ enum ModalUpdate {
             return write(.scheduleFollowUp(FormFactory.followUpInput(form, record: record)))
         case .ticketCategory(let id):
             return write(.setTicketCategory(id, FormFactory.category(form)))
+        case .importFile:
+            let path = (form.value(FormFactory.ImportLabel.file) as NSString).expandingTildeInPath
+            guard !path.trimmingCharacters(in: .whitespaces).isEmpty else { throw DomainError.invalidField(field: "File", reason: "give the path of a .csv or .xlsx file") }
+            let policy = DuplicatePolicy(rawValue: form.value(FormFactory.ImportLabel.duplicates)) ?? .skip
+            return ([.previewImport(path: path, onDuplicate: policy, dryRun: form.value(FormFactory.ImportLabel.dryRun) == "yes")], true)
+        case .mergeContact(let keep):
+            guard let other = Int64(form.value(FormFactory.mergeLabel).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
+                throw DomainError.invalidField(field: "lead", reason: "give the number of the lead whose contact is the duplicate, e.g. 1042")
+            }
+            return write(.mergeContacts(keepingLead: keep, duplicateLead: other))
         case .filter(.board):
             let name = form.value(FormFactory.boardOwnerLabel).trimmingCharacters(in: .whitespaces)
             state.boardScope = name.isEmpty ? .everyone : .named(name)

@@ -86,10 +86,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func printSummary(_ summary: ImportSummary) {
-        var lines = [
-            "\(dryRun ? "Dry run (nothing written)" : "Import\(summary.runID.map { " #\($0)" } ?? "")"): \(summary.read) rows read, "
-                + "\(summary.imported) imported, \(summary.merged) merged, \(summary.skipped) skipped as duplicates, \(summary.rejected) rejected.",
-        ]
+        var lines = [summary.headline(dryRun: dryRun)]
         if summary.resumedRows > 0 { lines.append("  \(summary.resumedRows) of the skipped rows were committed by the interrupted run this one resumed.") }
         if summary.possibleDuplicates > 0 { lines.append("  \(summary.possibleDuplicates) possible duplicates (same name and company) imported with the tag possible-duplicate.") }
         if summary.flagged > 0 { lines.append("  \(summary.flagged) rows imported with fix-ups (unknown source or stage defaulted, control characters removed).") }
