@@ -14,7 +14,7 @@ public final class TmuxSession {
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
     }
 
-    deinit { try? tmux(["kill-server"]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     /// Types keys (tmux key names such as `Enter`, `C-c`, `Escape`, or literal text with `literal: true`).
     public func send(_ keys: String..., literal: Bool = false) throws {

@@ -18,7 +18,8 @@ enum ModalUpdate {
             return []
         case .help(var filter):
             switch key {
-            case .escape, .enter, .character("?") where filter.text.isEmpty: state.modal = nil
+            case .escape, .enter: state.modal = nil
+            case .character("?") where filter.text.isEmpty: state.modal = nil
             default:
                 filter.handle(key)
                 state.modal = .help(filter)
@@ -44,7 +45,7 @@ enum ModalUpdate {
             }
             if key == .enter { return submit(&state, form) }
             if key == .ctrl("o"), case .text = form.fields[form.focus].kind { return [.editInEditor] }
-            form.handle(key)
+            _ = form.handle(key)
             state.modal = .form(form)
             if case .filter(.leads) = form.purpose {
                 // Search as you type: every keystroke re-runs the query (it is index-backed and paged).

@@ -43,7 +43,7 @@ public struct BulkInsert {
         public func bind(_ index: Int32, _ value: String?) {
             guard let value else { sqlite3_bind_null(handle, index); return }
             var copy = value
-            copy.withUTF8 { buffer in
+            _ = copy.withUTF8 { buffer in
                 sqlite3_bind_text(handle, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
                                   Int32(buffer.count), Self.transient)
             }
