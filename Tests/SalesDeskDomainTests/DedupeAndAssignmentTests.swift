@@ -22,6 +22,9 @@ struct DedupeAndAssignmentTests {
         #expect(DedupeKey.nameAndCompany(name: "SILVA, Ána", company: "ACME") == key)
         #expect(DedupeKey.nameAndCompany(name: "Ana Silva", company: "Acme Logistics") != key)
         #expect(DedupeKey.nameAndCompany(name: "  ", company: "Acme") == nil)
+        #expect(DedupeKey.nameAndCompany(name: "O'Brien-Smith, MARY 3rd", company: "Acme & Sons, Inc.") == "3rd brien mary o smith|acme sons")
+        #expect(DedupeKey.email("\tANA@X.COM\r\n") == "ana@x.com")
+        #expect(DedupeKey.email(" ÁNA@X.COM ") == "ána@x.com")
     }
 
     @Test("the first matching rule wins: source, then country, then product interest; unmatched go to the default owner")

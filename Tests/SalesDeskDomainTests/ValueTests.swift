@@ -35,12 +35,14 @@ struct ValueTests {
         #expect(PhoneNumber.e164(text) == nil)
     }
 
-    @Test("emails are checked for shape", arguments: ["a@b.co", " Ana.Silva@Example.com "])
+    @Test("emails are checked for shape", arguments: ["a@b.co", " Ana.Silva@Example.com ", "ána@exämple.de", "x+tag@sub.example.co.uk"])
     func goodEmails(text: String) throws {
         #expect(try FieldRules.email(text) != nil)
     }
 
-    @Test("malformed emails are refused with a reason", arguments: ["ana", "ana@", "@x.com", "a b@x.com", "a@x", "a@.com", "a@x..com"])
+    @Test("malformed emails are refused with a reason", arguments: ["ana", "ana@", "@x.com", "a b@x.com", "a@x", "a@.com", "a@x..com",
+                                                                    "a@b@x.com", "a@x.com.", "a,b@x.com", "a;b@x.com", "<a@x.com>", "a\tb@x.com",
+                                                                    "ána@x..com", "ána b@x.com"])
     func badEmails(text: String) {
         #expect(throws: DomainError.self) { try FieldRules.email(text) }
     }

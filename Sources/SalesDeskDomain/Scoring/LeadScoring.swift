@@ -67,9 +67,13 @@ public struct LeadScoring: Sendable {
     private func seniorityPoints(_ title: String?) -> Int {
         guard let title = title?.lowercased(), !title.isEmpty else { return 0 }
         let words = title.split(whereSeparator: { !$0.isLetter }).map(String.init)
-        if words.contains(where: { ["ceo", "cto", "cfo", "coo", "cio", "founder", "owner", "president", "chief"].contains($0) }) { return 30 }
-        if words.contains(where: { ["vp", "vice", "director", "head"].contains($0) }) { return 20 }
-        if words.contains(where: { ["manager", "lead", "principal"].contains($0) }) { return 10 }
+        if words.contains(where: Self.executiveWords.contains) { return 30 }
+        if words.contains(where: Self.vicePresidentWords.contains) { return 20 }
+        if words.contains(where: Self.managerWords.contains) { return 10 }
         return 0
     }
+
+    private static let executiveWords: Set<String> = ["ceo", "cto", "cfo", "coo", "cio", "founder", "owner", "president", "chief"]
+    private static let vicePresidentWords: Set<String> = ["vp", "vice", "director", "head"]
+    private static let managerWords: Set<String> = ["manager", "lead", "principal"]
 }

@@ -34,6 +34,7 @@ struct ImportBatchWriter {
         let lead: BulkInsert
         let search: BulkInsert
         let activity: BulkInsert
+        let customer: BulkInsert
         init(_ db: Database) throws {
             account = try BulkInsert(db, sql: "INSERT INTO account (name, status, owner_id, created_at) VALUES (?, 'prospect', ?, ?)")
             contact = try BulkInsert(db, sql: "INSERT INTO contact (name, email, email_key, phone, title, account_id, created_at, match_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -47,6 +48,7 @@ struct ImportBatchWriter {
                 INSERT INTO activity (type, subject, notes, due_at, owner_id, record_kind, record_id, created_at)
                 VALUES (?, ?, ?, ?, ?, 'lead', ?, ?)
                 """)
+            customer = try BulkInsert(db, sql: "UPDATE account SET status = 'customer' WHERE id = ?")
         }
     }
 
@@ -124,7 +126,7 @@ struct ImportBatchWriter {
         let leadID = inserts.lead.lastInsertedRowID
         if lead.stage == .won, let accountID {
             // A won deal's account is a customer (history only: no handoff ticket or team notification).
-            try db.execute(sql: "UPDATE account SET status = 'customer' WHERE id = ?", arguments: [accountID])
+            try inserts.customer.row { row in row.bind(1, accountID) }
         }
         try inserts.search.row { row in
             row.bind(1, SearchIndex.rowID(.lead, leadID))
@@ -212,6 +214,7 @@ enum ScoreBreakdownJSON {
     }
 
     private static func escape(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

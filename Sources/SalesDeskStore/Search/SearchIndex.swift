@@ -38,8 +38,21 @@ enum SearchIndex {
 
     /// A lead row's searchable body: the deal title, the company when the title does not name it, and the tags.
     static func leadBody(title: String, company: String?, tags: String) -> String {
-        [company.flatMap { title.lowercased().contains($0.lowercased()) ? nil : $0 }, title, tags]
+        [company.flatMap { containsIgnoringCase(title, $0) ? nil : $0 }, title, tags]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// `title.lowercased().contains(part.lowercased())`, byte by byte when both are ASCII.
+    static func containsIgnoringCase(_ title: String, _ part: String) -> Bool {
+        guard !part.isEmpty, title.utf8.allSatisfy({ $0 < 0x80 }), part.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return title.lowercased().contains(part.lowercased())
+        }
+        let lower = { (byte: UInt8) in (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        let haystack = title.utf8.map(lower), needle = part.utf8.map(lower)
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
     }
 
     /// Re-indexes a ticket.
