@@ -55,6 +55,12 @@ struct LeadImportTests {
         #expect(jo.score == 90)
         #expect(try desk.database.leadDetail(jo.id!).scoreBreakdown.first == .init(reason: "Source: Partner referral", points: 35))
         #expect(try desk.count("activity", where: "record_id = \(jo.id!) AND subject = 'Call within 1 hour'") == 1)
+        let followUp = try #require(try desk.database.writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM activity WHERE record_kind = 'lead' AND record_id = ?", arguments: [jo.id!])
+        })
+        #expect(try desk.count("scheduled_job", where: "record_kind = 'activity' AND record_id = \(followUp) AND kind = 'reminder'") == 3,
+                "the first follow-up reminds −1 h, at the time and +1 d, like any scheduled one")
+        #expect(try desk.count("scheduled_job", where: "record_kind = 'activity' AND record_id = \(followUp) AND kind = 'overdue'") == 1)
         #expect(try desk.database.search("buyer").contains { $0.title == "Jo Buyer" })
         #expect(try desk.count("audit_entry", where: "record_kind = 'import_run' AND action = 'import_batch'") == 1)
     }

@@ -22,6 +22,10 @@ struct ImportBatchWriter {
     let at: Date
     let userID: Int64
     let followUps: FirstFollowUpRule
+    /// The reminder offsets of a follow-up's owner, by owner id (the scheduler's due work for first follow-ups).
+    let reminderPlan: (Int64) -> ReminderPlan
+    /// A planned follow-up still open this long after its due time escalates to the owner's manager.
+    let overdueEscalation: TimeInterval
     private let byEmail: PreparedLookup
     private let byPhone: PreparedLookup
     private let byMatchKey: PreparedLookup
@@ -52,7 +56,10 @@ struct ImportBatchWriter {
         }
     }
 
-    init(_ db: Database, policy: DuplicatePolicy, dryRun: Bool, at: Date, userID: Int64, followUps: FirstFollowUpRule) throws {
+    init(_ db: Database, policy: DuplicatePolicy, dryRun: Bool, at: Date, userID: Int64, followUps: FirstFollowUpRule,
+         reminderPlan: @escaping (Int64) -> ReminderPlan, overdueEscalation: TimeInterval) throws {
+        self.reminderPlan = reminderPlan
+        self.overdueEscalation = overdueEscalation
         self.db = db
         self.policy = policy
         self.dryRun = dryRun
@@ -143,6 +150,10 @@ struct ImportBatchWriter {
                 row.bind(6, leadID)
                 row.bind(7, seconds)
             }
+            // The first follow-up gets its reminders and overdue escalation like any scheduled one.
+            let dueAt = Date(epochSeconds: seconds + Int64(step.dueAfter))
+            try ScheduledWork.planFollowUp(db, activityID: inserts.activity.lastInsertedRowID, dueAt: dueAt,
+                                           plan: reminderPlan(owner), escalationDelay: overdueEscalation)
         }
         return .imported(ownerID: owner, possibleDuplicate: possibleDuplicate)
     }

@@ -45,6 +45,8 @@ public struct LeadImporter {
             mapping: mapping, pipeline: database.configuration.pipeline, defaultCountryCode: database.configuration.defaultCountryCode,
             defaultCurrency: database.configuration.defaultCurrency, defaultSource: settings.defaultSource, forcedSource: options.forcedSource)
         let directory = try database.writer.read { db in try ImportDirectory(db) }
+        let configuration = database.configuration
+        let handleByID = Dictionary(directory.handles.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         let forcedOwner = try options.ownerHandle.map { handle in
             guard let owner = directory.user(named: handle) else { throw DomainError.notFound("Active user '\(handle)'") }
             return owner.id!
@@ -97,7 +99,10 @@ public struct LeadImporter {
             let before = summary
             let write = { (db: Database) throws -> ImportSummary in
                 var result = before
-                var writer = try ImportBatchWriter(db, policy: options.onDuplicate, dryRun: options.dryRun, at: at, userID: user.id!, followUps: settings.firstFollowUp)
+                var writer = try ImportBatchWriter(
+                    db, policy: options.onDuplicate, dryRun: options.dryRun, at: at, userID: user.id!, followUps: settings.firstFollowUp,
+                    reminderPlan: { owner in configuration.reminderPlan(forHandle: handleByID[owner] ?? "") },
+                    overdueEscalation: configuration.scheduler.overdueEscalationSeconds)
                 writer.seenKeys = dryRunKeys
                 for lead in batch {
                     let outcome = try writer.write(lead, ownerID: self.owner(for: lead, forced: forcedOwner, directory: directory, picker: &picker))
