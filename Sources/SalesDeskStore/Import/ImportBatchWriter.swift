@@ -153,7 +153,7 @@ struct ImportBatchWriter {
             // The first follow-up gets its reminders and overdue escalation like any scheduled one.
             let dueAt = Date(epochSeconds: seconds + Int64(step.dueAfter))
             try ScheduledWork.planFollowUp(db, activityID: inserts.activity.lastInsertedRowID, dueAt: dueAt,
-                                           plan: reminderPlan(owner), escalationDelay: overdueEscalation)
+                                           plan: reminderPlan(owner), escalationDelay: overdueEscalation, isNew: true)
         }
         return .imported(ownerID: owner, possibleDuplicate: possibleDuplicate)
     }

@@ -6,8 +6,10 @@ import SalesDeskDomain
 /// ticket replace its pending jobs, so a scheduler only ever reads `scheduled_job` by due time.
 enum ScheduledWork {
     /// Replaces a planned follow-up's pending reminders and overdue escalation with ones for `dueAt`.
-    static func planFollowUp(_ db: Database, activityID: Int64, dueAt: Date, plan: ReminderPlan, escalationDelay: TimeInterval) throws {
-        try cancel(db, .activity(activityID), kinds: [.reminder, .overdue])
+    static func planFollowUp(_ db: Database, activityID: Int64, dueAt: Date, plan: ReminderPlan, escalationDelay: TimeInterval,
+                             isNew: Bool = false) throws {
+        // A follow-up written a moment ago has no jobs to replace (imports plan thousands of those a batch).
+        if !isNew { try cancel(db, .activity(activityID), kinds: [.reminder, .overdue]) }
         for reminder in plan.reminders(forDueAt: dueAt) {
             try upsert(db, kind: .reminder, record: .activity(activityID), level: Int(reminder.offset), dueAt: reminder.firesAt, eventAt: dueAt)
         }
@@ -16,19 +18,19 @@ enum ScheduledWork {
 
     /// Removes a record's pending work of `kinds` (done work stays as history).
     static func cancel(_ db: Database, _ record: RecordReference, kinds: [DueWork.Kind]) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             DELETE FROM scheduled_job WHERE record_kind = ? AND record_id = ? AND done_at IS NULL AND kind IN (\(kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")))
-            """, arguments: [record.kind, record.id])
+            """).execute(arguments: [record.kind, record.id])
     }
 
     /// Adds (or moves, if still pending) one job; a job already done is left alone so it never fires twice.
     static func upsert(_ db: Database, kind: DueWork.Kind, record: RecordReference, level: Int, dueAt: Date, eventAt: Date?) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO scheduled_job (kind, record_kind, record_id, level, due_at, event_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (kind, record_kind, record_id, level) DO UPDATE SET
                 due_at = excluded.due_at, event_at = excluded.event_at, claimed_by = NULL, lease_until = NULL
             WHERE done_at IS NULL
-            """, arguments: [kind.rawValue, record.kind, record.id, level, dueAt.epochSeconds, eventAt?.epochSeconds])
+            """).execute(arguments: [kind.rawValue, record.kind, record.id, level, dueAt.epochSeconds, eventAt?.epochSeconds])
     }
 
     /// Materialises the pending work of data written without the named writes (bulk demo data, files
