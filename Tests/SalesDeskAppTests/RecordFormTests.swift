@@ -347,3 +347,11 @@ struct SLAColumnTests {
         #expect(slaCell().hasPrefix("paused, target missed "))
     }
 }
+
+@Suite("Queue counts")
+struct QueueCountTests {
+    @Test("counts group thousands and say when they stopped counting", arguments: [(8_800, "8,800"), (999, "999"), (10_000, "10,000+"), (0, "0")])
+    func counts(value: Int, text: String) {
+        #expect(Format.count(value, cap: 10_000) == text)
+    }
+}

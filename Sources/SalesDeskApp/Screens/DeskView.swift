@@ -61,7 +61,7 @@ enum Format {
 
     /// `1,234`, or `10,000+` when counting stopped at `cap`.
     static func count(_ value: Int, cap: Int) -> String {
-        let grouped = value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US_POSIX")))
+        let grouped = value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
         return value >= cap ? grouped + "+" : grouped
     }
 
