@@ -30,7 +30,7 @@ extension FormFactory {
         static let notes = "Notes (Ctrl-o: $EDITOR)"
     }
 
-    /// `n` on Leads: a new lead owned by the user.
+    /// `+` on Leads: a new lead owned by the user.
     static func newLead(_ state: inout AppState) -> [Effect] {
         let sources = LeadSource.allCases
         state.modal = .form(FormState(title: "New lead", fields: [
@@ -56,7 +56,7 @@ extension FormFactory {
         return []
     }
 
-    /// `n` on Tickets: a new ticket, routed to a team by its category.
+    /// `+` on Tickets: a new ticket, routed to a team by its category.
     static func newTicket(_ state: inout AppState) -> [Effect] {
         state.modal = .form(FormState(title: "New ticket", fields: [
             text(TicketLabel.subject), text(TicketLabel.description),
@@ -66,7 +66,7 @@ extension FormFactory {
         return []
     }
 
-    /// `n` on the agenda, follow-ups or a record: a follow-up on the selected lead or ticket (or on none).
+    /// `f` on the agenda, follow-ups or a record: a follow-up on the selected lead or ticket (or on none).
     static func newFollowUp(_ state: inout AppState) -> [Effect] {
         let record: RecordReference? = state.selectedActivity?.record
             ?? state.selectedTicketID.map(RecordReference.ticket) ?? state.selectedLeadID.map(RecordReference.lead)

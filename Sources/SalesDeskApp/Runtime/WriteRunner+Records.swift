@@ -18,7 +18,7 @@ extension WriteRunner {
     }
 
     func editLead(_ id: Int64, _ input: LeadInput, state: AppState) throws -> String {
-        let lead = try database.leadDetail(id).lead
+        guard let lead = try database.lead(id) else { throw DomainError.notFound("Lead #\(id)") }
         let partner = optional(input.partner)
         let changes = LeadChanges(
             title: optional(input.dealTitle),
@@ -29,7 +29,7 @@ extension WriteRunner {
     }
 
     func toggleOnHold(_ id: Int64, state: AppState) throws -> String {
-        let lead = try database.leadDetail(id).lead
+        guard let lead = try database.lead(id) else { throw DomainError.notFound("Lead #\(id)") }
         try database.setLeadOnHold(id, !lead.isOnHold, by: state.user)
         return lead.isOnHold ? "Lead #\(id) resumed." : "Lead #\(id) is on hold."
     }

@@ -28,8 +28,6 @@ public enum DeskView {
         }
         if let status = state.status {
             grid.put(status.text, x: 1, y: bottom.y, style: theme.style(status.isError ? ThemeRole.error : ThemeRole.success), maxWidth: bottom.width - 2)
-        } else if let warning = state.schedulerWarning {
-            grid.put(warning, x: 1, y: bottom.y, style: theme.style(ThemeRole.warning), maxWidth: bottom.width - 2)
         }
         let hints = KeyMap.commands.filter { $0.inFooter && $0.applies(to: state.screen) && $0.name != "help" }
             .map { (key: $0.keys[0].label, label: $0.hint ?? $0.summary) }

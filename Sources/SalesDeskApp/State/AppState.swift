@@ -33,7 +33,6 @@ public struct AppState: Sendable {
     public var status: StatusMessage?
     public var isRunning = true
     public var readOnly = false
-    public var schedulerWarning: String?
 
     // Data, loaded by the runtime.
     public var agenda: Agenda?

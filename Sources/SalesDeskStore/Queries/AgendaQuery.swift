@@ -41,7 +41,7 @@ extension AppDatabase {
             }
             let stalledQuery = LeadQuery(ownerIDs: owner, stalledAt: now)
             let stalled = try Self.fetchLeads(db, stalledQuery, pipeline: configuration.pipeline, after: nil, limit: limit)
-            let stalledFilter = try Self.leadFilter(db, stalledQuery, pipeline: configuration.pipeline)
+            let stalledFilter = Self.leadFilter(stalledQuery, pipeline: configuration.pipeline)
             let stalledCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM lead WHERE \(stalledFilter.sql) LIMIT \(Agenda.stalledCountCap))",
                                                 arguments: stalledFilter.arguments) ?? 0
             let ticketFilter = Self.ticketFilter(TicketQuery(

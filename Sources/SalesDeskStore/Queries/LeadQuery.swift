@@ -73,7 +73,7 @@ extension AppDatabase {
     /// would otherwise cost a scan of a third of the table on every keystroke.
     public func countLeads(_ query: LeadQuery, upTo cap: Int? = nil) throws -> Int {
         try writer.read { db in
-            let filter = try Self.leadFilter(db, query, pipeline: configuration.pipeline)
+            let filter = Self.leadFilter(query, pipeline: configuration.pipeline)
             let join = query.nameContains == nil ? "" : "JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id"
             let rows = "SELECT 1 FROM lead \(join) WHERE \(filter.sql)" + (cap.map { " LIMIT \($0)" } ?? "")
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(rows))", arguments: filter.arguments) ?? 0
@@ -82,7 +82,7 @@ extension AppDatabase {
 
     static func fetchLeads(_ db: Database, _ query: LeadQuery, pipeline: Pipeline, after cursor: PageCursor?, limit: Int) throws -> Page<LeadRow> {
         let keyset = keysetClause(for: query.sort)
-        let filter = try leadFilter(db, query, pipeline: pipeline, forPage: true)
+        let filter = leadFilter(query, pipeline: pipeline, forPage: true)
         let page = keyset.whereSQL(after: cursor)
         let needsNames = query.sort == .name || query.nameContains != nil
         var arguments = filter.arguments
@@ -134,7 +134,7 @@ extension AppDatabase {
     }
 
     /// The WHERE clause of `query`; `forPage` when it selects an ordered page rather than a count.
-    static func leadFilter(_ db: Database, _ query: LeadQuery, pipeline: Pipeline, forPage: Bool = false) throws -> (sql: String, arguments: StatementArguments) {
+    static func leadFilter(_ query: LeadQuery, pipeline: Pipeline, forPage: Bool = false) -> (sql: String, arguments: StatementArguments) {
         var clauses: [String] = []
         var arguments = StatementArguments()
         if let owners = query.ownerIDs {
