@@ -7,7 +7,7 @@ import SalesDeskStore
 ///
 /// Reports rows per second for both, their ratio and this process's peak RSS.
 enum ImportScenario {
-    static func run(rows: Int, directory: String, floorOnly: Bool = false) throws {
+    static func run(rows: Int, directory: String, batchSize: Int? = nil, floorOnly: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let csv = "\(directory)/import-\(rows).csv"
         if !FileManager.default.fileExists(atPath: csv) {
@@ -30,7 +30,7 @@ enum ImportScenario {
         var summary = ImportSummary()
         let deskSeconds = floorOnly ? .nan : try Measurement.seconds {
             let reader = try ImportFile.open(path: csv)
-            let importer = LeadImporter(database: database, user: admin, options: ImportOptions())
+            let importer = LeadImporter(database: database, user: admin, options: ImportOptions(batchSize: batchSize))
             summary = try importer.run(reader, mapping: try importer.mapping(for: reader), file: ImportFingerprint(path: csv), progress: { _, fraction in
                 FileHandle.standardError.write(Data(String(format: "\rimporting %3.0f%%", fraction * 100).utf8))
             })

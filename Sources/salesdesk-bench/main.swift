@@ -5,7 +5,7 @@ import SalesDeskStore
 ///
 ///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite]
 ///         [--only store|desk|scheduler] [--daemon-seconds 60]
-///     swift run -c release salesdesk-bench --import [--rows 1000000] [--floor-only]
+///     swift run -c release salesdesk-bench --import [--rows 1000000] [--batch 5000] [--floor-only]
 let arguments = CommandLine.arguments.dropFirst()
 func value(_ flag: String) -> String? {
     guard let index = arguments.firstIndex(of: flag), arguments.index(after: index) < arguments.endIndex else { return nil }
@@ -21,7 +21,7 @@ let daemonSeconds = Int(value("--daemon-seconds") ?? "60") ?? 60
 
 do {
     if arguments.contains("--import") {
-        try ImportScenario.run(rows: Int(value("--rows") ?? "1000000") ?? 1_000_000, directory: "Benchmarks/data",
+        try ImportScenario.run(rows: Int(value("--rows") ?? "1000000") ?? 1_000_000, directory: "Benchmarks/data", batchSize: value("--batch").flatMap { Int($0) },
                                floorOnly: arguments.contains("--floor-only"))
         exit(0)
     }

@@ -159,6 +159,27 @@ struct LeadImportTests {
         #expect(try desk.count("import_run", where: "imported = 25 AND skipped = 0 AND rows_done = 25 AND finished_at IS NOT NULL") == 1)
     }
 
+    @Test("board totals stay exact through a batched import (the per-row trigger is suspended per batch) and count leads made afterwards")
+    func boardTotalsAcrossBatches() throws {
+        _ = try desk.database.createLead(NewLead(contactName: "Before", email: "before@x.co", ownerID: desk.rep.id!), by: desk.rep)
+        let stages = ["Qualified", "Won", "Proposal Sent", "New"]
+        let rows = (1...23).map { "Lead \($0),lead\($0)@x.co,\($0 * 100),\($0 % 3 == 0 ? "EUR" : "USD"),\(stages[$0 % stages.count]),ana" }
+        let path = try csv("Name,Email,Value,Currency,Lead Status,Lead Owner\n\(rows.joined(separator: "\n"))\n")
+        #expect(try run(path, ImportOptions(batchSize: 5)).imported == 23)
+        #expect(try StoreSoundness.problems(in: desk.database).isEmpty)
+        let eur = try desk.database.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT SUM(lead_count) AS n, SUM(value_minor) AS v FROM pipeline_total WHERE currency = 'EUR'")
+        }
+        #expect(eur?["n"] == 7 as Int64?)
+        let eurRows: [Int] = (1...23).filter { $0 % 3 == 0 }
+        let eurMinor: Int64 = Int64(eurRows.reduce(0, +) * 100 * 100)
+        #expect(eur?["v"] == eurMinor)
+        #expect(try desk.count("sqlite_master", where: "type = 'trigger' AND name = 'pipeline_total_insert'") == 1)
+        _ = try desk.database.createLead(NewLead(contactName: "After", email: "after@x.co", ownerID: desk.rep.id!), by: desk.rep)
+        #expect(try StoreSoundness.problems(in: desk.database).isEmpty, "a lead made after the import is counted by the restored trigger")
+        #expect(try desk.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT SUM(lead_count) FROM pipeline_total") } == 25)
+    }
+
     @Test("an unterminated quote stops the import at its row: the rows before it are imported and the summary says where it stopped")
     func stoppedEarly() throws {
         let rows = (1...12).map { "Lead \($0),lead\($0)@x.co" }.joined(separator: "\n")

@@ -6,8 +6,10 @@ import SalesDeskDomain
 /// account, contact, lead with its score breakdown, search row and first follow-up.
 ///
 /// Prepared statements are bound through SQLite's C API (``BulkInsert``, ``PreparedLookup``), so a
-/// row costs a few index look-ups and inserts. In a dry run nothing is inserted and within-file
-/// duplicates are found through ``seenKeys`` instead of the rows the batch would have written.
+/// row costs a few index look-ups and inserts; the board totals are summed per batch
+/// (``SuspendedTotalsTrigger``) and added by ``finish()``, which the caller runs before committing.
+/// In a dry run nothing is inserted and within-file duplicates are found through ``seenKeys``
+/// instead of the rows the batch would have written.
 struct ImportBatchWriter {
     /// What happened to one validated row.
     enum Outcome: Equatable {
@@ -31,6 +33,7 @@ struct ImportBatchWriter {
     private let byMatchKey: PreparedLookup
     private let accountByName: PreparedLookup
     private var inserts: Inserts?
+    private var totals: SuspendedTotalsTrigger?
 
     private struct Inserts {
         let account: BulkInsert
@@ -39,6 +42,7 @@ struct ImportBatchWriter {
         let search: BulkInsert
         let activity: BulkInsert
         let customer: BulkInsert
+        let job: BulkInsert
         init(_ db: Database) throws {
             account = try BulkInsert(db, sql: "INSERT INTO account (name, status, owner_id, created_at) VALUES (?, 'prospect', ?, ?)")
             contact = try BulkInsert(db, sql: "INSERT INTO contact (name, email, email_key, phone, title, account_id, created_at, match_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -53,6 +57,9 @@ struct ImportBatchWriter {
                 VALUES (?, ?, ?, ?, ?, 'lead', ?, ?)
                 """)
             customer = try BulkInsert(db, sql: "UPDATE account SET status = 'customer' WHERE id = ?")
+            job = try BulkInsert(db, sql: """
+                INSERT INTO scheduled_job (kind, record_kind, record_id, level, due_at, event_at) VALUES (?, 'activity', ?, ?, ?, ?)
+                """)
         }
     }
 
@@ -70,7 +77,16 @@ struct ImportBatchWriter {
         byPhone = try PreparedLookup(db, sql: "SELECT id FROM contact WHERE phone = ? LIMIT 1")
         byMatchKey = try PreparedLookup(db, sql: "SELECT id FROM contact WHERE match_key = ? LIMIT 1")
         accountByName = try PreparedLookup(db, sql: "SELECT id FROM account WHERE name = ? COLLATE NOCASE LIMIT 1")
+        // The trigger goes before the statements are prepared, so none of them is compiled with it.
+        totals = dryRun ? nil : try SuspendedTotalsTrigger(db)
         inserts = dryRun ? nil : try Inserts(db)
+    }
+
+    /// Adds the batch's leads to the board totals and restores their trigger; call once, after the last ``write(_:ownerID:)``.
+    mutating func finish() throws {
+        inserts = nil
+        try totals?.finish(db)
+        totals = nil
     }
 
     /// Dry runs only: keys of rows accepted earlier in the file.
@@ -131,6 +147,7 @@ struct ImportBatchWriter {
             row.bind(19, ScoreBreakdownJSON.encode(breakdown))
         }
         let leadID = inserts.lead.lastInsertedRowID
+        totals?.add(stage: lead.stage.rawValue, ownerID: owner, currency: lead.value.currency.rawValue, valueMinor: lead.value.minorUnits)
         if lead.stage == .won, let accountID {
             // A won deal's account is a customer (history only: no handoff ticket or team notification).
             try inserts.customer.row { row in row.bind(1, accountID) }
@@ -150,10 +167,19 @@ struct ImportBatchWriter {
                 row.bind(6, leadID)
                 row.bind(7, seconds)
             }
-            // The first follow-up gets its reminders and overdue escalation like any scheduled one.
+            // The first follow-up gets its reminders and overdue escalation like any scheduled one
+            // (a new follow-up has no jobs to replace, so they are plain inserts).
+            let activityID = inserts.activity.lastInsertedRowID
             let dueAt = Date(epochSeconds: seconds + Int64(step.dueAfter))
-            try ScheduledWork.planFollowUp(db, activityID: inserts.activity.lastInsertedRowID, dueAt: dueAt,
-                                           plan: reminderPlan(owner), escalationDelay: overdueEscalation, isNew: true)
+            for job in ScheduledWork.followUpJobs(dueAt: dueAt, plan: reminderPlan(owner), escalationDelay: overdueEscalation) {
+                try inserts.job.row { row in
+                    row.bind(1, job.kind.rawValue)
+                    row.bind(2, activityID)
+                    row.bind(3, job.level)
+                    row.bind(4, job.dueAt.epochSeconds)
+                    row.bind(5, dueAt.epochSeconds)
+                }
+            }
         }
         return .imported(ownerID: owner, possibleDuplicate: possibleDuplicate)
     }

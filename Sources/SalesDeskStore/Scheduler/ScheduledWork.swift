@@ -6,14 +6,24 @@ import SalesDeskDomain
 /// ticket replace its pending jobs, so a scheduler only ever reads `scheduled_job` by due time.
 enum ScheduledWork {
     /// Replaces a planned follow-up's pending reminders and overdue escalation with ones for `dueAt`.
-    static func planFollowUp(_ db: Database, activityID: Int64, dueAt: Date, plan: ReminderPlan, escalationDelay: TimeInterval,
-                             isNew: Bool = false) throws {
-        // A follow-up written a moment ago has no jobs to replace (imports plan thousands of those a batch).
-        if !isNew { try cancel(db, .activity(activityID), kinds: [.reminder, .overdue]) }
-        for reminder in plan.reminders(forDueAt: dueAt) {
-            try upsert(db, kind: .reminder, record: .activity(activityID), level: Int(reminder.offset), dueAt: reminder.firesAt, eventAt: dueAt)
+    static func planFollowUp(_ db: Database, activityID: Int64, dueAt: Date, plan: ReminderPlan, escalationDelay: TimeInterval) throws {
+        try cancel(db, .activity(activityID), kinds: [.reminder, .overdue])
+        for job in followUpJobs(dueAt: dueAt, plan: plan, escalationDelay: escalationDelay) {
+            try upsert(db, kind: job.kind, record: .activity(activityID), level: job.level, dueAt: job.dueAt, eventAt: dueAt)
         }
-        try upsert(db, kind: .overdue, record: .activity(activityID), level: 0, dueAt: dueAt.addingTimeInterval(escalationDelay), eventAt: dueAt)
+    }
+
+    /// One pending job of a follow-up: its kind, level (a reminder's offset in seconds) and due time.
+    struct FollowUpJob {
+        let kind: DueWork.Kind
+        let level: Int
+        let dueAt: Date
+    }
+
+    /// A planned follow-up's jobs: one reminder per offset of `plan`, then the overdue escalation.
+    static func followUpJobs(dueAt: Date, plan: ReminderPlan, escalationDelay: TimeInterval) -> [FollowUpJob] {
+        plan.reminders(forDueAt: dueAt).map { FollowUpJob(kind: .reminder, level: Int($0.offset), dueAt: $0.firesAt) }
+            + [FollowUpJob(kind: .overdue, level: 0, dueAt: dueAt.addingTimeInterval(escalationDelay))]
     }
 
     /// Removes a record's pending work of `kinds` (done work stays as history).
