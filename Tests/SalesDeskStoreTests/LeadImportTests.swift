@@ -159,6 +159,21 @@ struct LeadImportTests {
         #expect(try desk.count("import_run", where: "imported = 25 AND skipped = 0 AND rows_done = 25 AND finished_at IS NOT NULL") == 1)
     }
 
+    @Test("a batch larger than the read-ahead chunk is still one transaction with one audit entry")
+    func batchesSpanChunks() throws {
+        let rows = (1...(LeadImporter.chunkSize * 2 + 3)).map { "Lead \($0),lead\($0)@x.co" }.joined(separator: "\n")
+        let path = try csv("Name,Email\n\(rows)\n")
+        let summary = try run(path, ImportOptions(batchSize: LeadImporter.chunkSize + 100))
+        #expect(summary.imported == LeadImporter.chunkSize * 2 + 3)
+        let entries = try desk.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT after FROM audit_entry WHERE action = 'import_batch' ORDER BY id")
+        }
+        #expect(entries == [
+            "from row 2: \(LeadImporter.chunkSize + 100) imported, 0 merged, 0 skipped, 0 rejected",
+            "from row \(LeadImporter.chunkSize + 102): \(LeadImporter.chunkSize - 97) imported, 0 merged, 0 skipped, 0 rejected",
+        ])
+    }
+
     @Test("board totals stay exact through a batched import (the per-row trigger is suspended per batch) and count leads made afterwards")
     func boardTotalsAcrossBatches() throws {
         _ = try desk.database.createLead(NewLead(contactName: "Before", email: "before@x.co", ownerID: desk.rep.id!), by: desk.rep)

@@ -93,7 +93,8 @@ struct ImportBatchWriter {
     var seenKeys = Set<String>()
 
     /// Writes (or, in a dry run, judges) one lead owned by `ownerID`.
-    mutating func write(_ lead: ImportedLead, ownerID: @autoclosure () -> Int64) throws -> Outcome {
+    mutating func write(_ validated: ValidatedBatch.Row, ownerID: @autoclosure () -> Int64) throws -> Outcome {
+        let lead = validated.lead
         if let existing = try existingContact(lead) {
             switch policy {
             case .skip: return .skipped
@@ -103,7 +104,7 @@ struct ImportBatchWriter {
             case .create: break
             }
         }
-        let matchKey = lead.matchKey
+        let matchKey = validated.matchKey
         let possibleDuplicate = try matchKey.map { key in
             try byMatchKey.int64(key) != nil || (dryRun && !seenKeys.insert("m:" + key).inserted)
         } ?? false
@@ -122,8 +123,7 @@ struct ImportBatchWriter {
             row.bind(8, matchKey)
         }
         let contactID = inserts.contact.lastInsertedRowID
-        let breakdown = LeadScoring().breakdown(for: lead.scoringInput)
-        let score = min(100, max(0, breakdown.reduce(0) { $0 + $1.points }))
+        let score = validated.score
         let tags = (lead.tags + (possibleDuplicate ? ["possible-duplicate"] : [])).joined(separator: ",")
         try inserts.lead.row { row in
             row.bind(1, contactID)
@@ -144,7 +144,7 @@ struct ImportBatchWriter {
             row.bind(16, lead.lossReason?.note)
             row.bind(17, seconds)
             row.bind(18, seconds)
-            row.bind(19, ScoreBreakdownJSON.encode(breakdown))
+            row.bind(19, ScoreBreakdownJSON.encode(validated.breakdown))
         }
         let leadID = inserts.lead.lastInsertedRowID
         totals?.add(stage: lead.stage.rawValue, ownerID: owner, currency: lead.value.currency.rawValue, valueMinor: lead.value.minorUnits)

@@ -61,76 +61,69 @@ public struct LeadImporter {
         defer { if !options.dryRun { ImportTuning.end(database) } }
         var ownerCounts: [Int64: Int] = [:]
         var dryRunKeys = Set<String>()
-        var dataRows = 0
-        var finished = false
-        while !finished {
-            var batch: [ImportedLead] = []
-            var batchRejected = 0
-            var firstRow = 0
+        // Reading and validating run on a second thread, a chunk ahead of this one, which writes;
+        // chunks are small so that little besides the batch being written is held in memory.
+        let source = ValidatedBatches(reader: reader, validator: validator, batchSize: batchSize, chunkSize: Self.chunkSize, resumeAfter: resumeAfter)
+        let chunks = BackgroundBatches(capacity: 2) { try source.next() }
+        defer { chunks.stop() }
+        var chunk = try chunks.next()
+        while var current = chunk {
             let batchStart = summary
-            while batch.count + batchRejected < batchSize {
-                let next: RawImportRow?
-                do {
-                    next = try reader.next()
-                } catch let error as ImportFileError {
-                    // The rows read so far are still committed; the summary says where reading stopped.
-                    summary.stoppedEarly = error
-                    next = nil
-                }
-                guard let raw = next else { finished = true; break }
-                dataRows += 1
-                summary.read += 1
-                if firstRow == 0 { firstRow = raw.number }
-                if dataRows <= resumeAfter {
-                    summary.skipped += 1
-                    summary.resumedRows += 1
-                    continue
-                }
-                switch validator.validate(raw) {
-                case .success(let lead):
-                    batch.append(lead)
-                case .failure(let problem):
-                    batchRejected += 1
-                    summary.rejected += 1
-                    try rejected(problem)
-                }
-            }
-            summary.blankRows = reader.blankRows
-            let before = summary
+            var firstRow = 0
+            // One transaction: the chunks of one batch.
             let write = { (db: Database) throws -> ImportSummary in
-                var result = before
+                var result = batchStart
                 var writer = try ImportBatchWriter(
                     db, policy: options.onDuplicate, dryRun: options.dryRun, at: at, userID: user.id!, followUps: settings.firstFollowUp,
                     reminderPlan: { owner in configuration.reminderPlan(forHandle: handleByID[owner] ?? "") },
                     overdueEscalation: configuration.scheduler.overdueEscalationSeconds)
                 writer.seenKeys = dryRunKeys
-                for lead in batch {
-                    let outcome = try writer.write(lead, ownerID: self.owner(for: lead, forced: forcedOwner, directory: directory, picker: &picker))
-                    switch outcome {
-                    case .skipped: result.skipped += 1
-                    case .merged: result.merged += 1
-                    case .imported(let owner, let possibleDuplicate):
-                        result.imported += 1
-                        ownerCounts[owner, default: 0] += 1
-                        if possibleDuplicate { result.possibleDuplicates += 1 }
+                while true {
+                    try Self.count(current, into: &result, rejected: rejected)
+                    if firstRow == 0 { firstRow = current.firstRow }
+                    for row in current.rows {
+                        let outcome = try writer.write(row, ownerID: self.owner(for: row.lead, forced: forcedOwner, directory: directory, picker: &picker))
+                        switch outcome {
+                        case .skipped: result.skipped += 1
+                        case .merged: result.merged += 1
+                        case .imported(let owner, let possibleDuplicate):
+                            result.imported += 1
+                            ownerCounts[owner, default: 0] += 1
+                            if possibleDuplicate { result.possibleDuplicates += 1 }
+                        }
+                        if !row.lead.flags.isEmpty { result.flagged += 1 }
                     }
-                    if !lead.flags.isEmpty { result.flagged += 1 }
+                    guard !current.endsBatch, let next = try chunks.next() else { break }
+                    current = next
                 }
                 try writer.finish()
                 dryRunKeys = writer.seenKeys
                 if let runID {
-                    try self.recordBatch(db, runID: runID, rowsDone: dataRows, summary: result, before: batchStart, firstRow: firstRow, at: at)
+                    try self.recordBatch(db, runID: runID, rowsDone: current.rowsDone, summary: result, before: batchStart, firstRow: firstRow, at: at)
                 }
                 return result
             }
-            if batch.isEmpty && batchRejected == 0 && !finished { continue }
             summary = try options.dryRun ? database.writer.read(write) : database.writer.write(write)
-            progress(summary, reader.fractionRead)
+            progress(summary, current.fractionRead)
+            chunk = current.isLast ? nil : try chunks.next()
         }
-        summary.blankRows = reader.blankRows
         summary.perOwner = Dictionary(uniqueKeysWithValues: ownerCounts.map { (directory.handleByID[$0.key] ?? "#\($0.key)", $0.value) })
         if let runID { try finishRun(runID, file: file, ownerCounts: ownerCounts, at: at) }
         return summary
+    }
+
+    /// Rows read and validated ahead of the writer at a time.
+    static let chunkSize = 500
+
+    /// Adds a chunk's reading to the summary: rows read, rows an earlier run committed, rejects (each passed to `rejected`).
+    private static func count(_ chunk: ValidatedBatch, into summary: inout ImportSummary, rejected: (RowProblem) throws -> Void) throws {
+        summary.read += chunk.read
+        summary.skipped += chunk.resumed
+        summary.resumedRows += chunk.resumed
+        summary.blankRows = chunk.blankRows
+        summary.stoppedEarly = chunk.stoppedEarly ?? summary.stoppedEarly
+        for problem in chunk.rejected { try rejected(problem) }
+        summary.rejected += chunk.rejected.count
     }
 
     private func owner(for lead: ImportedLead, forced: Int64?, directory: ImportDirectory, picker: inout OwnerPicker) -> Int64 {
