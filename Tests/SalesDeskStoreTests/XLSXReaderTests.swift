@@ -15,9 +15,7 @@ struct XLSXReaderTests {
 
     /// A minimal workbook as Excel writes it: two sheets, shared and inline strings, numbers and a date serial.
     private func workbook() throws -> String {
-        let path = folder.path("leads.xlsx")
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        let parts: [String: String] = [
+        try package(named: "leads.xlsx", [
             "[Content_Types].xml": #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#,
             "xl/workbook.xml": #"""
                 <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Notes" sheetId="1" r:id="rId2"/><sheet name="Leads" sheetId="2" r:id="rId1"/></sheets></workbook>
@@ -34,7 +32,27 @@ struct XLSXReaderTests {
             "xl/worksheets/sheet2.xml": #"""
                 <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Note</t></is></c></row></sheetData></worksheet>
                 """#,
-        ]
+        ])
+    }
+
+    /// A workbook of one sheet with a header and `rows` rows of inline strings, row 3 left out.
+    private func bigWorkbook(rows: Int) throws -> String {
+        var sheet = #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        sheet += #"<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Email</t></is></c></row>"#
+        for number in 2...(rows + 2) where number != 3 {
+            sheet += #"<row r="\#(number)"><c r="A\#(number)" t="inlineStr"><is><t>Lead \#(number)</t></is></c><c r="B\#(number)" t="inlineStr"><is><t>lead\#(number)@x.co</t></is></c></row>"#
+        }
+        sheet += "</sheetData></worksheet>"
+        return try package(named: "big.xlsx", [
+            "xl/workbook.xml": #"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Leads" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            "xl/_rels/workbook.xml.rels": #"<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            "xl/worksheets/sheet1.xml": sheet,
+        ])
+    }
+
+    private func package(named name: String, _ parts: [String: String]) throws -> String {
+        let path = folder.path(name)
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         for (name, text) in parts.sorted(by: { $0.key < $1.key }) {
             let data = Data(text.utf8)
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
@@ -42,6 +60,32 @@ struct XLSXReaderTests {
             }
         }
         return path
+    }
+
+    @Test("a sheet of many rows streams through in order with its row numbers, and progress reaches the end")
+    func streamsLargeSheet() throws {
+        let reader = try XLSXReader(path: try bigWorkbook(rows: 20_000))
+        #expect(reader.headers == ["Name", "Email"])
+        var numbers: [Int] = []
+        var fractions: [Double] = []
+        while let row = try reader.next() {
+            if row.number % 5_000 == 0 { fractions.append(reader.fractionRead) }
+            #expect(row.cells == ["Lead \(row.number)", "lead\(row.number)@x.co"])
+            numbers.append(row.number)
+        }
+        #expect(numbers == [2] + Array(4...20_002))
+        #expect(fractions == fractions.sorted() && fractions.first! < 0.5)
+        #expect(reader.fractionRead == 1)
+    }
+
+    @Test("a reader dropped half-way stops its unpacking thread")
+    func droppedHalfWay() throws {
+        let path = try bigWorkbook(rows: 20_000)
+        var reader: XLSXReader? = try XLSXReader(path: path)
+        #expect(try reader?.next()?.number == 2)
+        reader = nil
+        // Dropping it returned: the unpacking thread was told to stop and has ended (deinit waits for it).
+        #expect(try XLSXReader(path: path).headers == ["Name", "Email"])
     }
 
     @Test("a named sheet reads shared, rich and inline strings, numbers and date serials, with sheet row numbers")

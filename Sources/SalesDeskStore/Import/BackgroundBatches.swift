@@ -1,7 +1,8 @@
 import Foundation
 
 /// Runs a batch producer on its own thread, at most `capacity` batches ahead of the consumer, so
-/// reading and validating the next batch overlaps writing the current one (the import's two cores).
+/// reading and validating the next batch overlaps writing the current one (the import's two cores),
+/// and unpacking a workbook's sheet overlaps reading its rows.
 ///
 /// The producer's results come out in order through ``next()``; an error it throws comes out after
 /// the batches before it. ``stop()`` (also run on deinit) tells the producer to stop at its next
@@ -22,20 +23,27 @@ final class BackgroundBatches<Batch: Sendable>: @unchecked Sendable {
 
     /// Starts `produce` on a new thread; it is called until it returns nil or throws.
     /// Its captured state is used by that thread alone until ``stop()`` returns.
-    init(capacity: Int, produce: @escaping () throws -> Batch?) {
-        self.capacity = max(1, capacity)
+    convenience init(capacity: Int, produce: @escaping () throws -> Batch?) {
         nonisolated(unsafe) let produce = produce
+        self.init(capacity: capacity) { emit in
+            while let batch = try produce() {
+                guard emit(batch) else { return }
+            }
+        }
+    }
+
+    /// Starts `body` on a new thread; it hands each batch to `emit`, which waits for room and
+    /// returns false once the consumer has stopped (the body should then return). The batches end
+    /// when the body returns; an error it throws comes out after them.
+    init(capacity: Int, pushing body: @escaping (_ emit: (Batch) -> Bool) throws -> Void) {
+        self.capacity = max(1, capacity)
+        nonisolated(unsafe) let body = body
         let thread = Thread { [self] in
             defer { finished.signal() }
-            while true {
-                let result: Result<Batch, any Error>
-                do {
-                    guard let batch = try produce() else { break }
-                    result = .success(batch)
-                } catch {
-                    result = .failure(error)
-                }
-                guard put(result), case .success = result else { break }
+            do {
+                try body { batch in self.put(.success(batch)) }
+            } catch {
+                _ = put(.failure(error))
             }
             condition.lock()
             producerDone = true

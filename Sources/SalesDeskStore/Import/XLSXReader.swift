@@ -7,15 +7,33 @@ import ZIPFoundation
 /// numbers, booleans and formula results. Dates arrive as their serial numbers, which
 /// ``ImportDate`` reads in date columns.
 ///
-/// Unlike ``CSVReader`` the sheet's XML is decoded whole, so memory grows with the sheet; CSV is the
-/// format for very large files.
+/// The sheet is streamed: a second thread unpacks it and cuts it into documents of a few hundred
+/// rows (``SheetRowSplitter``), which ``next()`` decodes with XMLCoder as it goes, so memory stays
+/// flat in the number of rows. The shared strings table is held whole, as Excel's format needs it
+/// for random access: memory grows with the workbook's distinct texts, not its rows.
 public final class XLSXReader: ImportRowReader {
     public private(set) var headers: [String] = []
     public private(set) var blankRows = 0
-    private var rows: [RawImportRow] = []
-    private var nextIndex = 0
+    private let path: String
+    private let strings: [String]
+    private let documents: BackgroundBatches<SheetPart>
+    private let sheetBytes: Int64
+    private var unpackedBytes: Int64 = 0
+    private var pending: [RawImportRow] = []
+    private var pendingIndex = 0
+    /// Rows decoded so far, for rows without an `r` attribute.
+    private var rowsSeen = 0
+
+    /// A few hundred rows of the sheet as a small document, and how far unpacking had got.
+    private struct SheetPart: Sendable {
+        let xml: Data
+        let unpackedBytes: Int64
+    }
+
+    private struct Stopped: Error {}
 
     public init(path: String, sheet: String? = nil) throws {
+        self.path = path
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -24,30 +42,42 @@ public final class XLSXReader: ImportRowReader {
             throw ImportFileError.notSpreadsheet(path: path, detail: "not a ZIP archive")
         }
         let book = Workbook(archive: archive, path: path)
-        let strings = try book.sharedStrings()
-        let sheetXML = try book.sheet(named: sheet)
-        let decoded: Worksheet
-        do {
-            decoded = try Self.decoder.decode(Worksheet.self, from: sheetXML)
-        } catch {
-            throw ImportFileError.notSpreadsheet(path: path, detail: "the sheet's XML cannot be read")
-        }
-        var all: [RawImportRow] = []
-        for (position, row) in (decoded.sheetData.row ?? []).enumerated() {
-            var cells: [String?] = []
-            for (index, cell) in (row.c ?? []).enumerated() {
-                let column = cell.r.flatMap(Self.columnIndex) ?? index
-                while cells.count < column { cells.append("") }
-                cells.append(Self.text(of: cell, strings: strings))
+        strings = try book.sharedStrings()
+        let (name, entry) = try book.sheetEntry(named: sheet)
+        sheetBytes = max(1, Int64(clamping: entry.uncompressedSize))
+        // The archive is used by the unpacking thread alone from here on.
+        nonisolated(unsafe) let unpacking = archive
+        documents = BackgroundBatches(capacity: 4) { emit in
+            var splitter = SheetRowSplitter()
+            var unpacked: Int64 = 0
+            do {
+                _ = try unpacking.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { piece in
+                    unpacked += Int64(piece.count)
+                    for xml in try splitter.feed(piece) {
+                        guard emit(SheetPart(xml: xml, unpackedBytes: unpacked)) else { throw Stopped() }
+                    }
+                }
+                if let xml = try splitter.finish() { _ = emit(SheetPart(xml: xml, unpackedBytes: unpacked)) }
+            } catch is Stopped {
+                return
+            } catch SheetRowSplitter.Problem.rowTooLarge {
+                throw ImportFileError.notSpreadsheet(path: path, detail: "\(name) has a row over 16 MB")
+            } catch SheetRowSplitter.Problem.noRootElement {
+                throw ImportFileError.notSpreadsheet(path: path, detail: "\(name) is not a worksheet")
+            } catch {
+                throw ImportFileError.notSpreadsheet(path: path, detail: "\(name) cannot be unpacked")
             }
-            all.append(RawImportRow(number: row.r ?? position + 1, cells: cells))
         }
-        guard let header = all.first(where: { !$0.cells.allSatisfy { ($0 ?? "").isEmpty } }) else { throw ImportFileError.empty(path: path) }
-        headers = header.cells.map { ($0 ?? "").trimmingCharacters(in: .whitespaces) }
-        for row in all where row.number > header.number {
-            if row.cells.allSatisfy({ ($0 ?? "").isEmpty }) { blankRows += 1 } else { rows.append(row) }
+        while let row = try nextDecodedRow() {
+            guard row.cells.allSatisfy({ ($0 ?? "").isEmpty }) else {
+                headers = row.cells.map { ($0 ?? "").trimmingCharacters(in: .whitespaces) }
+                return
+            }
         }
+        throw ImportFileError.empty(path: path)
     }
+
+    deinit { documents.stop() }
 
     /// Keeps the spaces of `xml:space="preserve"` text runs (`<t>Ana </t><t>Silva</t>`).
     static var decoder: XMLDecoder {
@@ -56,12 +86,40 @@ public final class XLSXReader: ImportRowReader {
         return decoder
     }
 
-    public var fractionRead: Double { rows.isEmpty ? 1 : Double(nextIndex) / Double(rows.count) }
+    public var fractionRead: Double { min(1, Double(unpackedBytes) / Double(sheetBytes)) }
 
     public func next() throws -> RawImportRow? {
-        guard nextIndex < rows.count else { return nil }
-        defer { nextIndex += 1 }
-        return rows[nextIndex]
+        while let row = try nextDecodedRow() {
+            if row.cells.allSatisfy({ ($0 ?? "").isEmpty }) { blankRows += 1 } else { return row }
+        }
+        return nil
+    }
+
+    /// The next row of the sheet, blank or not; decodes the next part when the current one is used up.
+    private func nextDecodedRow() throws -> RawImportRow? {
+        while pendingIndex == pending.count {
+            guard let part = try documents.next() else { return nil }
+            unpackedBytes = part.unpackedBytes
+            let decoded: Worksheet
+            do {
+                decoded = try Self.decoder.decode(Worksheet.self, from: part.xml)
+            } catch {
+                throw ImportFileError.notSpreadsheet(path: path, detail: "the sheet's XML cannot be read")
+            }
+            pending = (decoded.sheetData.row ?? []).map { row in
+                rowsSeen += 1
+                var cells: [String?] = []
+                for (index, cell) in (row.c ?? []).enumerated() {
+                    let column = cell.r.flatMap(Self.columnIndex) ?? index
+                    while cells.count < column { cells.append("") }
+                    cells.append(Self.text(of: cell, strings: strings))
+                }
+                return RawImportRow(number: row.r ?? rowsSeen, cells: cells)
+            }
+            pendingIndex = 0
+        }
+        defer { pendingIndex += 1 }
+        return pending[pendingIndex]
     }
 
     private static func text(of cell: Worksheet.Cell, strings: [String]) -> String {
@@ -111,7 +169,8 @@ private struct Workbook {
         }
     }
 
-    func sheet(named wanted: String?) throws -> Data {
+    /// The chosen sheet's part name and archive entry.
+    func sheetEntry(named wanted: String?) throws -> (String, Entry) {
         guard let bookData = try entry("xl/workbook.xml"),
               let book = try? XMLDecoder().decode(WorkbookXML.self, from: bookData),
               let first = book.sheets.sheet.first else {
@@ -129,8 +188,8 @@ private struct Workbook {
         let relations = try entry("xl/_rels/workbook.xml.rels").flatMap { try? XMLDecoder().decode(Relationships.self, from: $0) }
         let target = relations?.Relationship.first { $0.Id == chosen.relationID }?.Target ?? "worksheets/sheet1.xml"
         let name = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        guard let data = try entry(name) else { throw ImportFileError.notSpreadsheet(path: path, detail: "\(name) is missing") }
-        return data
+        guard let sheet = archive[name] else { throw ImportFileError.notSpreadsheet(path: path, detail: "\(name) is missing") }
+        return (name, sheet)
     }
 }
 

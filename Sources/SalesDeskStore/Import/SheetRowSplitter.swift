@@ -1,0 +1,149 @@
+import Foundation
+
+/// Cuts a worksheet's XML, fed in pieces as it is unpacked, into small well-formed documents of
+/// whole rows, so a sheet of any size is decoded a few hundred rows at a time.
+///
+/// Each document is the sheet's own root start tag (so its namespace declarations still apply),
+/// `<sheetData>`, up to ``rowsPerDocument`` `<row>` elements copied byte for byte, and the closing
+/// tags. Everything outside `<row>` elements (column widths, merged cells, the sheet's view) is
+/// dropped. Rows must use the unprefixed `row` element name, as Excel, LibreOffice and Google Sheets write it.
+///
+/// ```swift
+/// var splitter = SheetRowSplitter()
+/// for piece in pieces { documents += try splitter.feed(piece) }
+/// if let last = splitter.finish() { documents.append(last) }
+/// ```
+struct SheetRowSplitter {
+    /// Rows per document: small enough to keep memory flat, large enough to keep decoding cheap.
+    var rowsPerDocument = 256
+    /// A row whose XML grows past this without closing is refused (a broken or hostile file).
+    var maximumRowBytes = 16 << 20
+
+    /// Why the sheet's XML cannot be cut into rows.
+    enum Problem: Error, Equatable {
+        case noRootElement
+        case rowTooLarge
+    }
+
+    private var buffer: [UInt8] = []
+    /// Where scanning resumes in `buffer`.
+    private var scanFrom = 0
+    private var rootStart: [UInt8]?
+    private var rootName: [UInt8] = []
+    private var rows: [UInt8] = []
+    private var rowCount = 0
+
+    init() {}
+
+    /// Adds a piece of the sheet and returns the documents it completes.
+    mutating func feed(_ piece: Data) throws -> [Data] {
+        buffer.append(contentsOf: piece)
+        var documents: [Data] = []
+        if rootStart == nil, !(try findRoot()) { return documents }
+        while let row = try nextRow() {
+            rows.append(contentsOf: row)
+            rowCount += 1
+            if rowCount >= rowsPerDocument { documents.append(takeDocument()) }
+        }
+        compact()
+        return documents
+    }
+
+    /// The document of the rows not yet returned, if any; call once, after the last piece.
+    mutating func finish() throws -> Data? {
+        guard rootStart != nil else { throw Problem.noRootElement }
+        return rowCount > 0 ? takeDocument() : nil
+    }
+
+    /// Finds the first element's start tag (the root) and removes everything up to its end.
+    private mutating func findRoot() throws -> Bool {
+        var index = 0
+        while index + 1 < buffer.count {
+            if buffer[index] == UInt8(ascii: "<"), buffer[index + 1] != UInt8(ascii: "?"), buffer[index + 1] != UInt8(ascii: "!") {
+                guard let end = buffer[index...].firstIndex(of: UInt8(ascii: ">")) else { break }
+                let tag = Array(buffer[index...end])
+                let nameEnd = tag.dropFirst().firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == 0x0a || $0 == 0x0d || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") } ?? tag.count - 1
+                rootName = Array(tag[1..<nameEnd])
+                rootStart = tag.last == UInt8(ascii: ">") && tag.dropLast().last == UInt8(ascii: "/") ? Array(tag.dropLast(2)) + [UInt8(ascii: ">")] : tag
+                buffer.removeSubrange(0...end)
+                scanFrom = 0
+                return true
+            }
+            index += 1
+        }
+        if buffer.count > maximumRowBytes { throw Problem.noRootElement }
+        return false
+    }
+
+    /// The next complete `<row …>…</row>` or `<row …/>` at or after `scanFrom`, or nil if none is complete yet.
+    private mutating func nextRow() throws -> ArraySlice<UInt8>? {
+        guard let start = rowStart(from: scanFrom) else {
+            // Keep a possible partial "<row" at the end; drop what came before it.
+            scanFrom = max(scanFrom, buffer.count - 4)
+            return nil
+        }
+        scanFrom = start
+        guard let tagEnd = buffer[start...].firstIndex(of: UInt8(ascii: ">")) else { return try waiting(since: start) }
+        if buffer[tagEnd - 1] == UInt8(ascii: "/") {
+            scanFrom = tagEnd + 1
+            return buffer[start...tagEnd]
+        }
+        guard let close = find(Self.rowClose, from: tagEnd + 1) else { return try waiting(since: start) }
+        let end = close + Self.rowClose.count
+        scanFrom = end
+        return buffer[start..<end]
+    }
+
+    private func waiting(since start: Int) throws -> ArraySlice<UInt8>? {
+        if buffer.count - start > maximumRowBytes { throw Problem.rowTooLarge }
+        return nil
+    }
+
+    /// The index of the next `<row` followed by a space, `>` or `/`.
+    private func rowStart(from index: Int) -> Int? {
+        var from = index
+        while let found = find(Self.rowOpen, from: from) {
+            let after = found + Self.rowOpen.count
+            guard after < buffer.count else { return nil }
+            switch buffer[after] {
+            case 0x20, 0x09, 0x0a, 0x0d, UInt8(ascii: ">"), UInt8(ascii: "/"): return found
+            default: from = after
+            }
+        }
+        return nil
+    }
+
+    private func find(_ needle: [UInt8], from index: Int) -> Int? {
+        guard index < buffer.count, buffer.count - index >= needle.count else { return nil }
+        var position = index
+        let last = buffer.count - needle.count
+        while position <= last {
+            guard let first = buffer[position...last].firstIndex(of: needle[0]) else { return nil }
+            if buffer[first..<first + needle.count].elementsEqual(needle) { return first }
+            position = first + 1
+        }
+        return nil
+    }
+
+    /// Drops the bytes already scanned.
+    private mutating func compact() {
+        guard scanFrom > 0 else { return }
+        buffer.removeSubrange(0..<min(scanFrom, buffer.count))
+        scanFrom = 0
+    }
+
+    private mutating func takeDocument() -> Data {
+        var document = Data(rootStart ?? [])
+        document.append(contentsOf: Array("<sheetData>".utf8))
+        document.append(contentsOf: rows)
+        document.append(contentsOf: Array("</sheetData></".utf8))
+        document.append(contentsOf: rootName)
+        document.append(UInt8(ascii: ">"))
+        rows.removeAll(keepingCapacity: true)
+        rowCount = 0
+        return document
+    }
+
+    private static let rowOpen = Array("<row".utf8)
+    private static let rowClose = Array("</row>".utf8)
+}
