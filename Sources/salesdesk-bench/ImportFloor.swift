@@ -14,6 +14,11 @@ enum ImportFloor {
         try timeScript(sql(csv: csv), database: database)
     }
 
+    /// Seconds the shell takes for `.import --csv` of the file into a plain table: the baseline.
+    static func plainImportSeconds(csv: String, database: String) throws -> Double {
+        try timeScript(".import --csv \(csv) t\n", database: database)
+    }
+
     /// Seconds the shell takes to stage the CSV and index only its names and companies in an FTS5
     /// table shaped like the desk's `search` (same tokenizer and prefix indexes).
     static func searchOnlySeconds(csv: String, database: String) throws -> Double {

@@ -2,10 +2,14 @@ import Foundation
 import SalesDeskDomain
 import SalesDeskStore
 
-/// `salesdesk-bench --import [--rows N]`: imports an N-lead CSV written from the demo vocabulary into a
-/// fresh small-demo database, and in the same run times `sqlite3 .import` of the same file into a plain table.
+/// `salesdesk-bench --import [--rows N] [--batch N] [--floor-only]`: imports an N-lead CSV written from
+/// the demo vocabulary into a fresh small-demo database, and in the same run times, on the same file,
+/// `sqlite3 .import` into a plain table (the baseline), the sqlite3 shell alone making the import's writes
+/// set-based on a copy of the same fresh database (``ImportFloor``), and the shell building only the
+/// leads' search index.
 ///
-/// Reports rows per second for both, their ratio and this process's peak RSS.
+/// Reports rows per second for each, the ratios to the baseline and this process's peak RSS.
+/// `--floor-only` skips the desk's own import (the shell's figures only).
 enum ImportScenario {
     static func run(rows: Int, directory: String, batchSize: Int? = nil, floorOnly: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -36,13 +40,7 @@ enum ImportScenario {
             })
         }
         FileHandle.standardError.write(Data("\r".utf8))
-        let sqliteSeconds = try Measurement.seconds {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["sqlite3", plain, ".import --csv \(csv) t"]
-            try process.run()
-            process.waitUntilExit()
-        }
+        let sqliteSeconds = try ImportFloor.plainImportSeconds(csv: csv, database: plain)
         let floorSeconds = try ImportFloor.seconds(csv: csv, database: floor)
         let searchSeconds = try ImportFloor.searchOnlySeconds(csv: csv, database: searchOnly)
         let deskRate = Double(summary.read) / deskSeconds

@@ -15,7 +15,7 @@ import Foundation
 /// ```
 struct SheetRowSplitter {
     /// Rows per document: small enough to keep memory flat, large enough to keep decoding cheap.
-    var rowsPerDocument = 256
+    var rowsPerDocument = 64
     /// A row whose XML grows past this without closing is refused (a broken or hostile file).
     var maximumRowBytes = 16 << 20
 

@@ -47,7 +47,7 @@ public final class XLSXReader: ImportRowReader {
         sheetBytes = max(1, Int64(clamping: entry.uncompressedSize))
         // The archive is used by the unpacking thread alone from here on.
         nonisolated(unsafe) let unpacking = archive
-        documents = BackgroundBatches(capacity: 4) { emit in
+        documents = BackgroundBatches(capacity: 2) { emit in
             var splitter = SheetRowSplitter()
             var unpacked: Int64 = 0
             do {
