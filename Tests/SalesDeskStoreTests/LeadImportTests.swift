@@ -159,6 +159,14 @@ struct LeadImportTests {
         #expect(try desk.count("import_run", where: "imported = 25 AND skipped = 0 AND rows_done = 25 AND finished_at IS NOT NULL") == 1)
     }
 
+    @Test("an --owner who is not an active user stops the import before anything is written")
+    func unknownForcedOwner() throws {
+        let path = try csv("Name,Email\nJo,jo@x.co\n")
+        #expect(throws: DomainError.notFound("Active user 'nobody'")) { try run(path, ImportOptions(ownerHandle: "nobody")) }
+        #expect(try desk.count("import_run") == 0)
+        #expect(try desk.count("lead") == 0)
+    }
+
     @Test("a batch larger than the read-ahead chunk is still one transaction with one audit entry")
     func batchesSpanChunks() throws {
         let rows = (1...(LeadImporter.chunkSize * 2 + 3)).map { "Lead \($0),lead\($0)@x.co" }.joined(separator: "\n")

@@ -45,71 +45,100 @@ public struct LeadImporter {
             mapping: mapping, pipeline: database.configuration.pipeline, defaultCountryCode: database.configuration.defaultCountryCode,
             defaultCurrency: database.configuration.defaultCurrency, defaultSource: settings.defaultSource, forcedSource: options.forcedSource)
         let directory = try database.writer.read { db in try ImportDirectory(db) }
-        let configuration = database.configuration
-        let handleByID = Dictionary(directory.handles.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-        let forcedOwner = try options.ownerHandle.map { handle in
-            guard let owner = directory.user(named: handle) else { throw DomainError.notFound("Active user '\(handle)'") }
-            return owner.id!
-        }
-        var picker = OwnerPicker(rules: settings.assignment, users: directory.handles, teams: directory.teams,
-                                 loads: directory.openLoads, fallback: user.id!)
         let at = database.now()
+        // Resolved before the run starts: an unknown --owner stops it before anything is written.
+        var run = try RunState(importer: self, directory: directory, at: at)
         var summary = ImportSummary()
         let (runID, resumeAfter) = try options.dryRun ? (nil, 0) : startRun(file, at: at)
         summary.runID = runID
+        run.runID = runID
         if !options.dryRun { try ImportTuning.begin(database) }
         defer { if !options.dryRun { ImportTuning.end(database) } }
-        var ownerCounts: [Int64: Int] = [:]
-        var dryRunKeys = Set<String>()
         // Reading and validating run on a second thread, a chunk ahead of this one, which writes;
         // chunks are small so that little besides the batch being written is held in memory.
         let source = ValidatedBatches(reader: reader, validator: validator, batchSize: batchSize, chunkSize: Self.chunkSize, resumeAfter: resumeAfter)
         let chunks = BackgroundBatches(capacity: 2) { try source.next() }
         defer { chunks.stop() }
-        var chunk = try chunks.next()
-        while var current = chunk {
-            let batchStart = summary
-            var firstRow = 0
-            // One transaction: the chunks of one batch.
+        var next = try chunks.next()
+        while let first = next {
+            let before = summary
+            var last = first
             let write = { (db: Database) throws -> ImportSummary in
-                var result = batchStart
-                var writer = try ImportBatchWriter(
-                    db, policy: options.onDuplicate, dryRun: options.dryRun, at: at, userID: user.id!, followUps: settings.firstFollowUp,
-                    reminderPlan: { owner in configuration.reminderPlan(forHandle: handleByID[owner] ?? "") },
-                    overdueEscalation: configuration.scheduler.overdueEscalationSeconds)
-                writer.seenKeys = dryRunKeys
-                while true {
-                    try Self.count(current, into: &result, rejected: rejected)
-                    if firstRow == 0 { firstRow = current.firstRow }
-                    for row in current.rows {
-                        let outcome = try writer.write(row, ownerID: self.owner(for: row.lead, forced: forcedOwner, directory: directory, picker: &picker))
-                        switch outcome {
-                        case .skipped: result.skipped += 1
-                        case .merged: result.merged += 1
-                        case .imported(let owner, let possibleDuplicate):
-                            result.imported += 1
-                            ownerCounts[owner, default: 0] += 1
-                            if possibleDuplicate { result.possibleDuplicates += 1 }
-                        }
-                        if !row.lead.flags.isEmpty { result.flagged += 1 }
-                    }
-                    guard !current.endsBatch, let next = try chunks.next() else { break }
-                    current = next
-                }
-                try writer.finish()
-                dryRunKeys = writer.seenKeys
-                if let runID {
-                    try self.recordBatch(db, runID: runID, rowsDone: current.rowsDone, summary: result, before: batchStart, firstRow: firstRow, at: at)
-                }
-                return result
+                try self.writeBatch(db, from: first, chunks: chunks, summary: before, run: &run, last: &last, rejected: rejected)
             }
             summary = try options.dryRun ? database.writer.read(write) : database.writer.write(write)
-            progress(summary, current.fractionRead)
-            chunk = current.isLast ? nil : try chunks.next()
+            progress(summary, last.fractionRead)
+            next = last.isLast ? nil : try chunks.next()
         }
-        summary.perOwner = Dictionary(uniqueKeysWithValues: ownerCounts.map { (directory.handleByID[$0.key] ?? "#\($0.key)", $0.value) })
-        if let runID { try finishRun(runID, file: file, ownerCounts: ownerCounts, at: at) }
+        summary.perOwner = Dictionary(uniqueKeysWithValues: run.ownerCounts.map { (directory.handleByID[$0.key] ?? "#\($0.key)", $0.value) })
+        if let runID { try finishRun(runID, file: file, ownerCounts: run.ownerCounts, at: at) }
         return summary
+    }
+
+    /// What one run carries from batch to batch: who gets leads, how many each got, and (dry runs) the keys seen.
+    private struct RunState {
+        let directory: ImportDirectory
+        let at: Date
+        /// The `import_run` row (nil in a dry run).
+        var runID: Int64?
+        let forcedOwner: Int64?
+        let reminderPlan: (Int64) -> ReminderPlan
+        var picker: OwnerPicker
+        var ownerCounts: [Int64: Int] = [:]
+        var dryRunKeys = Set<String>()
+
+        init(importer: LeadImporter, directory: ImportDirectory, at: Date) throws {
+            let configuration = importer.database.configuration
+            self.directory = directory
+            self.at = at
+            forcedOwner = try importer.options.ownerHandle.map { handle in
+                guard let owner = directory.user(named: handle) else { throw DomainError.notFound("Active user '\(handle)'") }
+                return owner.id!
+            }
+            let handleByID = Dictionary(directory.handles.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+            reminderPlan = { owner in configuration.reminderPlan(forHandle: handleByID[owner] ?? "") }
+            picker = OwnerPicker(rules: configuration.importing.assignment, users: directory.handles, teams: directory.teams,
+                                 loads: directory.openLoads, fallback: importer.user.id!)
+        }
+    }
+
+    /// One batch in the caller's transaction: the chunks from `first` to the one that ends the batch
+    /// (left in `last`), then the board totals, the run's progress and the batch's audit entry.
+    private func writeBatch(
+        _ db: Database, from first: ValidatedBatch, chunks: BackgroundBatches<ValidatedBatch>, summary before: ImportSummary,
+        run: inout RunState, last: inout ValidatedBatch, rejected: (RowProblem) throws -> Void
+    ) throws -> ImportSummary {
+        var result = before
+        var writer = try ImportBatchWriter(
+            db, policy: options.onDuplicate, dryRun: options.dryRun, at: run.at, userID: user.id!,
+            followUps: database.configuration.importing.firstFollowUp, reminderPlan: run.reminderPlan,
+            overdueEscalation: database.configuration.scheduler.overdueEscalationSeconds)
+        writer.seenKeys = run.dryRunKeys
+        var chunk = first
+        while true {
+            try Self.count(chunk, into: &result, rejected: rejected)
+            for row in chunk.rows {
+                let outcome = try writer.write(row, ownerID: owner(for: row.lead, run: &run))
+                switch outcome {
+                case .skipped: result.skipped += 1
+                case .merged: result.merged += 1
+                case .imported(let owner, let possibleDuplicate):
+                    result.imported += 1
+                    run.ownerCounts[owner, default: 0] += 1
+                    if possibleDuplicate { result.possibleDuplicates += 1 }
+                }
+                if !row.lead.flags.isEmpty { result.flagged += 1 }
+            }
+            guard !chunk.endsBatch, let next = try chunks.next() else { break }
+            chunk = next
+        }
+        last = chunk
+        try writer.finish()
+        run.dryRunKeys = writer.seenKeys
+        if let runID = run.runID {
+            try recordBatch(db, runID: runID, rowsDone: chunk.rowsDone, summary: result, before: before, firstRow: first.firstRow, at: run.at)
+        }
+        return result
     }
 
     /// Rows read and validated ahead of the writer at a time.
@@ -126,10 +155,10 @@ public struct LeadImporter {
         summary.rejected += chunk.rejected.count
     }
 
-    private func owner(for lead: ImportedLead, forced: Int64?, directory: ImportDirectory, picker: inout OwnerPicker) -> Int64 {
-        if let forced { return forced }
-        if !options.assignByRules, let text = lead.ownerText, let named = directory.user(named: text) { return named.id! }
-        return picker.pick(for: lead)
+    private func owner(for lead: ImportedLead, run: inout RunState) -> Int64 {
+        if let forced = run.forcedOwner { return forced }
+        if !options.assignByRules, let text = lead.ownerText, let named = run.directory.user(named: text) { return named.id! }
+        return run.picker.pick(for: lead)
     }
 
     /// Resumes the unfinished run of the same file (skip policy only), or starts a new one.
