@@ -1,4 +1,5 @@
 import Foundation
+import SalesDeskConfig
 import SalesDeskDomain
 import SalesDeskStore
 import SalesDeskTesting
@@ -8,6 +9,23 @@ import Testing
 
 @Suite("The update loop driven by keys")
 struct UpdateLoopTests {
+    @Test("a card move re-reads only the two columns it changed, and the board equals a full reload")
+    func cardMoveReloadsTwoColumns() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("5"))
+        let moved = try #require(harness.runtime.state.board.first?.cards.first)
+        harness.press(.character("L"))
+        #expect(try harness.desk.database.lead(moved.id)?.stage != harness.runtime.state.board.first?.stage)
+        let fresh = try DeskRuntime(database: harness.desk.database, terminal: InMemoryTerminal(width: 120, height: 40), user: harness.desk.rep,
+                                    theme: try ThemeLoader.load(named: "default", environment: [:]), now: { harness.desk.clock.date },
+                                    loadTheme: { try ThemeLoader.load(named: $0, environment: [:]) }, editor: ExternalEditor(environment: [:]))
+        fresh.handle(.key(.character("5")))
+        let shape = { (board: [BoardColumn]) in board.map { "\($0.stage.rawValue) \($0.count) \($0.totals.map(\.minorUnits)) \($0.cards.map(\.id))" } }
+        #expect(shape(harness.runtime.state.board) == shape(fresh.state.board))
+        #expect(harness.runtime.state.board[1].cards.contains { $0.id == moved.id }, "the card is in the next column")
+        #expect(harness.runtime.state.board.contains { $0.stage == .negotiation && $0.cards.count == 1 }, "an untouched column keeps its card")
+    }
+
     @Test("moving a board card to Lost asks for the reason, and cancelling changes nothing")
     func lostNeedsReasonOnTheBoard() throws {
         let harness = try DeskHarness { desk in

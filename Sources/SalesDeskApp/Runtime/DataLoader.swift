@@ -37,14 +37,8 @@ struct DataLoader {
             keep(&state, .followUps, ids: page.rows.map(\.id))
         case .board:
             let previous = state.selectedLeadID
-            state.board = try database.pipelineBoard(ownerIDs: try boardOwnerIDs(state), cardsPerStage: 30)
-            state.boardColumn = min(state.boardColumn, max(0, state.board.count - 1))
-            if let previous, state.board.indices.contains(state.boardColumn),
-               let index = state.board[state.boardColumn].cards.firstIndex(where: { $0.id == previous }) {
-                state.boardCard = index
-            } else if state.board.indices.contains(state.boardColumn) {
-                state.boardCard = min(state.boardCard, max(0, state.board[state.boardColumn].cards.count - 1))
-            }
+            state.board = try database.pipelineBoard(ownerIDs: try boardOwnerIDs(state), cardsPerStage: Self.boardCards)
+            keepBoardSelection(&state, previous: previous)
         case .notifications:
             state.inbox = try database.inbox(for: state.user, at: state.now)
             keep(&state, .notifications, ids: state.inbox.compactMap(\.id))
@@ -54,6 +48,36 @@ struct DataLoader {
             state.ticketDetail = try database.ticketDetail(id)
         }
         state.unreadCount = try database.unreadCount(for: state.user, at: state.now)
+    }
+
+    static let boardCards = 30
+
+    /// Re-reads the board's totals and the cards of `stages` only, keeping the other columns' cards
+    /// (after a card move, which changes two columns). Falls back to a full load if the columns differ.
+    func reloadBoard(stages: Set<StageKey>, into state: inout AppState) throws {
+        let previous = state.selectedLeadID
+        let fresh = try database.pipelineBoard(ownerIDs: try boardOwnerIDs(state), cardsPerStage: Self.boardCards, cardsOf: stages)
+        guard fresh.map(\.stage) == state.board.map(\.stage) else { return try load(.board, into: &state) }
+        state.board = zip(fresh, state.board).map { column, old in
+            guard !stages.contains(column.stage) else { return column }
+            var kept = column
+            kept.cards = old.cards
+            kept.next = old.next
+            return kept
+        }
+        keepBoardSelection(&state, previous: previous)
+        state.unreadCount = try database.unreadCount(for: state.user, at: state.now)
+    }
+
+    /// Keeps the selected card selected if it is still in its column, else the same position.
+    private func keepBoardSelection(_ state: inout AppState, previous: Int64?) {
+        state.boardColumn = min(state.boardColumn, max(0, state.board.count - 1))
+        if let previous, state.board.indices.contains(state.boardColumn),
+           let index = state.board[state.boardColumn].cards.firstIndex(where: { $0.id == previous }) {
+            state.boardCard = index
+        } else if state.board.indices.contains(state.boardColumn) {
+            state.boardCard = min(state.boardCard, max(0, state.board[state.boardColumn].cards.count - 1))
+        }
     }
 
     /// Appends the next page of a list screen, if there is one.

@@ -140,11 +140,16 @@ public final class DeskRuntime {
                     continue
                 }
                 do {
+                    let movedFrom = boardStages(movedBy: change)
                     let message = try writer.perform(change, state: state)
                     state.modal = nil
                     state.cursors[state.screen]?.marked.removeAll()
                     state.status = .init(text: message, isError: false)
-                    reload(state.screen)
+                    if let movedFrom, case .moveLeads(_, let target, _) = change {
+                        do { try loader.reloadBoard(stages: movedFrom.union([target]), into: &state) } catch { report(error) }
+                    } else {
+                        reload(state.screen)
+                    }
                     if state.screen != .agenda { state.agenda = nil }
                 } catch {
                     report(error)
@@ -213,6 +218,18 @@ public final class DeskRuntime {
             form.error = Self.describe(error)
         }
         state.modal = .form(form)
+    }
+
+    /// The board columns the cards of a move leave, when the move is made on the board and every card
+    /// is on it; nil otherwise (then the whole screen reloads).
+    private func boardStages(movedBy change: DeskWrite) -> Set<StageKey>? {
+        guard state.screen == .board, case .moveLeads(let ids, _, _) = change else { return nil }
+        var stages = Set<StageKey>()
+        for id in ids {
+            guard let column = state.board.first(where: { column in column.cards.contains { $0.id == id } }) else { return nil }
+            stages.insert(column.stage)
+        }
+        return stages
     }
 
     private func flushLoads() {

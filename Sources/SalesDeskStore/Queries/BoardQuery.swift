@@ -21,8 +21,9 @@ extension AppDatabase {
     /// The pipeline board: one column per stage with count, totals and the first `cardsPerStage` cards.
     ///
     /// Totals come from the trigger-maintained `pipeline_total` table, so the board costs the same
-    /// at a thousand leads and at a million.
-    public func pipelineBoard(ownerIDs: [Int64]? = nil, cardsPerStage: Int = 20) throws -> [BoardColumn] {
+    /// at a thousand leads and at a million. With `cardsOf`, only those stages' cards are read (a card
+    /// move changes two columns); the other columns come back with their totals and no cards.
+    public func pipelineBoard(ownerIDs: [Int64]? = nil, cardsPerStage: Int = 20, cardsOf stages: Set<StageKey>? = nil) throws -> [BoardColumn] {
         let pipeline = configuration.pipeline
         return try writer.read { db in
             var ownerSQL = ""
@@ -41,13 +42,14 @@ extension AppDatabase {
                     .map { Money(minorUnits: $0["value_minor"], currency: CurrencyCode(rawValue: $0["currency"]) ?? .usd) }
                     .sorted { $0.minorUnits > $1.minorUnits }
                 let probability = Int64(pipeline.winProbability(of: stage))
-                let page = try Self.fetchLeads(db, LeadQuery(ownerIDs: ownerIDs, stages: [stage]), pipeline: pipeline, after: nil, limit: cardsPerStage)
+                let page = stages?.contains(stage) == false
+                    ? nil : try Self.fetchLeads(db, LeadQuery(ownerIDs: ownerIDs, stages: [stage]), pipeline: pipeline, after: nil, limit: cardsPerStage)
                 return BoardColumn(
                     stage: stage, name: pipeline.name(of: stage),
                     count: stageTotals.reduce(0) { $0 + ($1["lead_count"] as Int) },
                     totals: money,
                     weightedTotals: money.map { Money(minorUnits: $0.minorUnits * probability / 100, currency: $0.currency) },
-                    cards: page.rows, next: page.next)
+                    cards: page?.rows ?? [], next: page?.next)
             }
         }
     }
