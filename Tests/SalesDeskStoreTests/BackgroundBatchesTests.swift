@@ -58,4 +58,24 @@ struct BackgroundBatchesTests {
         #expect(calls.withLock { $0 } == afterStop)
         #expect(afterStop <= 3, "capacity 1: at most one batch waiting and one being made")
     }
+
+    @Test("dropping it without stop stops the producer too: nothing keeps it alive")
+    func droppedWithoutStop() throws {
+        weak var dropped: BackgroundBatches<Int>?
+        let calls = Mutex(0)
+        do {
+            let batches = BackgroundBatches<Int>(capacity: 1) {
+                calls.withLock { count in
+                    count += 1
+                    return count
+                }
+            }
+            dropped = batches
+            #expect(try batches.next() == 1)
+        }
+        #expect(dropped == nil)
+        let afterDrop = calls.withLock { $0 }
+        usleep(50_000)
+        #expect(calls.withLock { $0 } == afterDrop, "the producer ended with its consumer")
+    }
 }

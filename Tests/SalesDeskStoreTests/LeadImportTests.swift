@@ -167,6 +167,56 @@ struct LeadImportTests {
         #expect(try desk.count("lead") == 0)
     }
 
+    @Test("a reminder plan that lists an offset twice still imports, with one reminder per distinct offset")
+    func repeatedReminderOffset() throws {
+        var configuration = DeskConfiguration.standard
+        configuration.reminderPlan = ReminderPlan(offsets: [-3600, -3600, 0])
+        let fixture = try DeskFixture(configuration: configuration)
+        let path = try csv("Name,Email,Job Title\nJo Buyer,jo@buyer.com,CEO\n")
+        var ignored: [RowProblem] = []
+        let importer = LeadImporter(database: fixture.database, user: fixture.admin, options: ImportOptions())
+        let reader = try ImportFile.open(path: path)
+        let summary = try importer.run(reader, mapping: try importer.mapping(for: reader), file: ImportFingerprint(path: path), rejected: { ignored.append($0) })
+        #expect(summary.imported == 1)
+        #expect(try fixture.count("scheduled_job", where: "kind = 'reminder'") == 2)
+    }
+
+    @Test("an amount over the largest the desk stores is rejected with the reason; an oversized batch total stops the batch")
+    func hugeAmounts() throws {
+        let path = try csv("Name,Email,Value\nJo,jo@x.co,50000000000000000\nLee,lee@x.co,100\n")
+        var rejects: [RowProblem] = []
+        let summary = try run(path, rejects: &rejects)
+        #expect(summary.imported == 1)
+        #expect(rejects == [RowProblem(row: 2, column: "Value", reason: "'50000000000000000' is over the largest amount the desk stores (10,000,000,000,000.00)")])
+        #expect(throws: DomainError.self) {
+            try desk.database.writer.write { db in
+                var totals = try SuspendedTotalsTrigger(db)
+                try totals.add(stage: "open", ownerID: 1, currency: "USD", valueMinor: Int64.max / 2 + 1)
+                try totals.add(stage: "open", ownerID: 1, currency: "USD", valueMinor: Int64.max / 2 + 1)
+            }
+        }
+        #expect(try desk.count("sqlite_master", where: "type = 'trigger' AND name = 'pipeline_total_insert'") == 1, "the refused batch's DROP rolled back")
+        #expect(try StoreSoundness.problems(in: desk.database).isEmpty)
+    }
+
+    @Test("a batch that fails half-way rolls back whole: the trigger is back, the totals exact, the run resumable")
+    func failedBatchRollsBack() throws {
+        let rows = (1...25).map { $0 == 15 ? "Bad \($0),not-an-email" : "Lead \($0),lead\($0)@x.co" }.joined(separator: "\n")
+        let path = try csv("Name,Email\n\(rows)\n")
+        struct RejectsFileFull: Error {}
+        let importer = LeadImporter(database: desk.database, user: desk.admin, options: ImportOptions(batchSize: 10))
+        let reader = try ImportFile.open(path: path)
+        #expect(throws: RejectsFileFull.self) {
+            try importer.run(reader, mapping: try importer.mapping(for: reader), file: ImportFingerprint(path: path), rejected: { _ in throw RejectsFileFull() })
+        }
+        #expect(try desk.count("lead") == 10)
+        #expect(try desk.count("sqlite_master", where: "type = 'trigger' AND name = 'pipeline_total_insert'") == 1)
+        #expect(try StoreSoundness.problems(in: desk.database).isEmpty)
+        #expect(try desk.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT rows_done FROM import_run") } == 10)
+        #expect(try run(path, ImportOptions(batchSize: 10)).imported == 14)
+        #expect(try desk.count("lead") == 24)
+    }
+
     @Test("a batch larger than the read-ahead chunk is still one transaction with one audit entry")
     func batchesSpanChunks() throws {
         let rows = (1...(LeadImporter.chunkSize * 2 + 3)).map { "Lead \($0),lead\($0)@x.co" }.joined(separator: "\n")

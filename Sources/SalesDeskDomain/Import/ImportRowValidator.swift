@@ -149,6 +149,8 @@ public struct ImportRowValidator: Sendable {
         guard let valueText = try cells.text(.value) else { return .zero(currency) }
         do {
             return try Money.parse(valueText, currency: currency)
+        } catch DomainError.invalidField(_, let reason) {
+            throw cells.problem(.value, "'\(valueText)' \(reason)")
         } catch {
             throw cells.problem(.value, "'\(valueText)' is not an amount (digits, optional decimals, no negative values)")
         }

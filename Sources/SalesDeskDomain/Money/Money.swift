@@ -13,6 +13,10 @@ public struct Money: Codable, Hashable, Sendable, CustomStringConvertible {
     /// Zero of a currency.
     public static func zero(_ currency: CurrencyCode) -> Money { Money(minorUnits: 0, currency: currency) }
 
+    /// The largest amount the desk accepts from text: 10^15 minor units (10 trillion dollars), so that
+    /// totals of thousands of such amounts still fit in 64 bits.
+    public static let maximumMinorUnits: Int64 = 1_000_000_000_000_000
+
     /// Parses user text such as `12,500.50`, `12500`, `1 200,5` is refused (ambiguous separators are not guessed).
     ///
     /// ```swift
@@ -36,8 +40,11 @@ public struct Money: Codable, Hashable, Sendable, CustomStringConvertible {
         }
         let scale = Int64(Self.pow10(digits))
         let (scaled, overflow) = whole.multipliedReportingOverflow(by: scale)
-        guard !overflow else { throw DomainError.invalidMoney(text) }
-        return Money(minorUnits: scaled + fraction, currency: currency)
+        let (total, overflowAdding) = scaled.addingReportingOverflow(fraction)
+        guard !overflow, !overflowAdding, total <= maximumMinorUnits else {
+            throw DomainError.invalidField(field: "amount", reason: "is over the largest amount the desk stores (\(Money(minorUnits: maximumMinorUnits, currency: currency).formattedAmount))")
+        }
+        return Money(minorUnits: total, currency: currency)
     }
 
     /// `12,500.50 USD`

@@ -147,7 +147,7 @@ struct ImportBatchWriter {
             row.bind(19, ScoreBreakdownJSON.encode(validated.breakdown))
         }
         let leadID = inserts.lead.lastInsertedRowID
-        totals?.add(stage: lead.stage.rawValue, ownerID: owner, currency: lead.value.currency.rawValue, valueMinor: lead.value.minorUnits)
+        try totals?.add(stage: lead.stage.rawValue, ownerID: owner, currency: lead.value.currency.rawValue, valueMinor: lead.value.minorUnits)
         if lead.stage == .won, let accountID {
             // A won deal's account is a customer (history only: no handoff ticket or team notification).
             try inserts.customer.row { row in row.bind(1, accountID) }

@@ -6,7 +6,9 @@ import Foundation
 /// Each document is the sheet's own root start tag (so its namespace declarations still apply),
 /// `<sheetData>`, up to ``rowsPerDocument`` `<row>` elements copied byte for byte, and the closing
 /// tags. Everything outside `<row>` elements (column widths, merged cells, the sheet's view) is
-/// dropped. Rows must use the unprefixed `row` element name, as Excel, LibreOffice and Google Sheets write it.
+/// dropped. Rows use the root's namespace prefix if it has one (`<x:worksheet>` … `<x:row>`, as the
+/// OpenXML SDK writes). A comment or CDATA section containing `<row` is not recognised as such (no
+/// known spreadsheet writes one inside `sheetData`): the document around it would not decode.
 ///
 /// ```swift
 /// var splitter = SheetRowSplitter()
@@ -30,6 +32,12 @@ struct SheetRowSplitter {
     private var scanFrom = 0
     private var rootStart: [UInt8]?
     private var rootName: [UInt8] = []
+    /// `<row`, `</row>` and `sheetData` with the root's prefix.
+    private var rowOpen = Array("<row".utf8)
+    private var rowClose = Array("</row>".utf8)
+    private var sheetData = Array("sheetData".utf8)
+    /// Where the search for the current row's end resumes, so a long row is not scanned again per piece.
+    private var closeSearchFrom: Int?
     private var rows: [UInt8] = []
     private var rowCount = 0
 
@@ -64,6 +72,12 @@ struct SheetRowSplitter {
                 let tag = Array(buffer[index...end])
                 let nameEnd = tag.dropFirst().firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == 0x0a || $0 == 0x0d || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") } ?? tag.count - 1
                 rootName = Array(tag[1..<nameEnd])
+                if let colon = rootName.firstIndex(of: UInt8(ascii: ":")) {
+                    let prefix = Array(rootName[...colon])
+                    rowOpen = Array("<".utf8) + prefix + Array("row".utf8)
+                    rowClose = Array("</".utf8) + prefix + Array("row>".utf8)
+                    sheetData = prefix + Array("sheetData".utf8)
+                }
                 rootStart = tag.last == UInt8(ascii: ">") && tag.dropLast().last == UInt8(ascii: "/") ? Array(tag.dropLast(2)) + [UInt8(ascii: ">")] : tag
                 buffer.removeSubrange(0...end)
                 scanFrom = 0
@@ -88,8 +102,12 @@ struct SheetRowSplitter {
             scanFrom = tagEnd + 1
             return buffer[start...tagEnd]
         }
-        guard let close = find(Self.rowClose, from: tagEnd + 1) else { return try waiting(since: start) }
-        let end = close + Self.rowClose.count
+        guard let close = find(rowClose, from: max(tagEnd + 1, closeSearchFrom ?? 0)) else {
+            closeSearchFrom = max(tagEnd + 1, buffer.count - rowClose.count + 1)
+            return try waiting(since: start)
+        }
+        closeSearchFrom = nil
+        let end = close + rowClose.count
         scanFrom = end
         return buffer[start..<end]
     }
@@ -102,8 +120,8 @@ struct SheetRowSplitter {
     /// The index of the next `<row` followed by a space, `>` or `/`.
     private func rowStart(from index: Int) -> Int? {
         var from = index
-        while let found = find(Self.rowOpen, from: from) {
-            let after = found + Self.rowOpen.count
+        while let found = find(rowOpen, from: from) {
+            let after = found + rowOpen.count
             guard after < buffer.count else { return nil }
             switch buffer[after] {
             case 0x20, 0x09, 0x0a, 0x0d, UInt8(ascii: ">"), UInt8(ascii: "/"): return found
@@ -128,15 +146,17 @@ struct SheetRowSplitter {
     /// Drops the bytes already scanned.
     private mutating func compact() {
         guard scanFrom > 0 else { return }
-        buffer.removeSubrange(0..<min(scanFrom, buffer.count))
+        let removed = min(scanFrom, buffer.count)
+        buffer.removeSubrange(0..<removed)
+        closeSearchFrom = closeSearchFrom.map { $0 - removed }
         scanFrom = 0
     }
 
     private mutating func takeDocument() -> Data {
         var document = Data(rootStart ?? [])
-        document.append(contentsOf: Array("<sheetData>".utf8))
+        document.append(contentsOf: Array("<".utf8) + sheetData + Array(">".utf8))
         document.append(contentsOf: rows)
-        document.append(contentsOf: Array("</sheetData></".utf8))
+        document.append(contentsOf: Array("</".utf8) + sheetData + Array("></".utf8))
         document.append(contentsOf: rootName)
         document.append(UInt8(ascii: ">"))
         rows.removeAll(keepingCapacity: true)
@@ -144,6 +164,4 @@ struct SheetRowSplitter {
         return document
     }
 
-    private static let rowOpen = Array("<row".utf8)
-    private static let rowClose = Array("</row>".utf8)
 }

@@ -1,4 +1,5 @@
 import GRDB
+import SalesDeskDomain
 
 /// Keeps the board's `pipeline_total` exact for one import batch without its per-row trigger.
 ///
@@ -29,11 +30,16 @@ struct SuspendedTotalsTrigger {
         if triggerSQL != nil { try db.execute(sql: "DROP TRIGGER \(Self.name)") }
     }
 
-    /// Counts one inserted lead.
-    mutating func add(stage: String, ownerID: Int64, currency: String, valueMinor: Int64) {
+    /// Counts one inserted lead; refuses a sum that no longer fits in 64 bits (the batch rolls back).
+    mutating func add(stage: String, ownerID: Int64, currency: String, valueMinor: Int64) throws {
         guard triggerSQL != nil else { return }
-        sums[Key(stage: stage, ownerID: ownerID, currency: currency), default: (0, 0)].count += 1
-        sums[Key(stage: stage, ownerID: ownerID, currency: currency), default: (0, 0)].value += valueMinor
+        let key = Key(stage: stage, ownerID: ownerID, currency: currency)
+        let (value, overflow) = sums[key, default: (0, 0)].value.addingReportingOverflow(valueMinor)
+        guard !overflow else {
+            throw DomainError.invalidField(field: "value", reason: "the batch's \(currency) total in one stage is too large to store; import fewer or smaller amounts")
+        }
+        sums[key, default: (0, 0)].count += 1
+        sums[key, default: (0, 0)].value = value
     }
 
     /// Adds the batch's sums to `pipeline_total` and re-creates the trigger.

@@ -86,6 +86,13 @@ public final class XLSXReader: ImportRowReader {
         return decoder
     }
 
+    /// Sheets may prefix their elements (`<x:row>`); decoding by local name reads both forms.
+    static var sheetDecoder: XMLDecoder {
+        let decoder = Self.decoder
+        decoder.shouldProcessNamespaces = true
+        return decoder
+    }
+
     public var fractionRead: Double { min(1, Double(unpackedBytes) / Double(sheetBytes)) }
 
     public func next() throws -> RawImportRow? {
@@ -102,7 +109,7 @@ public final class XLSXReader: ImportRowReader {
             unpackedBytes = part.unpackedBytes
             let decoded: Worksheet
             do {
-                decoded = try Self.decoder.decode(Worksheet.self, from: part.xml)
+                decoded = try Self.sheetDecoder.decode(Worksheet.self, from: part.xml)
             } catch {
                 throw ImportFileError.notSpreadsheet(path: path, detail: "the sheet's XML cannot be read")
             }

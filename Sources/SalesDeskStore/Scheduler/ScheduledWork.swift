@@ -20,9 +20,12 @@ enum ScheduledWork {
         let dueAt: Date
     }
 
-    /// A planned follow-up's jobs: one reminder per offset of `plan`, then the overdue escalation.
+    /// A planned follow-up's jobs: one reminder per distinct offset of `plan` (a job's level is its
+    /// offset, unique per follow-up), then the overdue escalation.
     static func followUpJobs(dueAt: Date, plan: ReminderPlan, escalationDelay: TimeInterval) -> [FollowUpJob] {
-        plan.reminders(forDueAt: dueAt).map { FollowUpJob(kind: .reminder, level: Int($0.offset), dueAt: $0.firesAt) }
+        var levels = Set<Int>()
+        return plan.reminders(forDueAt: dueAt).filter { levels.insert(Int($0.offset)).inserted }
+            .map { FollowUpJob(kind: .reminder, level: Int($0.offset), dueAt: $0.firesAt) }
             + [FollowUpJob(kind: .overdue, level: 0, dueAt: dueAt.addingTimeInterval(escalationDelay))]
     }
 
