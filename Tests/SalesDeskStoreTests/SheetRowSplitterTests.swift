@@ -36,6 +36,22 @@ struct SheetRowSplitterTests {
         }
     }
 
+    @Test("a prefixed sheet (x:row) is cut the same way, whatever size the pieces arrive in")
+    func prefixedRows() throws {
+        let sheet = #"<x:worksheet xmlns:x="urn:sheet"><x:sheetData><x:row r="1"><x:c><x:v>1</x:v></x:c></x:row><x:row r="2"/></x:sheetData></x:worksheet>"#
+        let expected = #"<x:worksheet xmlns:x="urn:sheet"><x:sheetData><x:row r="1"><x:c><x:v>1</x:v></x:c></x:row><x:row r="2"/></x:sheetData></x:worksheet>"#
+        for pieceSize in [1, 2, 3, 5, 7, 1_000] {
+            var splitter = SheetRowSplitter()
+            let bytes = Data(sheet.utf8)
+            var documents: [Data] = []
+            for start in stride(from: 0, to: bytes.count, by: pieceSize) {
+                documents += try splitter.feed(bytes.subdata(in: start..<min(bytes.count, start + pieceSize)))
+            }
+            if let last = try splitter.finish() { documents.append(last) }
+            #expect(documents.map { String(decoding: $0, as: UTF8.self) } == [expected], "pieces of \(pieceSize) bytes")
+        }
+    }
+
     @Test("a row that never closes is refused once it passes the limit; text with no element is not a sheet")
     func refusals() throws {
         var splitter = SheetRowSplitter()

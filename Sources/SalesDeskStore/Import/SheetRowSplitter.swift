@@ -70,7 +70,7 @@ struct SheetRowSplitter {
             if buffer[index] == UInt8(ascii: "<"), buffer[index + 1] != UInt8(ascii: "?"), buffer[index + 1] != UInt8(ascii: "!") {
                 guard let end = buffer[index...].firstIndex(of: UInt8(ascii: ">")) else { break }
                 let tag = Array(buffer[index...end])
-                let nameEnd = tag.dropFirst().firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == 0x0a || $0 == 0x0d || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") } ?? tag.count - 1
+                let nameEnd = tag.dropFirst().firstIndex(where: Self.endsTagName) ?? tag.count - 1
                 rootName = Array(tag[1..<nameEnd])
                 if let colon = rootName.firstIndex(of: UInt8(ascii: ":")) {
                     let prefix = Array(rootName[...colon])
@@ -92,8 +92,8 @@ struct SheetRowSplitter {
     /// The next complete `<row …>…</row>` or `<row …/>` at or after `scanFrom`, or nil if none is complete yet.
     private mutating func nextRow() throws -> ArraySlice<UInt8>? {
         guard let start = rowStart(from: scanFrom) else {
-            // Keep a possible partial "<row" at the end; drop what came before it.
-            scanFrom = max(scanFrom, buffer.count - 4)
+            // Keep a possible partial "<row" (or "<x:row") at the end; drop what came before it.
+            scanFrom = max(scanFrom, buffer.count - rowOpen.count)
             return nil
         }
         scanFrom = start
@@ -123,12 +123,18 @@ struct SheetRowSplitter {
         while let found = find(rowOpen, from: from) {
             let after = found + rowOpen.count
             guard after < buffer.count else { return nil }
-            switch buffer[after] {
-            case 0x20, 0x09, 0x0a, 0x0d, UInt8(ascii: ">"), UInt8(ascii: "/"): return found
-            default: from = after
-            }
+            if Self.endsTagName(buffer[after]) { return found }
+            from = after
         }
         return nil
+    }
+
+    /// Whether `byte` ends an element's name in its start tag: white space, `>` or `/`.
+    private static func endsTagName(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0a, 0x0d, UInt8(ascii: ">"), UInt8(ascii: "/"): true
+        default: false
+        }
     }
 
     private func find(_ needle: [UInt8], from index: Int) -> Int? {
