@@ -54,7 +54,7 @@ public struct LeadImporter {
         run.runID = runID
         if !options.dryRun { try ImportTuning.begin(database) }
         defer { if !options.dryRun { ImportTuning.end(database) } }
-        // Reading and validating run on a second thread, a chunk ahead of this one, which writes;
+        // Reading and validating run on a second thread, up to two chunks ahead of this one, which writes;
         // chunks are small so that little besides the batch being written is held in memory.
         let source = ValidatedBatches(reader: reader, validator: validator, batchSize: batchSize, chunkSize: Self.chunkSize, resumeAfter: resumeAfter)
         let chunks = BackgroundBatches(capacity: 2) { try source.next() }
@@ -95,8 +95,9 @@ public struct LeadImporter {
                 guard let owner = directory.user(named: handle) else { throw DomainError.notFound("Active user '\(handle)'") }
                 return owner.id!
             }
-            let handleByID = Dictionary(directory.handles.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-            reminderPlan = { owner in configuration.reminderPlan(forHandle: handleByID[owner] ?? "") }
+            // Each owner's plan is looked up once here, not once per imported follow-up.
+            let plans = directory.handleByID.mapValues { configuration.reminderPlan(forHandle: $0) }
+            reminderPlan = { owner in plans[owner] ?? configuration.reminderPlan }
             picker = OwnerPicker(rules: configuration.importing.assignment, users: directory.handles, teams: directory.teams,
                                  loads: directory.openLoads, fallback: importer.user.id!)
         }

@@ -34,12 +34,13 @@ struct SuspendedTotalsTrigger {
     mutating func add(stage: String, ownerID: Int64, currency: String, valueMinor: Int64) throws {
         guard triggerSQL != nil else { return }
         let key = Key(stage: stage, ownerID: ownerID, currency: currency)
-        let (value, overflow) = sums[key, default: (0, 0)].value.addingReportingOverflow(valueMinor)
+        var sum = sums[key] ?? (0, 0)
+        let (value, overflow) = sum.value.addingReportingOverflow(valueMinor)
         guard !overflow else {
             throw DomainError.invalidField(field: "value", reason: "the batch's \(currency) total in one stage is too large to store; import fewer or smaller amounts")
         }
-        sums[key, default: (0, 0)].count += 1
-        sums[key, default: (0, 0)].value = value
+        sum = (sum.count + 1, value)
+        sums[key] = sum
     }
 
     /// Adds the batch's sums to `pipeline_total` and re-creates the trigger.

@@ -16,6 +16,13 @@ public final class XLSXReader: ImportRowReader {
     public private(set) var blankRows = 0
     private let path: String
     private let strings: [String]
+    /// Made once, as every part of the sheet is decoded with it. Sheets may prefix their elements
+    /// (`<x:row>`); decoding by local name reads both forms.
+    private let sheetDecoder: XMLDecoder = {
+        let decoder = XLSXReader.decoder
+        decoder.shouldProcessNamespaces = true
+        return decoder
+    }()
     private let documents: BackgroundBatches<SheetPart>
     private let sheetBytes: Int64
     private var unpackedBytes: Int64 = 0
@@ -69,7 +76,7 @@ public final class XLSXReader: ImportRowReader {
             }
         }
         while let row = try nextDecodedRow() {
-            guard row.cells.allSatisfy({ ($0 ?? "").isEmpty }) else {
+            guard Self.isBlank(row) else {
                 headers = row.cells.map { ($0 ?? "").trimmingCharacters(in: .whitespaces) }
                 return
             }
@@ -86,18 +93,11 @@ public final class XLSXReader: ImportRowReader {
         return decoder
     }
 
-    /// Sheets may prefix their elements (`<x:row>`); decoding by local name reads both forms.
-    static var sheetDecoder: XMLDecoder {
-        let decoder = Self.decoder
-        decoder.shouldProcessNamespaces = true
-        return decoder
-    }
-
     public var fractionRead: Double { min(1, Double(unpackedBytes) / Double(sheetBytes)) }
 
     public func next() throws -> RawImportRow? {
         while let row = try nextDecodedRow() {
-            if row.cells.allSatisfy({ ($0 ?? "").isEmpty }) { blankRows += 1 } else { return row }
+            if Self.isBlank(row) { blankRows += 1 } else { return row }
         }
         return nil
     }
@@ -109,7 +109,7 @@ public final class XLSXReader: ImportRowReader {
             unpackedBytes = part.unpackedBytes
             let decoded: Worksheet
             do {
-                decoded = try Self.sheetDecoder.decode(Worksheet.self, from: part.xml)
+                decoded = try sheetDecoder.decode(Worksheet.self, from: part.xml)
             } catch {
                 throw ImportFileError.notSpreadsheet(path: path, detail: "the sheet's XML cannot be read")
             }
@@ -128,6 +128,8 @@ public final class XLSXReader: ImportRowReader {
         defer { pendingIndex += 1 }
         return pending[pendingIndex]
     }
+
+    private static func isBlank(_ row: RawImportRow) -> Bool { row.cells.allSatisfy { ($0 ?? "").isEmpty } }
 
     private static func text(of cell: Worksheet.Cell, strings: [String]) -> String {
         switch cell.t {
