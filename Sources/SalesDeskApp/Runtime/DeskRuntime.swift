@@ -140,13 +140,13 @@ public final class DeskRuntime {
                     continue
                 }
                 do {
-                    let movedFrom = boardStages(movedBy: change)
+                    let changedColumns = boardStages(changedBy: change)
                     let message = try writer.perform(change, state: state)
                     state.modal = nil
                     state.cursors[state.screen]?.marked.removeAll()
                     state.status = .init(text: message, isError: false)
-                    if let movedFrom, case .moveLeads(_, let target, _) = change {
-                        do { try loader.reloadBoard(stages: movedFrom.union([target]), into: &state) } catch { report(error) }
+                    if let changedColumns {
+                        do { try loader.reloadBoard(stages: changedColumns, into: &state) } catch { report(error) }
                     } else {
                         reload(state.screen)
                     }
@@ -220,11 +220,11 @@ public final class DeskRuntime {
         state.modal = .form(form)
     }
 
-    /// The board columns the cards of a move leave, when the move is made on the board and every card
-    /// is on it; nil otherwise (then the whole screen reloads).
-    private func boardStages(movedBy change: DeskWrite) -> Set<StageKey>? {
-        guard state.screen == .board, case .moveLeads(let ids, _, _) = change else { return nil }
-        var stages = Set<StageKey>()
+    /// The board columns a move changes (the stages its cards leave and the one they join), when the
+    /// move is made on the board and every card is on it; nil otherwise (then the whole screen reloads).
+    private func boardStages(changedBy change: DeskWrite) -> Set<StageKey>? {
+        guard state.screen == .board, case .moveLeads(let ids, let target, _) = change else { return nil }
+        var stages: Set<StageKey> = [target]
         for id in ids {
             guard let column = state.board.first(where: { column in column.cards.contains { $0.id == id } }) else { return nil }
             stages.insert(column.stage)
