@@ -6,8 +6,8 @@ import Foundation
 /// The script stages the CSV with `.import`, then in one transaction writes what a desk import of the
 /// demo file writes: an account (and its search row) per new company, a contact, a lead with its score
 /// breakdown (the board-totals trigger fires), the lead's search row, a first follow-up and its four
-/// scheduled jobs. Dedupe is the same two index look-ups per row (email, phone). Scores are a CASE on
-/// source and title, so the floor does less work than the desk's points model, not more.
+/// scheduled jobs. Dedupe is two index look-ups per row (email, phone; the desk also looks up the name +
+/// company key). Scores are a CASE on source and title. Where the floor differs, it does less work than the desk.
 enum ImportFloor {
     /// Seconds the shell takes for the whole script on a copy of `database`.
     static func seconds(csv: String, database: String) throws -> Double {
