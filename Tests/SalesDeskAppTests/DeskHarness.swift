@@ -67,3 +67,48 @@ func expectSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
     let expected = try String(contentsOf: file, encoding: .utf8)
     #expect(text == expected, "screen differs from __Snapshots__/\(name).txt", sourceLocation: sourceLocation)
 }
+
+/// Reading the desk's state in tests: the screens' own states by type.
+extension DeskHarness {
+    var state: AppState { runtime.state }
+    var leads: LeadsScreen { state.screen(LeadsScreen.self) ?? LeadsScreen(session: state.session, record: nil) }
+    var tickets: TicketsScreen { state.screen(TicketsScreen.self) ?? TicketsScreen(session: state.session, record: nil) }
+    var followUps: FollowUpsScreen { state.screen(FollowUpsScreen.self) ?? FollowUpsScreen(session: state.session, record: nil) }
+    var agenda: AgendaScreen { state.screen(AgendaScreen.self) ?? AgendaScreen(session: state.session, record: nil) }
+    var board: BoardScreen { state.screen(BoardScreen.self) ?? BoardScreen(session: state.session, record: nil) }
+    var leadRows: [LeadRow] { leads.list.rows }
+    var ticketRows: [TicketRow] { tickets.list.rows }
+    var followUpRows: [FollowUpRow] { followUps.list.rows }
+    var selectedLeadID: Int64? { state.selection.leadID }
+    var selectedActivity: Activity? { state.selection.activity }
+    /// Deals on the board, counted from its columns' totals.
+    var boardCount: Int { board.columns.reduce(0) { $0 + $1.count } }
+
+    /// The cards loaded in a board column.
+    func cards(_ stage: StageKey) -> [LeadRow] { board.cards[stage]?.rows ?? [] }
+
+    /// What the desk last said: the status line, a message dialog, or the open form's error.
+    var said: String {
+        if case .message(_, let text, _)? = state.modal { return text }
+        return form?.error ?? state.status?.text ?? ""
+    }
+
+    /// Closes a message dialog, if one is open.
+    func dismiss() {
+        if case .message? = state.modal { press(.enter) }
+    }
+
+    /// The open form, if one is open.
+    var form: FormState? {
+        if case .form(let form)? = state.modal { return form }
+        return nil
+    }
+
+    /// Presses → on the focused choice until its value contains `text` (at most 30 times).
+    func choose(_ text: String) {
+        for _ in 0..<30 {
+            guard let field = form?.focused, !field.value.contains(text) else { return }
+            press(.right)
+        }
+    }
+}

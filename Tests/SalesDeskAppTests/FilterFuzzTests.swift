@@ -20,10 +20,11 @@ struct FilterFuzzTests {
         var fuzzer = Fuzzer(seed: 2026, tokens: Self.tokens)
         var parsed = 0
         var refused = 0
+        let session = DeskSession(user: desk.rep, people: try desk.database.users(), now: desk.clock.date)
         for input in fuzzer.inputs(count: 5_000, maxLength: 40) {
             do {
-                let filter = try QueueFilter.parse(input)
-                let query = try filter.apply(to: LeadQuery(), pipeline: .standard) { try? desk.database.user(handle: $0)?.id }
+                let filter = try LeadFilter.parse(input, session: session)
+                let query = filter.apply(to: LeadQuery())
                 _ = try desk.database.leads(query, limit: 5)
                 parsed += 1
             } catch let error as DomainError {
@@ -38,7 +39,8 @@ struct FilterFuzzTests {
 
     @Test("a 100,000-character filter is handled (only the first 20 terms count)")
     func hugeInput() throws {
-        let filter = try QueueFilter.parse(String(repeating: "acme ", count: 20_000))
+        let desk = try DeskFixture()
+        let filter = try LeadFilter.parse(String(repeating: "acme ", count: 20_000), session: DeskSession(user: desk.rep, now: desk.clock.date))
         #expect(filter.words.count == 20)
     }
 

@@ -20,8 +20,8 @@ struct RecordFormTests {
         harness.press(.tab, .tab)
         harness.type("15,000")
         harness.press(.tab, .right, .enter)
-        #expect(harness.runtime.state.modal == nil)
-        #expect(harness.runtime.state.status?.text.hasPrefix("Created lead #") == true)
+        #expect(harness.state.modal == nil)
+        #expect(harness.state.status?.text.hasPrefix("Created lead #") == true)
         let row = try #require(try harness.desk.database.leads(LeadQuery(searchText: "ines")).rows.first)
         #expect(row.company == "Lisboa Tech")
         #expect(row.lead.value == Money(minorUnits: 1_500_000, currency: .usd))
@@ -34,7 +34,7 @@ struct RecordFormTests {
         let harness = try DeskHarness()
         let before = try harness.desk.count("lead")
         harness.press(.character("2"), .character("+"), .enter)
-        guard case .form(let form) = harness.runtime.state.modal else { Issue.record("the form closed"); return }
+        guard case .form(let form) = harness.state.modal else { Issue.record("the form closed"); return }
         #expect(form.error?.contains("at least a name, an email or a phone") == true)
         #expect(harness.screen.contains("at least a name, an email or a phone"))
         #expect(try harness.desk.count("lead") == before)
@@ -48,20 +48,20 @@ struct RecordFormTests {
         for _ in 0..<5 { harness.press(.tab) }
         harness.type("12abc")
         harness.press(.enter)
-        guard case .form(let form) = harness.runtime.state.modal else { Issue.record("the form closed"); return }
+        guard case .form(let form) = harness.state.modal else { Issue.record("the form closed"); return }
         #expect(form.error?.contains("12abc") == true)
-        #expect(form.value(FormFactory.LeadLabel.name) == "Val Ue")
+        #expect(form.value(.contactName) == "Val Ue")
     }
 
     @Test("e edits a lead's deal fields and the change is audited")
     func editLead() throws {
         let harness = try DeskHarness()
         harness.press(.character("2"))
-        let id = try #require(harness.runtime.state.selectedLeadID)
+        let id = try #require(harness.selectedLeadID)
         harness.press(.character("e"), .tab, .ctrl("u"))
         harness.type("99.50")
         harness.press(.enter)
-        #expect(harness.runtime.state.status?.text == "Saved lead #\(id).")
+        #expect(harness.state.status?.text == "Saved lead #\(id).")
         #expect(try harness.desk.database.lead(id)?.value.minorUnits == 9950)
         #expect(try harness.desk.count("audit_entry", where: "record_kind = 'lead' AND record_id = \(id) AND field = 'value'") == 1)
     }
@@ -70,14 +70,14 @@ struct RecordFormTests {
     func onHold() throws {
         let harness = try DeskHarness()
         harness.press(.character("2"))
-        let open = try #require(harness.runtime.state.selectedLeadID)
+        let open = try #require(harness.selectedLeadID)
         harness.press(.character("O"))
         #expect(try harness.desk.database.lead(open)?.isOnHold == false)
-        #expect(harness.runtime.state.status?.isError == true)
+        #expect(harness.state.status?.isError == true)
         harness.press(.character("]"), .character("]"), .character("]"), .character("/"))
         harness.type("stage:negotiation")
         harness.press(.enter)
-        let id = try #require(harness.runtime.state.selectedLeadID)
+        let id = try #require(harness.selectedLeadID)
         harness.press(.character("O"))
         #expect(try harness.desk.database.lead(id)?.isOnHold == true)
         harness.press(.character("O"))
@@ -87,13 +87,13 @@ struct RecordFormTests {
     @Test("f on the agenda schedules a follow-up on the selected item's lead")
     func newFollowUpFromAgenda() throws {
         let harness = try DeskHarness()
-        let selected = try #require(harness.runtime.state.selectedActivity)
+        let selected = try #require(harness.selectedActivity)
         harness.press(.character("f"), .right, .tab)
         harness.type("Send contract")
         harness.press(.tab)
         harness.type("tomorrow 15:00")
         harness.press(.enter)
-        #expect(harness.runtime.state.modal == nil)
+        #expect(harness.state.modal == nil)
         let planned = try harness.desk.database.followUps(FollowUpQuery(ownerIDs: [harness.desk.rep.id!]), limit: 50).rows
         let created = try #require(planned.first { $0.activity.subject == "Send contract" })
         #expect(created.activity.record == selected.record)
@@ -105,7 +105,7 @@ struct RecordFormTests {
     func followUpNeedsDue() throws {
         let harness = try DeskHarness()
         harness.press(.character("f"), .enter)
-        guard case .form(let form) = harness.runtime.state.modal else { Issue.record("the form closed"); return }
+        guard case .form(let form) = harness.state.modal else { Issue.record("the form closed"); return }
         #expect(form.error?.contains("tomorrow 9:00") == true)
     }
 
@@ -118,7 +118,7 @@ struct RecordFormTests {
         let bug = try #require(TicketCategory.allCases.firstIndex(of: .productBug))
         for _ in 0..<bug { harness.press(.right) }
         harness.press(.enter)
-        #expect(harness.runtime.state.status?.text.contains("for Product bug") == true)
+        #expect(harness.state.status?.text.contains("for Product bug") == true)
         let ticket = try #require(try harness.desk.database.tickets(TicketQuery(newestFirst: true)).rows.first?.ticket)
         #expect(ticket.subject == "Export fails on large files")
         #expect(ticket.priority == .high)
@@ -147,8 +147,8 @@ struct RecordFormTests {
         harness.press(.character("f"), .tab, .tab, .tab)
         harness.type("a draft note")
         harness.press(.ctrl("o"))
-        guard case .form(let form) = harness.runtime.state.modal else { Issue.record("the form closed"); return }
-        #expect(form.value(FormFactory.FollowUpLabel.notes) == "a final note")
+        guard case .form(let form) = harness.state.modal else { Issue.record("the form closed"); return }
+        #expect(form.value(.notes) == "a final note")
         #expect(form.error == nil)
     }
 
@@ -158,8 +158,8 @@ struct RecordFormTests {
         harness.press(.character("f"), .tab)
         harness.type("keep me")
         harness.press(.ctrl("o"))
-        guard case .form(let form) = harness.runtime.state.modal else { Issue.record("the form closed"); return }
-        #expect(form.value(FormFactory.FollowUpLabel.subject) == "keep me")
+        guard case .form(let form) = harness.state.modal else { Issue.record("the form closed"); return }
+        #expect(form.value(.subject) == "keep me")
         #expect(form.error?.contains("the editor 'false' failed") == true)
     }
 }
@@ -170,13 +170,13 @@ struct ScopeTests {
     func dueRanges() throws {
         let harness = try DeskHarness()
         harness.press(.character("4"))
-        #expect(harness.runtime.state.followUpRows.count == 4)
+        #expect(harness.followUpRows.count == 4)
         harness.press(.character("d"))
-        #expect(harness.runtime.state.followUpRows.map(\.activity.subject) == ["Intro call"])
+        #expect(harness.followUpRows.map(\.activity.subject) == ["Intro call"])
         harness.press(.character("d"))
-        #expect(harness.runtime.state.followUpRows.map(\.activity.subject) == ["Intro call", "Send pricing"])
+        #expect(harness.followUpRows.map(\.activity.subject) == ["Intro call", "Send pricing"])
         harness.press(.character("d"))
-        #expect(harness.runtime.state.followUpRows.map(\.activity.subject) == ["Send pricing", "Contract review", "Demo"])
+        #expect(harness.followUpRows.map(\.activity.subject) == ["Send pricing", "Contract review", "Demo"])
         #expect(harness.screen.contains("due: next 7 days (d)"))
     }
 
@@ -184,7 +184,7 @@ struct ScopeTests {
     func managerSeesTeam() throws {
         let harness = try DeskHarness(user: \.manager)
         harness.press(.character("4"))
-        #expect(harness.runtime.state.followUpRows.count == 4)
+        #expect(harness.followUpRows.count == 4)
         #expect(harness.screen.contains("Team's planned follow-ups"))
         #expect(harness.screen.contains("OWNER"))
     }
@@ -196,7 +196,7 @@ struct ScopeTests {
             try desk.lead("Kenji's Deal", company: "Other Co", owner: desk.otherRep)
         }
         harness.press(.character("5"))
-        func boardCount() -> Int { harness.runtime.state.board.reduce(0) { $0 + $1.count } }
+        func boardCount() -> Int { harness.boardCount }
         #expect(boardCount() == 3)
         #expect(harness.screen.contains("Pipeline board · my deals"))
         harness.press(.character("/"))
@@ -211,17 +211,23 @@ struct ScopeTests {
         harness.press(.character("/"), .ctrl("u"))
         harness.type("nobody")
         harness.press(.enter)
-        #expect(harness.runtime.state.status?.text.contains("no user or team called 'nobody'") == true)
+        #expect(harness.said.contains("no user or team called 'nobody'"))
+        harness.dismiss()
+        #expect(harness.screen.contains("Pipeline board · Sales"), "a name that fails leaves the board as it was, and says so")
         harness.press(.character("/"), .ctrl("u"))
         harness.type("fatima")
         harness.press(.enter)
-        #expect(harness.runtime.state.status?.text.contains("'fatima' is outside your team") == true, "a rep sees only their team's board")
+        #expect(harness.said.contains("'fatima' is outside your team"), "a rep sees only their team's board")
+        harness.dismiss()
         harness.press(.character("f"))
-        #expect(harness.runtime.state.boardScope == .everyone)
+        #expect(harness.board.scope == .mine)
+        #expect(boardCount() == 3)
+        harness.press(.character("f"))
+        #expect(harness.board.scope == .myTeam, "a rep's f has no step that changes nothing: mine, then my team")
         #expect(harness.screen.contains("Pipeline board · my team"))
         #expect(boardCount() == 4)
         harness.press(.character("f"))
-        #expect(boardCount() == 3)
+        #expect(harness.board.scope == .mine)
     }
 
     @Test("a manager's board shows every team")
@@ -232,7 +238,7 @@ struct ScopeTests {
         }
         harness.press(.character("5"))
         #expect(harness.screen.contains("Pipeline board · everyone"))
-        #expect(harness.runtime.state.board.reduce(0) { $0 + $1.count } == 4)
+        #expect(harness.boardCount == 4)
     }
 }
 
@@ -242,7 +248,7 @@ struct BulkAndTimelineTests {
     func bulkReschedule() throws {
         let harness = try DeskHarness()
         harness.press(.character("4"), .character(" "), .character(" "))
-        let marked = harness.runtime.state.cursor(.followUps).marked
+        let marked = harness.followUps.list.marked
         #expect(marked.count == 2)
         #expect(harness.screen.contains("2 marked"))
         harness.press(.character("r"))
@@ -250,12 +256,12 @@ struct BulkAndTimelineTests {
         harness.press(.tab)
         harness.type("Customer travelling")
         harness.press(.enter)
-        #expect(harness.runtime.state.status?.text.contains("Rescheduled 2 follow-ups") == true)
+        #expect(harness.state.status?.text.contains("Rescheduled 2 follow-ups") == true)
         for id in marked {
             #expect(try harness.desk.database.activity(id)?.dueAt == utc(2026, 12, 1, 10))
             #expect(try harness.desk.database.rescheduleHistory(of: id).map(\.reason) == ["Customer travelling"])
         }
-        #expect(harness.runtime.state.cursor(.followUps).marked.isEmpty)
+        #expect(harness.followUps.list.marked.isEmpty)
     }
 
     @Test("the lead screen's timeline shows the completed follow-up and the stage move, newest first")
@@ -263,7 +269,7 @@ struct BulkAndTimelineTests {
         let harness = try DeskHarness()
         harness.press(.character("c"))
         harness.type("Reached Jo")
-        harness.press(.tab, .tab, .right, .right, .enter)
+        harness.press(.tab, .tab, .tab, .tab, .right, .right, .enter)
         harness.press(.character("2"), .character("]"), .character("]"), .character("]"), .character("/"))
         harness.type("jo buyer")
         harness.press(.enter, .enter)
@@ -282,17 +288,17 @@ struct MouseTests {
     @Test("a click on a tab opens that screen and the wheel moves the selection three rows")
     func clicksAndWheel() throws {
         let harness = try DeskHarness()
-        let titles = DeskView.tabTitles(harness.runtime.state)
+        let titles = DeskView.tabTitles(harness.state)
         let ticketsTab = try #require(harness.screen.split(separator: "\n").first?.range(of: titles[2]))
         let column = harness.screen.split(separator: "\n").first!.distance(from: harness.screen.startIndex, to: ticketsTab.lowerBound)
         harness.runtime.handle(.mouse(MouseEvent(x: column, y: 0, button: .left)))
-        #expect(harness.runtime.state.screen == .tickets)
+        #expect(harness.state.current == .tickets)
         harness.runtime.handle(.mouse(MouseEvent(x: 1, y: 0, button: .left)))
-        #expect(harness.runtime.state.screen == .agenda)
+        #expect(harness.state.current == .agenda)
         harness.runtime.handle(.mouse(MouseEvent(x: 10, y: 10, button: .wheelDown)))
-        #expect(harness.runtime.state.cursor(.agenda).selected == 3)
+        #expect(harness.agenda.list.selected == 3)
         harness.runtime.handle(.mouse(MouseEvent(x: 10, y: 10, button: .wheelUp)))
-        #expect(harness.runtime.state.cursor(.agenda).selected == 0)
+        #expect(harness.agenda.list.selected == 0)
     }
 
     @Test("the mouse does nothing while a form is open")
@@ -300,8 +306,8 @@ struct MouseTests {
         let harness = try DeskHarness()
         harness.press(.character("f"))
         harness.runtime.handle(.mouse(MouseEvent(x: 20, y: 0, button: .left)))
-        #expect(harness.runtime.state.screen == .agenda)
-        #expect(harness.runtime.state.modal != nil)
+        #expect(harness.state.current == .agenda)
+        #expect(harness.state.modal != nil)
     }
 }
 
@@ -315,7 +321,7 @@ struct AgendaAttentionTests {
         }
         #expect(harness.screen.contains("T-000001 Login loops"))
         harness.press(.character("G"), .enter)
-        #expect(harness.runtime.state.screen == .ticketDetail(1))
+        #expect(harness.state.current == .ticketDetail)
         #expect(harness.screen.contains("T-000001  Login loops"))
     }
 }
@@ -338,12 +344,12 @@ struct SLAColumnTests {
         harness.desk.clock.advance(by: 10 * 60)
         harness.runtime.tick()
         #expect(slaCell().hasPrefix("breached 23 Nov 11:00 "))
-        let ticket = try #require(harness.runtime.state.ticketRows.first?.ticket)
+        let ticket = try #require(harness.ticketRows.first?.ticket)
         try harness.desk.database.assignTicket(ticket.id!, to: harness.desk.support.id!, by: harness.desk.support)
         try harness.desk.database.moveTicket(ticket.id!, to: .inProcess, by: harness.desk.support)
         try harness.desk.database.moveTicket(ticket.id!, to: .pendingAtCustomer, by: harness.desk.support)
         harness.press(.character("]"), .character("]"))
-        #expect(harness.runtime.state.ticketQueue == .waitingOnCustomer)
+        #expect(harness.tickets.queue == .waitingOnCustomer)
         #expect(slaCell().hasPrefix("paused, target missed "))
     }
 }

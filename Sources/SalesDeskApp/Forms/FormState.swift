@@ -1,23 +1,32 @@
 import TerminalUI
 
-/// A dialog with labelled fields: text fields and choices. What submitting does is its ``FormPurpose``.
+/// A dialog with typed fields: text fields and choices. What submitting does is its ``FormPurpose``.
 public struct FormState: Sendable, Equatable {
     /// One field of a form.
     public struct Field: Sendable, Equatable {
+        /// A text field, or a choice among options (shown with ◀ ▶).
         public enum Kind: Sendable, Equatable {
             case text(TextField)
             case choice([String], selected: Int)
         }
 
-        public var label: String
+        public var id: FormField
         public var kind: Kind
-        /// Shown under the field when the last submit was refused because of it.
-        public var error: String?
 
-        public init(label: String, kind: Kind) {
-            self.label = label
+        public init(_ id: FormField, _ kind: Kind) {
+            self.id = id
             self.kind = kind
         }
+
+        /// A text field, pre-filled with `text`.
+        public static func text(_ id: FormField, _ text: String = "") -> Field { Field(id, .text(TextField(text))) }
+
+        /// A choice among `options`, starting at `selected`.
+        public static func choice(_ id: FormField, _ options: [String], selected: Int = 0) -> Field {
+            Field(id, .choice(options, selected: max(0, min(selected, options.count - 1))))
+        }
+
+        public var label: String { id.label }
 
         /// The field's current value (the text, or the chosen option).
         public var value: String {
@@ -32,8 +41,10 @@ public struct FormState: Sendable, Equatable {
     public var fields: [Field]
     public var focus: Int = 0
     public var purpose: FormPurpose
-    /// A refusal to show above the buttons.
+    /// A refusal to show at the foot of the dialog (wrapped, never cut).
     public var error: String?
+    /// A line of help under the fields (the `:` line's candidates).
+    public var note: String?
 
     public init(title: String, fields: [Field], purpose: FormPurpose) {
         self.title = title
@@ -41,15 +52,30 @@ public struct FormState: Sendable, Equatable {
         self.purpose = purpose
     }
 
-    /// The value of the field labelled `label`.
-    public func value(_ label: String) -> String {
-        fields.first { $0.label == label }?.value ?? ""
+    /// The value of field `id` ("" when the form has no such field).
+    public func value(_ id: FormField) -> String {
+        fields.first { $0.id == id }?.value ?? ""
+    }
+
+    /// The trimmed value of field `id`, nil when blank.
+    public func optionalValue(_ id: FormField) -> String? {
+        let text = value(id).trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Replaces the text of field `id`.
+    public mutating func setText(_ id: FormField, _ text: String) {
+        guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
+        fields[index].kind = .text(TextField(text))
     }
 
     /// Whether the user typed anything (so quitting should ask first).
     public var hasInput: Bool {
         fields.contains { if case .text(let field) = $0.kind { return !field.text.isEmpty } else { return false } }
     }
+
+    /// The focused field.
+    public var focused: Field? { fields.indices.contains(focus) ? fields[focus] : nil }
 
     /// Applies a key to the focused field or the focus; returns false for Enter/Esc, which the caller handles.
     public mutating func handle(_ key: Key) -> Bool {

@@ -3,8 +3,9 @@ import SalesDeskDomain
 import SalesDeskStore
 import TerminalUI
 
-/// Runs the desk: reads terminal events, updates the state, performs effects, presents frames,
-/// and reloads the visible page when the database changes (in this process or another).
+/// Runs the desk: reads terminal events, sends them to ``DeskUpdate``, performs the effects it returns (loads,
+/// writes, imports, the editor) and sends their results back as messages, presents frames, and re-reads the
+/// visible screen when the database changes (in this process or another).
 public final class DeskRuntime {
     public private(set) var state: AppState
     private let database: AppDatabase
@@ -12,12 +13,12 @@ public final class DeskRuntime {
     private let monitor: ChangeMonitor?
     private let now: () -> Date
     private let loadTheme: (String) throws -> Theme
-    private let loader: DataLoader
     private let writer: WriteRunner
     private let editor: ExternalEditor
     private let importing: DeskImport
-    /// Screens to reload once the keys typed ahead are applied.
-    private var pendingLoads: [Screen] = []
+    /// Loads asked for while keys are typed ahead into a filter: run once, after the keys are applied.
+    private var pendingLoads: [(ScreenID, LoadRequest)] = []
+    private var deferLoads = false
     private var scheduling: DeskScheduling?
 
     /// - Parameters:
@@ -31,18 +32,15 @@ public final class DeskRuntime {
         self.terminal = terminal
         self.now = now
         self.loadTheme = loadTheme
-        loader = DataLoader(database: database)
         writer = WriteRunner(database: database)
         monitor = try? ChangeMonitor(path: database.path)
+        let team = try user.teamID.map { try database.memberIDs(ofTeam: $0) } ?? []
+        let session = DeskSession(user: user, teamMemberIDs: team, people: try database.users(), pipeline: database.configuration.pipeline,
+                                  permissions: database.permissions, now: now(), readOnly: database.isReadOnly)
         let size = terminal.size
-        state = AppState(user: user, pipeline: database.configuration.pipeline, now: now(), width: size.width, height: size.height,
-                         theme: theme.adapted(to: terminal.colorCapability))
-        state.readOnly = database.isReadOnly
-        // A rep may move only their own deals (PermissionTable), so their board starts on "my deals".
-        state.boardScope = database.permissions.scope(of: .editLead, for: user.role) == .own ? .mine : .everyone
-        if let teamID = user.teamID { state.teamMemberIDs = try database.memberIDs(ofTeam: teamID) }
-        try loader.load(.agenda, into: &state)
-        if database.isReadOnly { state.status = .init(text: "The database is read-only: you can look, not change.", isError: true) }
+        state = AppState(session: session, width: size.width, height: size.height, theme: theme.adapted(to: terminal.colorCapability))
+        perform([.load(state.current, .refresh)])
+        if database.isReadOnly { state.status = StatusMessage(text: "The database is read-only: you can look, not change.", isError: true) }
     }
 
     /// Runs until the user quits.
@@ -50,9 +48,10 @@ public final class DeskRuntime {
         present()
         while state.isRunning {
             if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
+                deferLoads = state.screen.typesText
                 process(event)
-                // Keys typed ahead into the filter line are applied together and answered by one query.
-                while isTypingFilter, let next = terminal.nextEvent(timeoutMilliseconds: 0) { process(next) }
+                // Keys typed ahead into a filter line are applied together and answered by one query.
+                while deferLoads, let next = terminal.nextEvent(timeoutMilliseconds: 0) { process(next) }
                 flushLoads()
                 present()
             } else if tick() {
@@ -67,54 +66,51 @@ public final class DeskRuntime {
         flushLoads()
     }
 
-    /// Whether the user is typing into the leads filter, where every keystroke asks for a query.
-    private var isTypingFilter: Bool {
-        if case .form(let form) = state.modal, case .filter(.leads) = form.purpose { return true }
-        return false
+    /// Sends a message through `update` and performs what it asks for.
+    public func send(_ message: Message) {
+        perform(DeskUpdate.update(&state, message))
     }
 
     private func process(_ event: TerminalEvent) {
         switch event {
-        case .key(let key):
-            if state.modal == nil { state.status = nil }
-            perform(DeskUpdate.update(&state, .key(key)))
-        case .resize(let width, let height):
-            perform(DeskUpdate.update(&state, .resize(width: width, height: height)))
-        case .mouse(let mouse):
-            perform(DeskUpdate.update(&state, .mouse(mouse)))
+        case .key(let key): send(.key(key))
+        case .resize(let width, let height): send(.resize(width: width, height: height))
+        case .mouse(let mouse): send(.mouse(mouse))
         }
     }
 
-    /// The clock moved on: refresh the visible page if the database changed.
+    /// The clock moved on: run the scheduler's due work, and refresh the visible screen if the database changed.
     /// Returns whether the screen needs drawing again (data changed, or the minute turned).
     @discardableResult
     public func tick() -> Bool {
-        let previousMinute = Int(state.now.timeIntervalSince1970 / 60)
-        _ = DeskUpdate.update(&state, .tick(now()))
+        let previousMinute = Int(state.session.now.timeIntervalSince1970 / 60)
+        send(.tick(now()))
+        let warning = state.warning
         runScheduler()
         if (try? monitor?.hasChanged()) == true {
-            reload(state.screen)
+            send(.databaseChanged)
             return true
         }
-        return Int(state.now.timeIntervalSince1970 / 60) != previousMinute
+        return Int(state.session.now.timeIntervalSince1970 / 60) != previousMinute || warning != state.warning
     }
 
-    /// Runs the scheduler inside this desk: catches up now (showing the user's "while you were away"
-    /// digest), then fires due work on idle ticks. See ``DeskScheduling``.
+    /// Runs the scheduler inside this desk: catches up now (showing the user's "while you were away" digest),
+    /// then fires due work on idle ticks. See ``DeskScheduling``.
     public func attachScheduler(_ scheduling: DeskScheduling) {
         self.scheduling = scheduling
-        if let digest = scheduling.launch(for: state.user) { state.status = .init(text: digest + " (see the inbox)", isError: false) }
+        if let digest = scheduling.launch(for: state.session.user) { state.status = StatusMessage(text: digest + " (see the inbox)", isError: false) }
+        send(.schedulerHealth(scheduling.staleWarning()))
     }
 
     private func runScheduler() {
         guard let scheduling else { return }
         if let report = scheduling.tick(), report.firing.notified + report.firing.digests > 0, scheduling.ringsBell { terminal.bell() }
-        if let warning = scheduling.staleWarning(), state.status == nil { state.status = .init(text: warning, isError: true) }
+        send(.schedulerHealth(scheduling.staleWarning()))
     }
 
     /// Shows a message in the status line (e.g. a theme that could not be loaded).
     public func showStatus(_ text: String, isError: Bool) {
-        state.status = .init(text: text, isError: isError)
+        state.status = StatusMessage(text: text, isError: isError)
     }
 
     /// The frame for the current state.
@@ -125,143 +121,81 @@ public final class DeskRuntime {
     private func perform(_ effects: [Effect]) {
         for effect in effects {
             switch effect {
-            case .load(let screen):
-                if isTypingFilter {
-                    if !pendingLoads.contains(screen) { pendingLoads.append(screen) }
+            case .load(let id, let request):
+                if deferLoads {
+                    if !pendingLoads.contains(where: { $0 == (id, request) }) { pendingLoads.append((id, request)) }
                 } else {
-                    reload(screen)
+                    load(id, request)
                 }
-            case .loadMore(let screen):
-                do { try loader.loadMore(screen, into: &state) } catch { report(error) }
             case .write(let change):
-                guard !state.readOnly else {
-                    state.status = .init(text: "The database is read-only: nothing was changed.", isError: true)
-                    state.modal = nil
+                guard !state.session.readOnly else {
+                    send(.writeFailed(change, "The database is read-only: nothing was changed."))
                     continue
                 }
                 do {
-                    let changedColumns = boardStages(changedBy: change)
-                    let message = try writer.perform(change, state: state)
-                    state.modal = nil
-                    state.cursors[state.screen]?.marked.removeAll()
-                    state.status = .init(text: message, isError: false)
-                    if let changedColumns {
-                        do { try loader.reloadBoard(stages: changedColumns, into: &state) } catch { report(error) }
-                    } else {
-                        reload(state.screen)
-                    }
-                    if state.screen != .agenda { state.agenda = nil }
+                    send(.wrote(change, try writer.perform(change, session: state.session)))
                 } catch {
-                    report(error)
-                    terminal.bell()
+                    send(.writeFailed(change, Self.describe(error)))
                 }
             case .setTheme(let name):
                 do {
-                    state.theme = try loadTheme(name).adapted(to: terminal.colorCapability)
-                    state.status = .init(text: "Theme \(name).", isError: false)
+                    send(.themeLoaded(try loadTheme(name).adapted(to: terminal.colorCapability)))
                 } catch {
-                    report(error)
+                    send(.themeFailed(Self.describe(error)))
                 }
-            case .editInEditor:
-                editFocusedField()
+            case .editInEditor(let text):
+                terminal.suspend()
+                defer { terminal.resume() }
+                do { send(.edited(try editor.edit(text))) } catch { send(.editFailed(Self.describe(error))) }
             case .previewImport(let path, let policy, let dryRun):
                 do {
-                    state.modal = .importPreview(try importing.preview(path: path, onDuplicate: policy, dryRun: dryRun, user: state.user))
+                    send(.importPreviewed(try importing.preview(path: path, onDuplicate: policy, dryRun: dryRun, user: state.session.user)))
                 } catch {
-                    report(error)
+                    send(.importFailed(Self.describe(error)))
                 }
-            case .runImport:
-                runImport()
+            case .runImport(let preview):
+                runImport(preview)
             case .bell:
                 terminal.bell()
             }
         }
     }
 
-    /// Runs the previewed import, redrawing its progress bar after each batch.
-    private func runImport() {
-        guard case .importPreview(var preview) = state.modal else { return }
-        guard !state.readOnly || preview.dryRun else {
-            state.modal = nil
-            state.status = .init(text: "The database is read-only: nothing was imported.", isError: true)
+    private func load(_ id: ScreenID, _ request: LoadRequest) {
+        guard let screen = state.screens[id] else { return }
+        do {
+            let loaded = try screen.loadErased(request, from: database, session: state.session)
+            send(.loaded(id, request, loaded))
+            send(.unreadCount(try database.unreadCount(for: state.session.user, at: state.session.now)))
+        } catch {
+            send(.loadFailed(id, request, Self.describe(error)))
+        }
+    }
+
+    /// Runs the previewed import, drawing its progress after each batch.
+    private func runImport(_ preview: ImportPreview) {
+        guard !state.session.readOnly || preview.dryRun else {
+            send(.importFailed("The database is read-only: nothing was imported."))
             return
         }
-        preview.progress = 0
-        state.modal = .importPreview(preview)
+        send(.importProgress(fraction: 0, text: "Starting…"))
         present()
         do {
-            let summary = try importing.run(preview, user: state.user) { counts, fraction in
-                preview.progress = fraction
-                preview.progressText = "\(counts.read) rows read · \(counts.imported) imported · \(counts.rejected) rejected"
-                state.modal = .importPreview(preview)
+            let summary = try importing.run(preview, user: state.session.user) { counts, fraction in
+                send(.importProgress(fraction: fraction, text: "\(Format.count(counts.read, "row")) read · \(Format.count(counts.imported)) imported · \(Format.count(counts.rejected)) rejected"))
                 present()
             }
-            state.modal = nil
-            state.status = .init(text: summary, isError: false)
-            reload(state.screen)
+            send(.imported(summary))
         } catch {
-            state.modal = nil
-            report(error)
-            terminal.bell()
+            send(.importFailed(Self.describe(error)))
         }
-    }
-
-    /// Hands the terminal to `$EDITOR` for the focused text field of the open form, then takes it back.
-    private func editFocusedField() {
-        guard case .form(var form) = state.modal, case .text(let field) = form.fields[form.focus].kind else { return }
-        terminal.suspend()
-        defer { terminal.resume() }
-        do {
-            form.fields[form.focus].kind = .text(TextField(try editor.edit(field.text)))
-            form.error = nil
-        } catch {
-            form.error = Self.describe(error)
-        }
-        state.modal = .form(form)
-    }
-
-    /// The board columns a move changes (the stages its cards leave and the one they join), when the
-    /// move is made on the board and every card is on it; nil otherwise (then the whole screen reloads).
-    private func boardStages(changedBy change: DeskWrite) -> Set<StageKey>? {
-        guard state.screen == .board, case .moveLeads(let ids, let target, _) = change else { return nil }
-        var stages: Set<StageKey> = [target]
-        for id in ids {
-            guard let column = state.board.first(where: { column in column.cards.contains { $0.id == id } }) else { return nil }
-            stages.insert(column.stage)
-        }
-        return stages
     }
 
     private func flushLoads() {
-        let screens = pendingLoads
+        deferLoads = false
+        let loads = pendingLoads
         pendingLoads.removeAll()
-        screens.forEach(reload)
-    }
-
-    private func reload(_ screen: Screen) {
-        do {
-            try loader.load(screen, into: &state)
-            setFormError(nil)
-        } catch {
-            report(error)
-        }
-    }
-
-    /// Shows an error where the user is looking: inside the open form (a refused write, a filter that
-    /// does not parse yet), otherwise in the status line.
-    private func report(_ error: Error) {
-        if !setFormError(Self.describe(error)) {
-            state.status = .init(text: Self.describe(error), isError: true)
-        }
-    }
-
-    /// Sets the open form's error line; returns false when no form is open.
-    @discardableResult
-    private func setFormError(_ message: String?) -> Bool {
-        guard case .form(var form) = state.modal else { return false }
-        form.error = message
-        state.modal = .form(form)
-        return true
+        for (id, request) in loads { load(id, request) }
     }
 
     static func describe(_ error: Error) -> String {

@@ -15,6 +15,7 @@ public final class DeskScheduling {
     private var nextDueAt: Date?
     private var lastPassAt: Date?
     private var lastHealthCheckAt: Date?
+    private var lastWarning: String?
 
     /// A pass at least this often keeps the desk's heartbeat fresh.
     static let heartbeatInterval: TimeInterval = 60
@@ -45,17 +46,22 @@ public final class DeskScheduling {
         return runPass()
     }
 
-    /// A warning for the status line when no scheduler (this desk included) has beaten recently;
-    /// checked at most once a minute.
+    /// A warning for the status line while no scheduler (this desk included) has beaten recently, nil while one
+    /// has; looked up at most once a minute (in between, the last answer stands).
     public func staleWarning() -> String? {
         let instant = now()
-        if let last = lastHealthCheckAt, instant.timeIntervalSince(last) < Self.heartbeatInterval { return nil }
+        if let last = lastHealthCheckAt, instant.timeIntervalSince(last) < Self.heartbeatInterval { return lastWarning }
         lastHealthCheckAt = instant
-        let stale = database.configuration.scheduler.heartbeatStaleSeconds
-        guard let beat = try? database.latestHeartbeat() else { return "No scheduler has ever run on this database: reminders are not firing (salesdesk scheduler)." }
+        lastWarning = Self.warning(heartbeat: try? database.latestHeartbeat(), at: instant, staleAfter: database.configuration.scheduler.heartbeatStaleSeconds)
+        return lastWarning
+    }
+
+    /// The warning for a last heartbeat at `beat` (nil: never), or nil when it is recent enough.
+    static func warning(heartbeat beat: Date?, at instant: Date, staleAfter stale: TimeInterval) -> String? {
+        guard let beat else { return "No scheduler has ever run on this database: reminders are not firing (run salesdesk scheduler)." }
         let silent = instant.timeIntervalSince(beat)
         guard silent > stale else { return nil }
-        return "No scheduler has run for \(Int(silent / 60)) min: reminders are not firing (salesdesk scheduler)."
+        return "No scheduler has run for \(Int(silent / 60)) min: reminders are not firing (run salesdesk scheduler)."
     }
 
     private func runPass() -> PassReport? {

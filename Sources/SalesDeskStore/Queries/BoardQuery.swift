@@ -58,4 +58,9 @@ extension AppDatabase {
     public func boardCards(stage: StageKey, ownerIDs: [Int64]? = nil, after cursor: PageCursor?, limit: Int = 20) throws -> Page<LeadRow> {
         try leads(LeadQuery(ownerIDs: ownerIDs, stages: [stage]), after: cursor, limit: limit)
     }
+
+    /// A page of one board column's cards, in either direction (see ``PageRequest``).
+    public func boardCards(stage: StageKey, ownerIDs: [Int64]? = nil, page request: PageRequest, limit: Int = 20) throws -> Page<LeadRow> {
+        try leads(LeadQuery(ownerIDs: ownerIDs, stages: [stage]), page: request, limit: limit)
+    }
 }

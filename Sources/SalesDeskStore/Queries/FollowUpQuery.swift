@@ -40,14 +40,23 @@ public struct FollowUpRow: Sendable, Equatable, Identifiable {
 extension AppDatabase {
     /// One page of follow-ups matching `query`, soonest due first.
     public func followUps(_ query: FollowUpQuery, after cursor: PageCursor? = nil, limit: Int = 50) throws -> Page<FollowUpRow> {
-        try writer.read { db in try Self.fetchFollowUps(db, query, after: cursor, limit: limit) }
+        try followUps(query, page: cursor.map(PageRequest.after) ?? .first, limit: limit)
+    }
+
+    /// One page of follow-ups matching `query`, in either direction (see ``PageRequest``).
+    public func followUps(_ query: FollowUpQuery, page request: PageRequest, limit: Int = 50) throws -> Page<FollowUpRow> {
+        try writer.read { db in try Self.fetchFollowUps(db, query, page: request, limit: limit) }
     }
 
     static func fetchFollowUps(_ db: Database, _ query: FollowUpQuery, after cursor: PageCursor?, limit: Int, descending: Bool = false) throws -> Page<FollowUpRow> {
+        try fetchFollowUps(db, query, page: cursor.map(PageRequest.after) ?? .first, limit: limit, descending: descending)
+    }
+
+    static func fetchFollowUps(_ db: Database, _ query: FollowUpQuery, page request: PageRequest, limit: Int, descending: Bool = false) throws -> Page<FollowUpRow> {
         let filter = followUpFilter(query)
         var arguments = filter.arguments
         let keyset = KeysetClause(sortColumn: "activity.due_at", idColumn: "activity.id", descending: descending)
-        let page = keyset.whereSQL(after: cursor)
+        let page = keyset.whereSQL(request)
         arguments += page.arguments
         arguments += [limit]
         let rows = try Row.fetchAll(db, sql: """
@@ -64,14 +73,14 @@ extension AppDatabase {
                    END AS company
             FROM activity JOIN user ON user.id = activity.owner_id
             WHERE \(filter.sql) AND \(page.sql)
-            ORDER BY \(keyset.orderSQL)
+            ORDER BY \(keyset.orderSQL(backward: request.isBackward))
             LIMIT ?
             """, arguments: arguments)
         let items = try rows.map { row in
             FollowUpRow(activity: try Activity(row: row), recordLabel: row["record_label"], company: row["company"], ownerHandle: row["owner_handle"])
         }
-        let next = rows.count == limit ? rows.last.map { PageCursor(sortValue: .integer($0["due_at"]), id: $0["id"]) } : nil
-        return Page(rows: items, next: next)
+        let cursors = rows.map { PageCursor(sortValue: .integer($0["due_at"]), id: $0["id"]) }
+        return Page.assemble(items, cursors: cursors, for: request, limit: limit)
     }
 
     /// How many follow-ups match `query`.

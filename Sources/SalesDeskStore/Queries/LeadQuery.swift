@@ -64,7 +64,12 @@ public struct LeadRow: Sendable, Equatable, Identifiable {
 extension AppDatabase {
     /// One page of leads matching `query`, continuing after `cursor`.
     public func leads(_ query: LeadQuery, after cursor: PageCursor? = nil, limit: Int = 50) throws -> Page<LeadRow> {
-        try writer.read { db in try Self.fetchLeads(db, query, pipeline: configuration.pipeline, after: cursor, limit: limit) }
+        try leads(query, page: cursor.map(PageRequest.after) ?? .first, limit: limit)
+    }
+
+    /// One page of leads matching `query`, in either direction (see ``PageRequest``).
+    public func leads(_ query: LeadQuery, page request: PageRequest, limit: Int = 50) throws -> Page<LeadRow> {
+        try writer.read { db in try Self.fetchLeads(db, query, pipeline: configuration.pipeline, page: request, limit: limit) }
     }
 
     /// How many leads match `query` (for tab badges); counts through indexes.
@@ -81,9 +86,14 @@ extension AppDatabase {
     }
 
     static func fetchLeads(_ db: Database, _ query: LeadQuery, pipeline: Pipeline, after cursor: PageCursor?, limit: Int) throws -> Page<LeadRow> {
+        try fetchLeads(db, query, pipeline: pipeline, page: cursor.map(PageRequest.after) ?? .first, limit: limit)
+    }
+
+    static func fetchLeads(_ db: Database, _ query: LeadQuery, pipeline: Pipeline, page request: PageRequest, limit: Int) throws -> Page<LeadRow> {
         let keyset = keysetClause(for: query.sort)
         let filter = leadFilter(query, pipeline: pipeline, forPage: true)
-        let page = keyset.whereSQL(after: cursor)
+        let page = keyset.whereSQL(request)
+        let order = keyset.orderSQL(backward: request.isBackward)
         let needsNames = query.sort == .name || query.nameContains != nil
         var arguments = filter.arguments
         arguments += page.arguments
@@ -96,7 +106,7 @@ extension AppDatabase {
                 FROM lead
                 \(needsNames ? "JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id" : "")
                 WHERE \(filter.sql) AND \(page.sql)
-                ORDER BY \(keyset.orderSQL)
+                ORDER BY \(order)
                 LIMIT ?
             )
             SELECT lead.*, contact.name AS contact_name, account.name AS company, user.handle AS owner_handle,
@@ -108,14 +118,14 @@ extension AppDatabase {
             JOIN contact ON contact.id = lead.contact_id
             LEFT JOIN account ON account.id = lead.account_id
             JOIN user ON user.id = lead.owner_id
-            ORDER BY \(keyset.orderSQL.replacingOccurrences(of: keyset.sortColumn, with: "page.sort_value"))
+            ORDER BY \(order.replacingOccurrences(of: keyset.sortColumn, with: "page.sort_value"))
             """, arguments: arguments)
         let leads = try rows.map { row in
             LeadRow(lead: try Lead(row: row), contactName: row["contact_name"], company: row["company"],
                     ownerHandle: row["owner_handle"], nextFollowUpAt: (row["next_follow_up_at"] as Int64?).date)
         }
-        let next = rows.count == limit ? rows.last.map { PageCursor(sortValue: sortValue($0["sort_value"]), id: $0["id"]) } : nil
-        return Page(rows: leads, next: next)
+        let cursors = rows.map { PageCursor(sortValue: sortValue($0["sort_value"]), id: $0["id"]) }
+        return Page.assemble(leads, cursors: cursors, for: request, limit: limit)
     }
 
     static func sortValue(_ value: DatabaseValue) -> PageCursor.SortValue {

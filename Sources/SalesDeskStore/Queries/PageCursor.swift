@@ -27,14 +27,62 @@ public struct PageCursor: Hashable, Sendable {
     }
 }
 
-/// One page of rows and the cursor that continues after it (nil at the end).
+/// Which page of a keyset-paged list to read.
+///
+/// Lists page in both directions: `G` reads the ``last`` page with the order reversed (never every row
+/// before it), scrolling up past the first loaded row reads the page ``before(_:)`` it, and a reload
+/// re-reads the window ``from(_:)`` its first row, so the user keeps their place.
+public enum PageRequest: Hashable, Sendable {
+    /// The first rows of the list.
+    case first
+    /// The rows just after a row.
+    case after(PageCursor)
+    /// The rows just before a row, returned in list order.
+    case before(PageCursor)
+    /// The last rows of the list, returned in list order.
+    case last
+    /// The rows from a row on, that row included (re-reading what is on screen).
+    case from(PageCursor)
+
+    /// Whether the query walks the list's order backwards (the rows are reversed before they are returned).
+    public var isBackward: Bool {
+        switch self {
+        case .before, .last: true
+        case .first, .after, .from: false
+        }
+    }
+}
+
+/// One page of rows, in list order, with the cursors that continue it in both directions.
 public struct Page<Row: Sendable>: Sendable {
     public var rows: [Row]
+    /// Continues after the last row; nil at the end of the list.
     public var next: PageCursor?
+    /// Continues before the first row; nil at the start of the list (or when unknown to be more).
+    public var previous: PageCursor?
+    /// Each row's own cursor, in the same order as `rows`.
+    public var cursors: [PageCursor]
 
-    public init(rows: [Row], next: PageCursor?) {
+    public init(rows: [Row], next: PageCursor?, previous: PageCursor? = nil, cursors: [PageCursor] = []) {
         self.rows = rows
         self.next = next
+        self.previous = previous
+        self.cursors = cursors
+    }
+
+    /// A page from rows read for `request` in query order (reversed for backward requests), with one cursor per row.
+    ///
+    /// A forward page continues when it came back full; a backward page continues before when it came back full,
+    /// and always continues after (the row it was read before is there), unless it is the last page.
+    static func assemble(_ rows: [Row], cursors: [PageCursor], for request: PageRequest, limit: Int) -> Page {
+        let full = rows.count >= limit
+        guard request.isBackward else {
+            let previous: PageCursor? = if case .first = request { nil } else { cursors.first }
+            return Page(rows: rows, next: full ? cursors.last : nil, previous: previous, cursors: cursors)
+        }
+        let ordered = Array(cursors.reversed())
+        let next: PageCursor? = if case .last = request { nil } else { ordered.last }
+        return Page(rows: rows.reversed(), next: next, previous: full ? ordered.first : nil, cursors: ordered)
     }
 }
 
@@ -45,13 +93,27 @@ struct KeysetClause {
     var descending: Bool
 
     func whereSQL(after cursor: PageCursor?) -> (sql: String, arguments: StatementArguments) {
-        guard let cursor else { return ("1", []) }
-        let comparison = descending ? "<" : ">"
+        whereSQL(cursor.map(PageRequest.after) ?? .first)
+    }
+
+    /// The condition that selects the rows of `request` (all rows for the first and last pages).
+    func whereSQL(_ request: PageRequest) -> (sql: String, arguments: StatementArguments) {
+        let comparison: String
+        let cursor: PageCursor
+        switch request {
+        case .first, .last: return ("1", [])
+        case .after(let at): (comparison, cursor) = (descending ? "<" : ">", at)
+        case .before(let at): (comparison, cursor) = (descending ? ">" : "<", at)
+        case .from(let at): (comparison, cursor) = (descending ? "<=" : ">=", at)
+        }
         return ("(\(sortColumn), \(idColumn)) \(comparison) (?, ?)", [cursor.sortValue.databaseValue, cursor.id])
     }
 
-    var orderSQL: String {
-        let direction = descending ? "DESC" : "ASC"
+    var orderSQL: String { orderSQL(backward: false) }
+
+    /// The list's order, or its reverse for a backward request.
+    func orderSQL(backward: Bool) -> String {
+        let direction = descending != backward ? "DESC" : "ASC"
         return "\(sortColumn) \(direction), \(idColumn) \(direction)"
     }
 }

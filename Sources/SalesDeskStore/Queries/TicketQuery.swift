@@ -49,16 +49,22 @@ public struct TicketRow: Sendable, Equatable, Identifiable {
 extension AppDatabase {
     /// One page of tickets matching `query`, oldest (or newest) first.
     public func tickets(_ query: TicketQuery, after cursor: PageCursor? = nil, limit: Int = 50) throws -> Page<TicketRow> {
+        try tickets(query, page: cursor.map(PageRequest.after) ?? .first, limit: limit)
+    }
+
+    /// One page of tickets matching `query`, in either direction (see ``PageRequest``).
+    public func tickets(_ query: TicketQuery, page request: PageRequest, limit: Int = 50) throws -> Page<TicketRow> {
         try writer.read { db in
             let keyset = KeysetClause(sortColumn: "ticket.created_at", idColumn: "ticket.id", descending: query.newestFirst)
             let filter = Self.ticketFilter(query)
-            let page = keyset.whereSQL(after: cursor)
+            let page = keyset.whereSQL(request)
+            let order = keyset.orderSQL(backward: request.isBackward)
             var arguments = filter.arguments
             arguments += page.arguments
             arguments += [limit]
             let rows = try Row.fetchAll(db, sql: """
                 WITH page AS (
-                    SELECT ticket.id AS id FROM ticket WHERE \(filter.sql) AND \(page.sql) ORDER BY \(keyset.orderSQL) LIMIT ?
+                    SELECT ticket.id AS id FROM ticket WHERE \(filter.sql) AND \(page.sql) ORDER BY \(order) LIMIT ?
                 )
                 SELECT ticket.*, account.name AS account_name, team.name AS team_name, team.time_zone AS team_time_zone,
                        user.handle AS assignee_handle
@@ -67,15 +73,15 @@ extension AppDatabase {
                 LEFT JOIN account ON account.id = ticket.account_id
                 LEFT JOIN team ON team.id = ticket.team_id
                 LEFT JOIN user ON user.id = ticket.assignee_id
-                ORDER BY \(keyset.orderSQL)
+                ORDER BY \(order)
                 """, arguments: arguments)
             let tickets = try rows.map { row in
                 let ticket = try Ticket(row: row)
                 return TicketRow(ticket: ticket, accountName: row["account_name"], teamName: row["team_name"], assigneeHandle: row["assignee_handle"],
                                  firstResponse: self.firstResponseDue(ticket, row: row))
             }
-            let next = rows.count == limit ? rows.last.map { PageCursor(sortValue: .integer($0["created_at"]), id: $0["id"]) } : nil
-            return Page(rows: tickets, next: next)
+            let cursors = rows.map { PageCursor(sortValue: .integer($0["created_at"]), id: $0["id"]) }
+            return Page.assemble(tickets, cursors: cursors, for: request, limit: limit)
         }
     }
 
