@@ -30,14 +30,15 @@ public struct Style: Hashable, Sendable {
         return copy
     }
 
-    /// The style as a terminal with `capability` can show it. Monochrome keeps attributes only,
-    /// and turns a coloured background (a selection, a status bar) into reverse video.
-    public func adapted(to capability: ColorCapability) -> Style {
+    /// The style as a terminal with `capability` can show it. Monochrome keeps attributes only, and turns a
+    /// background that stands out from the screen's own (`base`: a selection, a status bar) into reverse video;
+    /// ordinary text painted on the screen's background stays ordinary.
+    public func adapted(to capability: ColorCapability, base: Color = .default) -> Style {
         guard capability == .monochrome else {
             return Style(foreground: foreground.adapted(to: capability), background: background.adapted(to: capability), attributes: attributes)
         }
         var attributes = attributes
-        if background != .default { attributes.insert(.reverse) }
+        if background != .default && background != base { attributes.insert(.reverse) }
         return Style(attributes: attributes)
     }
 }

@@ -20,8 +20,11 @@ public struct Theme: Sendable {
     }
 
     /// The same theme with every style adapted to what the terminal can show.
+    /// On a monochrome terminal only backgrounds that differ from the `background` role's stand out (reverse video).
     public func adapted(to capability: ColorCapability) -> Theme {
-        Theme(name: name, styles: styles.mapValues { $0.adapted(to: capability) }, fallback: fallback.mapValues { $0.adapted(to: capability) })
+        let base = style(ThemeRole.background).background
+        return Theme(name: name, styles: styles.mapValues { $0.adapted(to: capability, base: base) },
+                     fallback: fallback.mapValues { $0.adapted(to: capability, base: base) })
     }
 
     /// A theme with no colour at all: attributes only. Used when nothing else can be loaded.
