@@ -33,7 +33,7 @@ struct EndToEndTests {
         try tmux.waitFor("Complete:")
         try tmux.send("Left a voicemail", literal: true)
         try tmux.send("Enter")
-        #expect(try tmux.waitFor("Completed follow-up").contains("Completed follow-up"))
+        #expect(try tmux.waitFor("Completed “").contains("Completed “"))
         try tmux.send("5")
         try tmux.waitFor("Pipeline board")
         try tmux.send("L")

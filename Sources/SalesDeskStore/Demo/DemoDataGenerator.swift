@@ -10,12 +10,22 @@ public struct DemoDataGenerator {
     public enum Size: String, Sendable, CaseIterable {
         /// 2,000 leads, 400 tickets, 3,000 follow-ups: instant, for trying the desk.
         case small
+        /// 100,000 leads, 20,000 tickets, 100,000 follow-ups: long lists in seconds, for end-to-end tests.
+        case medium = "100k"
         /// 1,000,000 leads, 200,000 tickets, 1,000,000 follow-ups: for benchmarks.
         case large = "1m"
 
-        var leads: Int { self == .small ? 2_000 : 1_000_000 }
-        var tickets: Int { self == .small ? 400 : 200_000 }
-        var activities: Int { self == .small ? 3_000 : 1_000_000 }
+        var leads: Int {
+            switch self {
+            case .small: 2_000
+            case .medium: 100_000
+            case .large: 1_000_000
+            }
+        }
+
+        var tickets: Int { leads / 5 }
+
+        var activities: Int { self == .small ? 3_000 : leads }
     }
 
     /// The handle of the demo's sample sales rep (`--demo` signs in as her).

@@ -175,7 +175,7 @@ public struct LeadsScreen: DeskScreen {
     }
 
     public mutating func typed(_ key: Key, _ context: inout ScreenContext) -> [Effect]? {
-        guard var prompt else { return nil }
+        guard var prompt, key != .ctrl("c") else { return nil }
         switch prompt.handle(key) {
         case .none:
             self.prompt = prompt
