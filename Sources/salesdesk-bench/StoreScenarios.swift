@@ -46,6 +46,38 @@ struct StoreScenarios {
             }
         }
         try measure("stalled count for a rep", sql: nil) { _ = try database.countLeads(LeadQuery(ownerIDs: [owner], stalledAt: now)) }
+        try searchWithinQueues(owner: owner, measure: measure)
+        try closedPeriods(now: now, measure: measure)
         return results
+    }
+
+    /// Two-letter words inside a rep's queues (issue #11, defect 6) and ticket search (defect 7).
+    private func searchWithinQueues(owner: Int64, measure: (String, String?, () throws -> Void) throws -> Void) throws {
+        for (label, query) in [("all mine by days in stage", LeadQuery(ownerIDs: [owner])),
+                               ("my Proposal Sent", LeadQuery(ownerIDs: [owner], stages: [.proposalSent])),
+                               ("all leads by value", LeadQuery(sort: .valueDescending))] {
+            for text in ["an", "jo", "ana sil"] {
+                var searched = query
+                searched.searchText = text
+                try measure("search in \(label): '\(text)' (50 rows)", nil) { _ = try database.leads(searched, limit: 50) }
+            }
+        }
+        for text in ["T-000123", "sync", "an", "acme"] {
+            try measure("ticket search: '\(text)' (50 rows)", nil) { _ = try database.tickets(TicketQuery(searchText: text), limit: 50) }
+        }
+        try measure("ticket search in New: 'an' (50 rows)", nil) { _ = try database.tickets(TicketQuery(statuses: [.new], searchText: "an"), limit: 50) }
+    }
+
+    /// The board with its Won and Lost columns for this month and this quarter (defect 15).
+    private func closedPeriods(now: Date, measure: (String, String?, () throws -> Void) throws -> Void) throws {
+        let utc = TimeZone(identifier: "UTC")!
+        for period in [ClosedPeriod.thisMonth, .thisQuarter] {
+            let interval = period.interval(at: now, in: utc)
+            try measure("board, closed \(period.label(in: utc)): totals + 20 cards × 10 stages", """
+                SELECT stage, currency, COUNT(*), SUM(value_minor) FROM lead
+                WHERE stage IN ('won', 'lost') AND stage_entered_at >= \(interval.start.timeIntervalSince1970) AND stage_entered_at < \(interval.end.timeIntervalSince1970)
+                GROUP BY stage, currency
+                """) { _ = try database.pipelineBoard(cardsPerStage: 20, closedDuring: interval) }
+        }
     }
 }

@@ -15,7 +15,8 @@ let size = DemoDataGenerator.Size(rawValue: value("--size") ?? "1m") ?? .large
 let path = value("--db") ?? "Benchmarks/data/\(size.rawValue).sqlite"
 let runs = Int(value("--runs") ?? "7") ?? 7
 let compare = !arguments.contains("--no-sqlite")
-/// `--only store`, `--only desk` or `--only scheduler` runs one group (so peak RSS belongs to that group alone).
+/// `--only store`, `--only desk` or `--only scheduler` runs one group (so peak RSS belongs to that group alone);
+/// `--only launch` times the first open of fresh copies of the file, phase by phase.
 let only = value("--only")
 let daemonSeconds = Int(value("--daemon-seconds") ?? "60") ?? 60
 
@@ -55,6 +56,9 @@ do {
         results += scheduler?.results ?? []
         BenchmarkReport.print(results)
         if let cpu = scheduler?.daemonCPUPercent { print(String(format: "idle scheduler daemon: %.3f %% CPU over %d s", cpu, daemonSeconds)) }
+    }
+    if only == "launch" {
+        LaunchScenario.print(try LaunchScenario(path: path, runs: runs, daysLater: Double(value("--days-later") ?? "0") ?? 0).run())
     }
     if only == nil || only == "desk" {
         let desk = try DeskScenarios(path: path, runs: runs).run()

@@ -147,9 +147,8 @@ struct DeskDefectTests {
         #expect(Format.count(1, "ticket") == "1 ticket")
         #expect(Format.count(2, "ticket") == "2 tickets")
         #expect(Format.count(52_994, "deal") == "52,994 deals")
-        #expect(Format.grouped("5623900.50") == "5,623,900.50")
-        #expect(Format.grouped("-1234") == "-1,234")
-        #expect(Format.money(Money(minorUnits: 1_250_000, currency: .eur)) == "12,500.00 EUR")
+        #expect(Format.count(10_000, "lead", cap: 10_000) == "10,000+ leads")
+        #expect(Money(minorUnits: 1_250_000, currency: .eur).description == "12,500.00 EUR")
     }
 
     @Test("c picks the next follow-up's type and subject; L logs a call with no follow-up")

@@ -276,9 +276,10 @@ struct BulkAndTimelineTests {
         let lines = harness.screen.split(separator: "\n").map(String.init)
         let timeline = try #require(lines.firstIndex { $0.contains("Timeline") })
         let after = lines[(timeline + 1)..<(lines.count - 1)].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        let call = try #require(after.firstIndex { $0.contains("call done: Intro call — Reached Jo") })
-        let move = try #require(after.firstIndex { $0.contains("stage: ") && $0.contains("First Contact") })
-        let created = try #require(after.firstIndex { $0.contains("created · source Manual entry") })
+        let call = try #require(after.firstIndex { $0.contains("Ana Silva: Done Call: Intro call — Reached Jo") })
+        let move = try #require(after.firstIndex { $0.contains("Moved from Open to First Contact") })
+        let created = try #require(after.firstIndex { $0.contains("Created the lead (source: Manual entry)") })
+        #expect(after.filter { $0.contains("Intro call") }.count == 1, "each event once")
         #expect(created > call && created > move, "newest first: the lead's creation comes last")
     }
 }

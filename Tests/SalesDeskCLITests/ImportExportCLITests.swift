@@ -75,7 +75,7 @@ struct ImportExportCLITests {
         let path = try file("quote.csv", "Name,Email\nAna Quote,ana@quote.example\nBob,\"open\nCara,cara@quote.example\n")
         let result = try run("import", path, "--as", "admin")
         #expect(result.status == 1)
-        #expect(result.stdout.contains("1 rows read, 1 imported, 0 merged, 0 skipped as duplicates, 0 rejected."))
+        #expect(result.stdout.contains("1 row read, 1 imported, 0 merged, 0 skipped as duplicates, 0 rejected."))
         #expect(result.stderr.contains("quote.csv: row 3 opens a quoted field that is never closed; the rows before it were imported, rows from 3 on were not read"))
         #expect(try count("SELECT COUNT(*) FROM contact WHERE email = 'ana@quote.example'") == 1)
     }
@@ -118,7 +118,7 @@ struct ImportExportCLITests {
         #expect(during.contains("░"))
         #expect(during.contains(" rows"))
         let after = try tmux.waitFor("IMPORT-EXITED", seconds: 120)
-        #expect(after.contains("20000 rows read, 20000 imported, 0 merged, 0 skipped as duplicates, 0 rejected."))
+        #expect(after.contains("20,000 rows read, 20,000 imported, 0 merged, 0 skipped as duplicates, 0 rejected."))
         #expect(!after.contains("░"))
     }
 

@@ -160,8 +160,8 @@ public struct ListState<Row: Sendable & Identifiable>: Sendable where Row.ID == 
     /// Asks for the next page while the selection is within a screen of the loaded end, or the previous page near the start.
     private mutating func prefetch(viewport: Int) -> PageRequest? {
         let margin = max(viewport, 10)
-        if let next, selected >= rows.count - margin { return ask(.after(cursors.last ?? next)) }
-        if let previous, selected < margin { return ask(.before(cursors.first ?? previous)) }
+        if let next, selected >= rows.count - margin { return ask(.after(next)) }
+        if let previous, selected < margin { return ask(.before(previous)) }
         return nil
     }
 

@@ -54,8 +54,10 @@ struct AgendaCommand: ParsableCommand {
             if section.count > section.items.count { lines.append("  … and \(section.count - section.items.count) more") }
         }
         lines.append("")
-        let stalled = output.stalledLeadCount >= Agenda.stalledCountCap ? "\(Agenda.stalledCountCap)+" : "\(output.stalledLeadCount)"
-        lines.append("Needs attention: \(stalled) stalled leads, \(output.ticketsAwaitingResponse.count) tickets awaiting a first response")
+        let stalled = output.stalledLeadCount >= Agenda.stalledCountCap
+            ? "\(CountPhrase.grouped(Agenda.stalledCountCap))+ stalled leads" : CountPhrase.of(output.stalledLeadCount, "stalled lead")
+        let awaiting = CountPhrase.of(output.ticketsAwaitingResponse.count, "ticket")
+        lines.append("Needs attention: \(stalled), \(awaiting) awaiting a first response")
         lines += output.stalledLeads.prefix(5).map { "  lead #\($0.id) \($0.name) · \($0.stage) for \($0.daysInStage) days" }
         lines += output.ticketsAwaitingResponse.prefix(5).map { "  \($0.number) \($0.subject) (\($0.priority))" }
         print(lines.map(TextTable.printable).joined(separator: "\n"))

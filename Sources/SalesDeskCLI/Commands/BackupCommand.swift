@@ -44,6 +44,6 @@ struct RestoreCommand: ParsableCommand {
         }
         try AppDatabase.restore(from: file, to: path, configuration: options.loadConfiguration(), now: DeskClock.now)
         let chain = inspection.auditChain.map { "audit chain of \($0.entriesChecked) entries intact" } ?? "audit chain added on restore"
-        print("Restored \(path) from \(file): \(inspection.leadCount) leads, \(chain).")
+        print("Restored \(path) from \(file): \(CountPhrase.of(inspection.leadCount, "lead")), \(chain).")
     }
 }

@@ -14,7 +14,7 @@ struct FollowUpCommand: ParsableCommand {
         @OptionGroup var options: DeskOptions
         @Option(help: "Lead id.") var lead: Int64?
         @Option(help: "Ticket number.") var ticket: String?
-        @Option(help: "call, email, whatsapp, meeting or task.") var type: String = "call"
+        @Option(help: "call, email, whatsapp, meeting, task or note.") var type: String = "call"
         @Option(help: "What to do.") var subject: String
         @Option(help: "When: \"2026-11-24 14:30\", \"tomorrow 9:00\", \"+2h\".") var due: String
         @Option(help: "Notes.") var notes: String = ""
@@ -23,7 +23,7 @@ struct FollowUpCommand: ParsableCommand {
         func run() throws {
             let database = try options.openDatabase()
             let user = try options.currentUser(in: database)
-            guard let type = ActivityType.parse(type) else { throw ValidationError("'\(type)' is not a type: call, email, whatsapp, meeting or task.") }
+            guard let type = ActivityType.parse(type) else { throw ValidationError("'\(type)' is not a type: \(ActivityType.allCases.map(\.rawValue).joined(separator: ", ")).") }
             let record: RecordReference? = try lead.map { .lead($0) } ?? ticket.map { .ticket(try TicketPrinter.id($0)) }
             let dueAt = try TimeExpression.parse(due, now: DeskClock.now(), timeZone: TimeZone(identifier: user.timeZoneID) ?? .gmt)
             let activity = try database.scheduleFollowUp(NewFollowUp(type: type, subject: subject, notes: notes, dueAt: dueAt, record: record), by: user)
@@ -50,7 +50,7 @@ struct FollowUpCommand: ParsableCommand {
             let now = DeskClock.now()
             var query = FollowUpQuery(ownerIDs: [user.id!])
             if let type {
-                guard let parsed = ActivityType.parse(type) else { throw ValidationError("'\(type)' is not a type: call, email, whatsapp, meeting or task.") }
+                guard let parsed = ActivityType.parse(type) else { throw ValidationError("'\(type)' is not a type: \(ActivityType.allCases.map(\.rawValue).joined(separator: ", ")).") }
                 query.types = [parsed]
             }
             query.dueFrom = try from.map { try TimeExpression.parse($0, now: now, timeZone: zone) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SalesDeskDomain
 import SalesDeskStore
 import TerminalUI
 
@@ -29,7 +30,7 @@ struct SchedulerStatusCommand: ParsableCommand {
             print("  \(isAlive(beat) ? "alive" : "silent") \(beat.claimer)  last pass \(beat.lastPassAt?.ISO8601Format() ?? "never")  handled \(beat.lastFired)")
         }
         print("Next due: \(status.nextDueAt?.ISO8601Format() ?? "nothing pending")")
-        print("Backlog: \(status.backlog) due item\(status.backlog == 1 ? "" : "s") not yet fired")
+        print("Backlog: \(CountPhrase.of(status.backlog, "due item")) not yet fired")
         print("Failed hooks: \(status.hookFailures.count)")
         for failure in status.hookFailures {
             let retry = failure.nextAttemptAt.map { "retry at \($0.ISO8601Format())" } ?? "gave up"

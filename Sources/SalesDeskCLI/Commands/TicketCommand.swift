@@ -36,6 +36,7 @@ struct TicketCommand: ParsableCommand {
         @Option(help: "Only this status, e.g. new, \"Pending at Customer\".") var status: String?
         @Flag(help: "Only tickets assigned to you.") var mine = false
         @Option(help: "Only this priority.") var priority: String?
+        @Option(help: "Find tickets by number (T-000123 or 123), or by words of the subject, description, contact or account.") var search: String?
         @Option(help: "Rows to print.") var limit: Int = 50
         @Flag(help: "Print JSON.") var json = false
 
@@ -52,6 +53,7 @@ struct TicketCommand: ParsableCommand {
                 query.priorities = [parsed]
             }
             if mine { query.assigneeIDs = [try options.currentUser(in: database).id!] }
+            query.searchText = search
             let rows = try database.tickets(query, limit: limit).rows.map(TicketOutput.init)
             if json { return try JSONOutput.print(rows) }
             print(TextTable(headers: ["NUMBER", "SUBJECT", "ACCOUNT", "PRIORITY", "TEAM", "ASSIGNEE", "STATUS"], rows: rows.map {

@@ -36,12 +36,14 @@ struct TicketPrinter {
             "  status:   \(ticket.status.label) · priority \(ticket.priority.label) · \(ticket.category.label)",
             "  team:     \(detail.teamName ?? "—") · assignee \(detail.assignee?.handle ?? "—")",
             "  account:  \(detail.account?.name ?? "—")",
-            "  opened:   \(time.format(ticket.createdAt)) UTC · first response \(ticket.firstResponseAt.map { time.format($0) + " UTC" } ?? "none yet")",
+            "  opened:   \(time.format(ticket.createdAt)) UTC",
+            "  first response: \(detail.firstResponseRecord.summary(in: .gmt)) (UTC)",
         ]
         if !ticket.description.isEmpty { lines.append("  " + ticket.description) }
-        if !detail.comments.isEmpty {
-            lines.append("Comments:")
-            lines += detail.comments.map { "  \(time.format($0.createdAt)) \($0.isCustomerVisible ? "to customer" : "internal"): \($0.body)" }
+        let timeline = try database.timeline(for: .ticket(ticketID), in: .gmt)
+        if !timeline.isEmpty {
+            lines.append("History (UTC, newest first):")
+            lines += timeline.map { "  \(time.format($0.at)) \($0.actor ?? "Sales Desk"): \($0.sentence)" }
         }
         print(lines.map(TextTable.printable).joined(separator: "\n"))
     }

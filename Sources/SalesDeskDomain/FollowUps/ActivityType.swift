@@ -1,8 +1,8 @@
 import Foundation
 
-/// The kind of a follow-up.
+/// The kind of a follow-up, or of something logged as done (`note`: a remark on the record, no contact made).
 public enum ActivityType: String, Codable, CaseIterable, Sendable {
-    case call, email, whatsapp, meeting, task
+    case call, email, whatsapp, meeting, task, note
 
     public var label: String {
         switch self {
@@ -11,6 +11,7 @@ public enum ActivityType: String, Codable, CaseIterable, Sendable {
         case .whatsapp: "WhatsApp"
         case .meeting: "Meeting"
         case .task: "Task"
+        case .note: "Note"
         }
     }
 

@@ -58,7 +58,7 @@ public struct Money: Codable, Hashable, Sendable, CustomStringConvertible {
         let absolute = minorUnits.magnitude
         let whole = absolute / UInt64(scale)
         let fraction = absolute % UInt64(scale)
-        var text = Self.groupThousands(String(whole))
+        var text = CountPhrase.grouped(Int(whole))
         if digits > 0 {
             let fractionText = String(fraction)
             text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
@@ -66,7 +66,7 @@ public struct Money: Codable, Hashable, Sendable, CustomStringConvertible {
         return negative ? "-" + text : text
     }
 
-    /// A short form for narrow columns: `12.5k`, `1.2M`, `950`.
+    /// A short form for narrow columns, with thousands separators: `12.5k`, `1.2M`, `5,623.9M`, `950`.
     public var compactAmount: String {
         let units = Double(minorUnits) / Self.pow10(currency.minorUnitDigits)
         switch abs(units) {
@@ -76,22 +76,19 @@ public struct Money: Codable, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The short form with its currency: `5,623.9M USD`.
+    public var compactDescription: String { "\(compactAmount) \(currency)" }
+
+    /// One decimal at most, grouped: `5623.94` → `5,623.9`, `12.0` → `12`.
     private func trimmed(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+        let tenths = Int64((value * 10).rounded())
+        let whole = CountPhrase.grouped(Int(tenths / 10))
+        let fraction = (tenths % 10).magnitude
+        return (tenths < 0 && tenths > -10 ? "-" : "") + whole + (fraction == 0 ? "" : ".\(fraction)")
     }
 
     private static func pow10(_ digits: Int) -> Double {
         (0..<digits).reduce(1.0) { result, _ in result * 10 }
-    }
-
-    private static func groupThousands(_ digits: String) -> String {
-        var result = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return String(result.reversed())
     }
 }
 

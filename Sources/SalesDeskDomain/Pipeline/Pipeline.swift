@@ -53,6 +53,13 @@ public struct Pipeline: Codable, Equatable, Sendable {
         }
     }
 
+    /// The open stage after `key` in pipeline order ("next stage"); nil for the last open stage, Won, Lost
+    /// and unknown keys (closing a deal is a choice between Won and Lost, never a default step).
+    public func nextStage(after key: StageKey) -> StageKey? {
+        guard let index = openStages.firstIndex(where: { $0.key == key }), index + 1 < openStages.count else { return nil }
+        return openStages[index + 1].key
+    }
+
     /// Whether a key names an open (not Won, not Lost) stage.
     public func isOpen(_ key: StageKey) -> Bool { definition(of: key) != nil }
 
@@ -63,6 +70,18 @@ public struct Pipeline: Codable, Equatable, Sendable {
             return key
         }
         throw DomainError.unknownStage(text, known: allKeys.map(name(of:)))
+    }
+
+    /// The stages whose name or key starts with what a user typed, ignoring case, spaces and punctuation
+    /// (`neg` → Negotiation, `"proposal s"` → Proposal Sent, `d` → Demo Scheduled and Demo Given), in board
+    /// order; an exact name or key wins alone. Empty when nothing matches (say which names are valid:
+    /// `allKeys.map(name(of:))`).
+    public func stages(matching text: String) -> [StageKey] {
+        let wanted = StageKey.normalised(text).rawValue
+        guard !wanted.isEmpty else { return [] }
+        let names = allKeys.map { ($0, StageKey.normalised(name(of: $0)).rawValue) }
+        if let exact = names.first(where: { $0.0.rawValue == wanted || $0.1 == wanted }) { return [exact.0] }
+        return names.filter { $0.0.rawValue.hasPrefix(wanted) || $0.1.hasPrefix(wanted) }.map(\.0)
     }
 
     /// Checks a stage move and says what kind of move it is, or why it is refused.

@@ -7,6 +7,21 @@ public struct AwayDigest: Equatable, Sendable {
     public private(set) var counts: [Notification.Kind: Int] = [:]
     /// The first few missed titles, for the body.
     public private(set) var examples: [String] = []
+    /// Every missed item, in the order found: what the inbox lists (and opens) under the digest.
+    public private(set) var items: [Item] = []
+
+    /// One missed item: its kind, the record it is about and its title.
+    public struct Item: Equatable, Sendable {
+        public var kind: Notification.Kind
+        public var record: RecordReference?
+        public var title: String
+
+        public init(kind: Notification.Kind, record: RecordReference?, title: String) {
+            self.kind = kind
+            self.record = record
+            self.title = title
+        }
+    }
 
     public init() {}
 
@@ -14,9 +29,10 @@ public struct AwayDigest: Equatable, Sendable {
     public var isEmpty: Bool { counts.isEmpty }
 
     /// Adds one missed item.
-    public mutating func add(_ kind: Notification.Kind, title: String) {
+    public mutating func add(_ kind: Notification.Kind, title: String, record: RecordReference? = nil) {
         counts[kind, default: 0] += 1
         if examples.count < Self.exampleLimit { examples.append(title) }
+        items.append(Item(kind: kind, record: record, title: title))
     }
 
     /// `While you were away: 14 reminders, 3 stalled leads`.
@@ -24,7 +40,7 @@ public struct AwayDigest: Equatable, Sendable {
         let parts = Self.order.compactMap { kind -> String? in
             guard let count = counts[kind] else { return nil }
             let (one, many) = Self.nouns(kind)
-            return "\(count) \(count == 1 ? one : many)"
+            return CountPhrase.of(count, one, plural: many)
         }
         return "While you were away: " + parts.joined(separator: ", ")
     }

@@ -2,14 +2,15 @@ import Foundation
 import GRDB
 import SalesDeskDomain
 
-/// Follow-ups on leads: mostly done history, plus planned work overdue, today, this week and later.
+/// Follow-ups on leads: mostly done history, plus planned work overdue, today, this week and later
+/// (planned only on open leads: a won or lost lead has nothing left to do).
 struct DemoActivities {
     let staff: DemoStaff
     let now: Date
     let count: Int
     let leadCount: Int
 
-    func insert(into database: AppDatabase, leadOwners: [Int64], random: inout SeededGenerator, progress: (Double) -> Void) throws {
+    func insert(into database: AppDatabase, leadOwners: [Int64], leadIsOpen: [Bool], random: inout SeededGenerator, progress: (Double) -> Void) throws {
         let nowSeconds = now.epochSeconds
         let hour: Int64 = 3600
         // A small demo needs a full-looking agenda; a large one a realistic 6 % planned.
@@ -26,7 +27,7 @@ struct DemoActivities {
                 for _ in start..<end {
                     let leadIndex = Int.random(in: 0..<leadCount, using: &random)
                     let type = random.pick([(ActivityType.call, 5), (.email, 4), (.meeting, 2), (.whatsapp, 1), (.task, 1)])
-                    let planned = random.chance(plannedShare)
+                    let planned = random.chance(plannedShare) && leadIsOpen[leadIndex]
                     var due: Int64
                     if planned {
                         // Hours from now: a few overdue, a good day's work today, then a tail into the coming weeks.

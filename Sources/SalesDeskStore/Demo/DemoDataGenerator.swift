@@ -66,7 +66,7 @@ public struct DemoDataGenerator {
         try leads.insert(into: database, random: &random, progress: { progress("leads", $0) })
         try DemoTickets(staff: staff, now: now, count: size.tickets).insert(into: database, accountCount: leads.accountCount, random: &random, progress: { progress("tickets", $0) })
         try DemoActivities(staff: staff, now: now, count: size.activities, leadCount: size.leads)
-            .insert(into: database, leadOwners: leads.owners, random: &random, progress: { progress("follow-ups", $0) })
+            .insert(into: database, leadOwners: leads.owners, leadIsOpen: leads.isOpen, random: &random, progress: { progress("follow-ups", $0) })
         progress("indexes", 0)
         try database.writer.write { db in
             for (position, sql) in indexes.enumerated() {

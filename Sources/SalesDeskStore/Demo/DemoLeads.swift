@@ -11,6 +11,8 @@ struct DemoLeads {
     var accountCount: Int { max(1, count / 5) }
     /// Owner (user id) of each lead, by lead id − 1; the activities phase needs it.
     private(set) var owners: [Int64] = []
+    /// Whether each lead (by lead id − 1) is in an open stage: only those get planned follow-ups.
+    private(set) var isOpen: [Bool] = []
 
     init(staff: DemoStaff, now: Date, count: Int) {
         self.staff = staff
@@ -55,6 +57,7 @@ struct DemoLeads {
             }
         }
         owners = [Int64](repeating: 0, count: count)
+        isOpen = [Bool](repeating: true, count: count)
         let batch = 100_000
         var start = 0
         while start < count {
@@ -86,6 +89,7 @@ struct DemoLeads {
                     let loss: LossReason? = stage == .lost ? random.pick(Self.lossWeights) : nil
                     let owner = random.chance(0.8) ? accountOwner[accountIndex] : random.element(staff.reps)
                     owners[index] = owner
+                    isOpen[index] = stage != .won && stage != .lost
                     let currency = random.pick([("USD", 85), ("EUR", 10), ("GBP", 5)])
                     let source = random.pick([(LeadSource.websiteForm, 30), (.facebookAd, 20), (.manual, 15), (.partnerReferral, 10), (.bulkUpload, 10), (.event, 10), (.email, 5)])
                     try contact.row { row in

@@ -24,6 +24,8 @@ public struct TicketDetail: Sendable {
     public var teamName: String?
     /// The first-response clock; nil once answered or closed.
     public var firstResponse: FirstResponseDue?
+    /// Met, breached (late or never answered), running, or closed without a reply.
+    public var firstResponseRecord: FirstResponseRecord
     public var comments: [TicketComment]
     public var history: [AuditEntry]
 }
@@ -56,17 +58,24 @@ extension AppDatabase {
     public func ticketDetail(_ ticketID: Int64) throws -> TicketDetail {
         try writer.read { db in
             let ticket = try fetchTicket(db, ticketID)
-            let clockRow = try Row.fetchOne(db, sql: """
-                SELECT ticket.sla_used_seconds, ticket.sla_running_since, team.name AS team_name, team.time_zone AS team_time_zone
+            guard let clockRow = try Row.fetchOne(db, sql: """
+                SELECT ticket.sla_used_seconds, ticket.sla_running_since, ticket.first_response_breached_at,
+                       team.name AS team_name, team.time_zone AS team_time_zone
                 FROM ticket LEFT JOIN team ON team.id = ticket.team_id WHERE ticket.id = ?
-                """, arguments: [ticketID])
+                """, arguments: [ticketID]) else { throw DomainError.notFound("Ticket \(Ticket.number(for: ticketID))") }
+            let isClosed = [.resolved, .deployed, .closed].contains(ticket.status)
+            let record = FirstResponseRecord.of(
+                firstResponseAt: ticket.firstResponseAt, recordedBreachAt: (clockRow["first_response_breached_at"] as Int64?).date,
+                isClosed: isClosed, closedAt: ticket.resolvedAt ?? ticket.closedAt ?? (isClosed ? ticket.updatedAt : nil),
+                clock: firstResponseClock(ticket, row: clockRow))
             return TicketDetail(
                 ticket: ticket,
                 account: try ticket.accountID.flatMap { try Account.fetchOne(db, id: $0) },
                 contact: try ticket.contactID.flatMap { try Contact.fetchOne(db, id: $0) },
                 assignee: try ticket.assigneeID.flatMap { try User.fetchOne(db, id: $0) },
-                teamName: clockRow?["team_name"],
-                firstResponse: clockRow.flatMap { firstResponseDue(ticket, row: $0) },
+                teamName: clockRow["team_name"],
+                firstResponse: firstResponseDue(ticket, row: clockRow),
+                firstResponseRecord: record,
                 comments: try TicketComment.fetchAll(db, sql: "SELECT * FROM ticket_comment WHERE ticket_id = ? ORDER BY id", arguments: [ticketID]),
                 history: try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit_entry WHERE record_kind = 'ticket' AND record_id = ? ORDER BY id", arguments: [ticketID]))
         }

@@ -12,6 +12,10 @@ public struct LeadQuery: Sendable, Equatable {
         case scoreDescending
         case newest
         case name
+
+        /// Days in stage means nothing for a closed deal (a lead Won 398 days ago is not "398 days in stage"):
+        /// this order lists open leads only, unless the query names its stages.
+        public var excludesClosedLeads: Bool { self == .staleness }
     }
 
     /// Owners to include; nil = everyone.
@@ -26,11 +30,14 @@ public struct LeadQuery: Sendable, Equatable {
     /// Words that must each start a word of the lead's name, company, title or tags: search as you type,
     /// answered by the FTS5 index with its prefix indexes, so it stays fast on a million leads.
     public var searchText: String?
+    /// Only Won and Lost leads closed (moved to Won or Lost) in this interval, newest close first: the board's
+    /// closed columns for a period (see ``ClosedPeriod``). Served by the `lead_closed_period` index.
+    public var closedDuring: DateInterval?
     public var sort: Sort
 
     public init(
         ownerIDs: [Int64]? = nil, stages: [StageKey]? = nil, minimumScore: Int? = nil, stalledAt: Date? = nil,
-        nameContains: String? = nil, searchText: String? = nil, sort: Sort = .staleness
+        nameContains: String? = nil, searchText: String? = nil, closedDuring: DateInterval? = nil, sort: Sort = .staleness
     ) {
         self.ownerIDs = ownerIDs
         self.stages = stages
@@ -38,6 +45,7 @@ public struct LeadQuery: Sendable, Equatable {
         self.stalledAt = stalledAt
         self.nameContains = nameContains
         self.searchText = searchText
+        self.closedDuring = closedDuring
         self.sort = sort
     }
 }
@@ -85,30 +93,54 @@ extension AppDatabase {
         }
     }
 
+    /// ``countLeads(_:upTo:)``, or nil when counting would collect every match of a word common across the whole
+    /// table (`an`): a screen then says "matching" instead of waiting hundreds of milliseconds for a number.
+    public func countLeadsIfQuick(_ query: LeadQuery, upTo cap: Int) throws -> Int? {
+        if let pattern = query.searchText.flatMap({ SearchIndex.prefixQuery($0) }),
+           try writer.read({ db in try LeadSearchProbe.isCommon(db, pattern) }) {
+            return nil
+        }
+        return try countLeads(query, upTo: cap)
+    }
+
     static func fetchLeads(_ db: Database, _ query: LeadQuery, pipeline: Pipeline, after cursor: PageCursor?, limit: Int) throws -> Page<LeadRow> {
         try fetchLeads(db, query, pipeline: pipeline, page: cursor.map(PageRequest.after) ?? .first, limit: limit)
     }
 
     static func fetchLeads(_ db: Database, _ query: LeadQuery, pipeline: Pipeline, page request: PageRequest, limit: Int) throws -> Page<LeadRow> {
-        let keyset = keysetClause(for: query.sort)
+        if let pattern = query.searchText.flatMap({ SearchIndex.prefixQuery($0) }), try LeadSearchProbe.isCommon(db, pattern) {
+            return try LeadSearchProbe.page(db, query, pattern: pattern, pipeline: pipeline, page: request, limit: limit)
+        }
+        let keyset = keysetClause(for: query)
         let filter = leadFilter(query, pipeline: pipeline, forPage: true)
         let page = keyset.whereSQL(request)
-        let order = keyset.orderSQL(backward: request.isBackward)
-        let needsNames = query.sort == .name || query.nameContains != nil
         var arguments = filter.arguments
         arguments += page.arguments
         arguments += [limit]
         // Pick the page's ids first, on narrow rows, then decorate only those rows: a stalled queue of
         // 20,000 leads sorts 20,000 (id, time) pairs, not 20,000 joined rows with sub-queries.
-        let rows = try Row.fetchAll(db, sql: """
-            WITH page AS (
-                SELECT lead.id AS id, \(keyset.sortColumn) AS sort_value
-                FROM lead
-                \(needsNames ? "JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id" : "")
-                WHERE \(filter.sql) AND \(page.sql)
-                ORDER BY \(order)
-                LIMIT ?
-            )
+        let rows = try decoratedRows(db, page: """
+            SELECT lead.id AS id, \(keyset.sortColumn) AS sort_value
+            FROM lead \(namesJoin(query))
+            WHERE \(filter.sql) AND \(page.sql)
+            ORDER BY \(keyset.orderSQL(backward: request.isBackward))
+            LIMIT ?
+            """, arguments: arguments, keyset: keyset)
+        let cursors = rows.map { PageCursor(sortValue: sortValue($0["sort_value"]), id: $0["id"]) }
+        return Page.assemble(try rows.map(leadRow), cursors: cursors, for: request, limit: limit, inListOrder: true)
+    }
+
+    /// The joins a query's filter or order needs to see contact and company names.
+    static func namesJoin(_ query: LeadQuery) -> String {
+        query.sort == .name || query.nameContains != nil
+            ? "JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id" : ""
+    }
+
+    /// The rows of a page whose ids and sort values `page` selects (a SELECT or VALUES of `(id, sort_value)`),
+    /// with what a queue row shows, in the list's order (whichever way the page was walked).
+    static func decoratedRows(_ db: Database, page: String, arguments: StatementArguments, keyset: KeysetClause) throws -> [Row] {
+        try Row.fetchAll(db, sql: """
+            WITH page(id, sort_value) AS (\(page))
             SELECT lead.*, contact.name AS contact_name, account.name AS company, user.handle AS owner_handle,
                    (SELECT MIN(due_at) FROM activity WHERE activity.record_kind = 'lead' AND activity.record_id = lead.id
                         AND activity.state = 'planned') AS next_follow_up_at,
@@ -118,14 +150,13 @@ extension AppDatabase {
             JOIN contact ON contact.id = lead.contact_id
             LEFT JOIN account ON account.id = lead.account_id
             JOIN user ON user.id = lead.owner_id
-            ORDER BY \(order.replacingOccurrences(of: keyset.sortColumn, with: "page.sort_value"))
+            ORDER BY \(keyset.orderSQL.replacingOccurrences(of: keyset.sortColumn, with: "page.sort_value").replacingOccurrences(of: keyset.idColumn, with: "page.id"))
             """, arguments: arguments)
-        let leads = try rows.map { row in
-            LeadRow(lead: try Lead(row: row), contactName: row["contact_name"], company: row["company"],
-                    ownerHandle: row["owner_handle"], nextFollowUpAt: (row["next_follow_up_at"] as Int64?).date)
-        }
-        let cursors = rows.map { PageCursor(sortValue: sortValue($0["sort_value"]), id: $0["id"]) }
-        return Page.assemble(leads, cursors: cursors, for: request, limit: limit)
+    }
+
+    static func leadRow(_ row: Row) throws -> LeadRow {
+        LeadRow(lead: try Lead(row: row), contactName: row["contact_name"], company: row["company"],
+                ownerHandle: row["owner_handle"], nextFollowUpAt: (row["next_follow_up_at"] as Int64?).date)
     }
 
     static func sortValue(_ value: DatabaseValue) -> PageCursor.SortValue {
@@ -133,8 +164,10 @@ extension AppDatabase {
         return .integer(Int64.fromDatabaseValue(value) ?? 0)
     }
 
-    private static func keysetClause(for sort: LeadQuery.Sort) -> KeysetClause {
-        switch sort {
+    /// The order of a query's pages: its sort, or newest close first for a closed period.
+    static func keysetClause(for query: LeadQuery) -> KeysetClause {
+        if query.closedDuring != nil { return KeysetClause(sortColumn: "lead.stage_entered_at", idColumn: "lead.id", descending: true) }
+        return switch query.sort {
         case .staleness: KeysetClause(sortColumn: "lead.last_touched_at", idColumn: "lead.id", descending: false)
         case .valueDescending: KeysetClause(sortColumn: "lead.value_minor", idColumn: "lead.id", descending: true)
         case .scoreDescending: KeysetClause(sortColumn: "lead.score", idColumn: "lead.id", descending: true)
@@ -160,6 +193,13 @@ extension AppDatabase {
         if let stages = query.stages {
             clauses.append(stages.isEmpty ? "0" : "lead.stage IN (\(placeholders(stages.count)))")
             arguments += StatementArguments(stages.map(\.rawValue))
+        } else if query.sort.excludesClosedLeads, query.closedDuring == nil {
+            clauses.append("lead.stage NOT IN ('\(StageKey.won.rawValue)', '\(StageKey.lost.rawValue)')")
+        }
+        if let period = query.closedDuring {
+            // The literal IN lets SQLite use the partial index lead_closed_period.
+            clauses.append("lead.stage IN ('won', 'lost') AND lead.stage_entered_at >= ? AND lead.stage_entered_at < ?")
+            arguments += [period.start.epochSeconds, period.end.epochSeconds]
         }
         if let minimum = query.minimumScore {
             clauses.append("lead.score >= ?")
@@ -178,7 +218,7 @@ extension AppDatabase {
             let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
             arguments += [pattern, pattern]
         }
-        if let pattern = query.searchText.flatMap(SearchIndex.prefixQuery) {
+        if let pattern = query.searchText.flatMap { SearchIndex.prefixQuery($0) } {
             // The matches are collected from the index once, then the queue walks its own order through them.
             // (Probing the index per lead instead is faster for very common words but takes seconds when the
             // word is common overall and rare in the queue; collecting is bounded by the index's size.)

@@ -44,6 +44,14 @@ public enum PageRequest: Hashable, Sendable {
     /// The rows from a row on, that row included (re-reading what is on screen).
     case from(PageCursor)
 
+    /// The row a request reads after, before or from; nil for the first and last pages.
+    public var anchor: PageCursor? {
+        switch self {
+        case .first, .last: nil
+        case .after(let cursor), .before(let cursor), .from(let cursor): cursor
+        }
+    }
+
     /// Whether the query walks the list's order backwards (the rows are reversed before they are returned).
     public var isBackward: Bool {
         switch self {
@@ -74,15 +82,16 @@ public struct Page<Row: Sendable>: Sendable {
     ///
     /// A forward page continues when it came back full; a backward page continues before when it came back full,
     /// and always continues after (the row it was read before is there), unless it is the last page.
-    static func assemble(_ rows: [Row], cursors: [PageCursor], for request: PageRequest, limit: Int) -> Page {
+    /// `inListOrder`: the rows are already in list order (a backward page sorted back after it was read).
+    static func assemble(_ rows: [Row], cursors: [PageCursor], for request: PageRequest, limit: Int, inListOrder: Bool = false) -> Page {
         let full = rows.count >= limit
         guard request.isBackward else {
             let previous: PageCursor? = if case .first = request { nil } else { cursors.first }
             return Page(rows: rows, next: full ? cursors.last : nil, previous: previous, cursors: cursors)
         }
-        let ordered = Array(cursors.reversed())
-        let next: PageCursor? = if case .last = request { nil } else { ordered.last }
-        return Page(rows: rows.reversed(), next: next, previous: full ? ordered.first : nil, cursors: ordered)
+        let ordered = inListOrder ? cursors : Array(cursors.reversed())
+        let next: PageCursor? = if case .last = request { nil } else { ordered.last ?? request.anchor }
+        return Page(rows: inListOrder ? rows : rows.reversed(), next: next, previous: full ? ordered.first : nil, cursors: ordered)
     }
 }
 

@@ -12,10 +12,14 @@ public struct TicketQuery: Sendable, Equatable {
     public var awaitingFirstResponse: Bool
     /// Newest first when true, oldest first otherwise.
     public var newestFirst: Bool
+    /// What the user typed to find tickets: a number (`T-000123`, `123`), or words that each start a word of the
+    /// subject, description or contact's name — or of the account's name (see ``AppDatabase/tickets(_:after:limit:)``).
+    public var searchText: String?
 
     public init(
         statuses: [TicketStatus]? = nil, assigneeIDs: [Int64]? = nil, teamIDs: [Int64]? = nil,
-        priorities: [TicketPriority]? = nil, awaitingFirstResponse: Bool = false, newestFirst: Bool = false
+        priorities: [TicketPriority]? = nil, awaitingFirstResponse: Bool = false, newestFirst: Bool = false,
+        searchText: String? = nil
     ) {
         self.statuses = statuses
         self.assigneeIDs = assigneeIDs
@@ -23,6 +27,7 @@ public struct TicketQuery: Sendable, Equatable {
         self.priorities = priorities
         self.awaitingFirstResponse = awaitingFirstResponse
         self.newestFirst = newestFirst
+        self.searchText = searchText
     }
 }
 
@@ -48,6 +53,13 @@ public struct TicketRow: Sendable, Equatable, Identifiable {
 
 extension AppDatabase {
     /// One page of tickets matching `query`, oldest (or newest) first.
+    ///
+    /// With `searchText`, a ticket matches by its number, or when every typed word starts a word of its subject,
+    /// description or contact's name, or every word starts a word of its account's name (FTS5, like lead search):
+    ///
+    /// ```swift
+    /// let page = try database.tickets(TicketQuery(statuses: [.new], searchText: "acme sync"))
+    /// ```
     public func tickets(_ query: TicketQuery, after cursor: PageCursor? = nil, limit: Int = 50) throws -> Page<TicketRow> {
         try tickets(query, page: cursor.map(PageRequest.after) ?? .first, limit: limit)
     }
@@ -89,6 +101,11 @@ extension AppDatabase {
     /// `team_name` and `team_time_zone`.
     func firstResponseDue(_ ticket: Ticket, row: Row) -> FirstResponseDue? {
         guard ticket.firstResponseAt == nil, ![.resolved, .deployed, .closed].contains(ticket.status) else { return nil }
+        return firstResponseClock(ticket, row: row)
+    }
+
+    /// The first-response clock of a ticket from its stored use, answered or not (see ``firstResponseDue(_:row:)``).
+    func firstResponseClock(_ ticket: Ticket, row: Row) -> FirstResponseDue {
         let hours = configuration.businessHours(forTeam: row["team_name"], timeZone: row["team_time_zone"])
         return FirstResponseDue(clock: FirstResponseClock(priority: ticket.priority, routing: configuration.ticketRouting),
                                 usedSeconds: TimeInterval(row["sla_used_seconds"] as Int64? ?? 0),
@@ -118,6 +135,28 @@ extension AppDatabase {
         add("ticket.team_id", query.teamIDs)
         add("ticket.priority", query.priorities?.map(\.rawValue))
         if query.awaitingFirstResponse { clauses.append("ticket.first_response_at IS NULL") }
+        if let text = query.searchText?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+            let search = ticketSearchClause(text)
+            clauses.append(search.sql)
+            arguments += search.arguments
+        }
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// Tickets whose number is `text`, or whose own search row or account name matches every word of it.
+    /// The matches are collected from the index once; the queue then walks its own order through them.
+    private static func ticketSearchClause(_ text: String) -> (sql: String, arguments: StatementArguments) {
+        var alternatives: [String] = []
+        var arguments = StatementArguments()
+        if let id = Ticket.id(fromNumber: text) {
+            alternatives.append("ticket.id = ?")
+            arguments += [id]
+        }
+        if let words = SearchIndex.prefixQuery(text), let accountWords = SearchIndex.prefixQuery(text, column: "title") {
+            alternatives.append("ticket.id IN (SELECT rowid / 4 FROM search WHERE search MATCH ? AND rowid % 4 = \(SearchIndex.Kind.ticket.rawValue))")
+            alternatives.append("ticket.account_id IN (SELECT rowid / 4 FROM search WHERE search MATCH ? AND rowid % 4 = \(SearchIndex.Kind.account.rawValue))")
+            arguments += [words, accountWords]
+        }
+        return (alternatives.isEmpty ? "0" : "(" + alternatives.joined(separator: " OR ") + ")", arguments)
     }
 }

@@ -44,9 +44,14 @@ extension AppDatabase {
                     UPDATE scheduled_job SET done_at = ?, outcome = ? WHERE id = ? AND claimed_by = ? AND done_at IS NULL
                     """, arguments: [now.epochSeconds, message == nil ? "dropped" : (firing == .digest ? "digest" : "notified"), work.id, claimer])
                 guard db.changesCount == 1 else { continue }
+                if work.kind == .slaBreach, case .ticket(let ticketID) = work.record {
+                    try TicketClock.recordBreachIfPast(db, ticketID: ticketID, at: now, configuration: configuration)
+                }
                 guard let message else { report.dropped += 1; continue }
                 if firing == .digest {
-                    for user in message.recipients { digests[user, default: AwayDigest()].add(message.kind, title: message.title) }
+                    for user in message.recipients {
+                        digests[user, default: AwayDigest()].add(message.kind, title: message.title, record: message.record)
+                    }
                     report.digested += 1
                 } else {
                     for user in message.recipients {
@@ -60,17 +65,17 @@ extension AppDatabase {
                 let recipient = crossing.level == .nudge ? crossing.ownerID : (try Recipients.manager(of: crossing.ownerID, db) ?? crossing.ownerID)
                 let title = crossing.level == .nudge ? "Stalled: \(crossing.title)" : "Escalated, stalled twice as long: \(crossing.title)"
                 if now.timeIntervalSince(crossing.crossedAt) > catchUpAfter {
-                    digests[recipient, default: AwayDigest()].add(crossing.level.notificationKind, title: title)
+                    digests[recipient, default: AwayDigest()].add(crossing.level.notificationKind, title: title, record: .lead(crossing.leadID))
                     report.digested += 1
                 } else {
                     try Notifications.send(db, to: recipient, kind: crossing.level.notificationKind, record: .lead(crossing.leadID), title: title,
-                                           body: "No activity since \(Date(epochSeconds: crossing.touchedAt).ISO8601Format())", at: now,
+                                           body: "No activity since \(TimeWords.dayAndTime(Date(epochSeconds: crossing.touchedAt), in: try Recipients.timeZone(of: recipient, db)))", at: now,
                                            dedupeKey: "stall:\(crossing.leadID):\(crossing.level.rawValue):\(crossing.touchedAt)")
                     report.notified += 1
                 }
             }
             for (user, digest) in digests.sorted(by: { $0.key < $1.key }) {
-                try Notifications.send(db, to: user, kind: .digest, record: nil, title: digest.title, body: digest.body, at: now)
+                try Notifications.sendDigest(db, to: user, digest, at: now)
                 report.digests += 1
             }
             return report

@@ -25,15 +25,16 @@ struct DueWorkMessage {
             """, arguments: [work.record.id]) else { return nil }
         let subject: String = row["subject"]
         let owner: Int64 = row["owner_id"]
-        let due = Date(epochSeconds: row["due_at"]).ISO8601Format()
+        let due = Date(epochSeconds: row["due_at"])
         if work.kind == .reminder {
             let label = PlannedReminder(offset: TimeInterval(work.level), firesAt: work.dueAt).label
-            return DueWorkMessage(recipients: [owner], kind: .reminder, record: work.record,
-                                  title: "Reminder (\(label)): \(subject)", body: "Due \(due)")
+            return DueWorkMessage(recipients: [owner], kind: .reminder, record: work.record, title: "Reminder (\(label)): \(subject)",
+                                  body: "Due \(TimeWords.dayAndTime(due, in: try Recipients.timeZone(of: owner, db)))")
         }
         let handle: String = row["handle"]
-        return DueWorkMessage(recipients: [try Recipients.manager(of: owner, db) ?? owner], kind: .overdue, record: work.record,
-                              title: "Overdue: \(subject) (@\(handle))", body: "Was due \(due) and is still not done")
+        let recipient = try Recipients.manager(of: owner, db) ?? owner
+        return DueWorkMessage(recipients: [recipient], kind: .overdue, record: work.record, title: "Overdue: \(subject) (@\(handle))",
+                              body: "Was due \(TimeWords.dayAndTime(due, in: try Recipients.timeZone(of: recipient, db))) and is still not done")
     }
 
     private static func ticketMessage(_ work: DueWork, _ db: Database) throws -> DueWorkMessage? {
@@ -53,11 +54,12 @@ struct DueWorkMessage {
             guard (row["first_response_at"] as Int64?) == nil, (row["sla_running_since"] as Int64?) != nil else { return nil }
             let isBreach = work.kind == .slaBreach
             let recipients = isBreach ? [assignee, manager].compactMap { $0 } : [assignee ?? manager].compactMap { $0 }
-            guard !recipients.isEmpty else { return nil }
+            guard let first = recipients.first else { return nil }
+            let due = TimeWords.dayAndTime(work.eventAt ?? work.dueAt, in: try Recipients.timeZone(of: first, db))
             return DueWorkMessage(
                 recipients: Array(Set(recipients)).sorted(), kind: isBreach ? .slaBreach : .slaWarning, record: work.record,
                 title: (isBreach ? "SLA breached: " : "SLA warning: ") + "\(number) \(subject)",
-                body: isBreach ? "No first response within the target" : "First response due by \((work.eventAt ?? work.dueAt).ISO8601Format())")
+                body: isBreach ? "No first response within the target" : "First response due by \(due)")
         }
     }
 }

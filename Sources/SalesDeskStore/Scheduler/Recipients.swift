@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import SalesDeskDomain
 
 /// Who hears about what: owners, their managers, and team managers.
 enum Recipients {
@@ -7,6 +9,11 @@ enum Recipients {
         try Int64.fetchOne(db, sql: """
             SELECT COALESCE(user.manager_id, team.manager_id) FROM user LEFT JOIN team ON team.id = user.team_id WHERE user.id = ?
             """, arguments: [userID])
+    }
+
+    /// The time zone a user reads their notifications in (UTC when unknown).
+    static func timeZone(of userID: Int64, _ db: Database) throws -> TimeZone {
+        TimeWords.zone(try String.fetchOne(db, sql: "SELECT time_zone FROM user WHERE id = ?", arguments: [userID]))
     }
 
     /// A team's manager.

@@ -37,6 +37,25 @@ enum TicketClock {
         try ScheduledWork.cancel(db, .ticket(ticketID), kinds: [.slaWarning, .slaBreach])
     }
 
+    /// Records the first-response breach of a ticket still unanswered whose deadline is at or before `at`
+    /// (`first_response_breached_at` = the deadline); a breach already recorded is kept. Called when the
+    /// scheduler fires the breach, and before a reply, a pause or a close, so a breach is never lost
+    /// because no scheduler ran in time.
+    static func recordBreachIfPast(_ db: Database, ticketID: Int64, at: Date, configuration: DeskConfiguration) throws {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT ticket.priority, ticket.sla_used_seconds, ticket.sla_running_since, team.name AS team_name, team.time_zone
+            FROM ticket LEFT JOIN team ON team.id = ticket.team_id
+            WHERE ticket.id = ? AND ticket.first_response_at IS NULL AND ticket.first_response_breached_at IS NULL
+            """, arguments: [ticketID]),
+            let since = (row["sla_running_since"] as Int64?).map(Date.init(epochSeconds:)),
+            let priority = TicketPriority(rawValue: row["priority"]) else { return }
+        let clock = FirstResponseClock(priority: priority, routing: configuration.ticketRouting)
+        let hours = configuration.businessHours(forTeam: row["team_name"], timeZone: row["time_zone"])
+        let breach = clock.deadlines(usedSeconds: TimeInterval(row["sla_used_seconds"] as Int64), runningSince: since, hours: hours).breach
+        guard breach <= at else { return }
+        try db.execute(sql: "UPDATE ticket SET first_response_breached_at = ? WHERE id = ?", arguments: [breach.epochSeconds, ticketID])
+    }
+
     /// Starts the clock again after Pending at Customer.
     static func resume(_ db: Database, ticketID: Int64, at: Date, configuration: DeskConfiguration) throws {
         try db.execute(sql: "UPDATE ticket SET sla_running_since = ? WHERE id = ? AND sla_running_since IS NULL AND first_response_at IS NULL",

@@ -55,10 +55,22 @@ enum SearchIndex {
         }
     }
 
-    /// Re-indexes a ticket.
+    /// Re-indexes a ticket: its number and subject, then its description and its contact's name.
+    /// (Its account's name is searched through the account's own row and `ticket_account`.)
     static func indexTicket(_ db: Database, _ ticket: Ticket) throws {
         guard let id = ticket.id else { return }
-        try put(db, .ticket, id: id, title: "\(ticket.number) \(ticket.subject)", body: ticket.description)
+        let contact = try ticket.contactID.flatMap { try String.fetchOne(db, sql: "SELECT name FROM contact WHERE id = ?", arguments: [$0]) }
+        try put(db, .ticket, id: id, title: "\(ticket.number) \(ticket.subject)", body: [ticket.description, contact].compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// Re-indexes every ticket that has a contact, so its contact's name is searchable (migration v6).
+    static func reindexTicketsWithContacts(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM search WHERE rowid IN (SELECT id * 4 + \(Kind.ticket.rawValue) FROM ticket WHERE contact_id IS NOT NULL);
+            INSERT INTO search (rowid, title, body)
+            SELECT ticket.id * 4 + \(Kind.ticket.rawValue), printf('T-%06d ', ticket.id) || ticket.subject, ticket.description || ' ' || contact.name
+            FROM ticket JOIN contact ON contact.id = ticket.contact_id;
+            """)
     }
 
     /// Re-indexes an account.
@@ -67,14 +79,16 @@ enum SearchIndex {
         try put(db, .account, id: id, title: account.name, body: [account.domain, account.industry].compactMap { $0 }.joined(separator: " "))
     }
 
-    /// Turns what a user typed into an FTS5 query matching every word as a prefix: `ana sil` → `"ana"* AND "sil"*`.
+    /// Turns what a user typed into an FTS5 query matching every word as a prefix: `ana sil` → `"ana"* AND "sil"*`;
+    /// with `column`, every word must be in that column (`title : "ana"* AND title : "sil"*`).
     ///
     /// Quotes are doubled, so no input can inject FTS syntax. A single ASCII letter or digit is not searched
     /// until a second one is typed: as a prefix it matches most of a million rows and says little.
-    static func prefixQuery(_ text: String) -> String? {
+    static func prefixQuery(_ text: String, column: String? = nil) -> String? {
         let allWords: [Substring] = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         let words = allWords.filter { word in word.count > 1 || !(word.first?.isASCII ?? true) }.prefix(8)
         guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " AND ")
+        let filter = column.map { "\($0) : " } ?? ""
+        return words.map { "\(filter)\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " AND ")
     }
 }

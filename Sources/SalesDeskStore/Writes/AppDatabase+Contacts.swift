@@ -21,7 +21,9 @@ extension AppDatabase {
             try keep.update(db)
             let leadIDs = try Int64.fetchAll(db, sql: "SELECT id FROM lead WHERE contact_id = ?", arguments: [duplicateID])
             try db.execute(sql: "UPDATE lead SET contact_id = ? WHERE contact_id = ?", arguments: [keepID, duplicateID])
+            let ticketIDs = try Int64.fetchAll(db, sql: "SELECT id FROM ticket WHERE contact_id = ?", arguments: [duplicateID])
             try db.execute(sql: "UPDATE ticket SET contact_id = ? WHERE contact_id = ?", arguments: [keepID, duplicateID])
+            for ticket in try Ticket.fetchAll(db, keys: ticketIDs) { try SearchIndex.indexTicket(db, ticket) }
             try db.execute(sql: "DELETE FROM contact WHERE id = ?", arguments: [duplicateID])
             try AuditLog.changed(db, .contact(keepID), action: "merge", by: user.id, at: at, [
                 .init(field: "email", before: before.email, after: keep.email),

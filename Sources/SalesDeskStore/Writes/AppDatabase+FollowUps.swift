@@ -48,6 +48,10 @@ extension AppDatabase {
             try touchRecord(db, activity.record, at: at)
             if let stage, case .lead(let leadID) = activity.record {
                 _ = try moveLead(db, leadID, to: stage, reason: lossReason, by: user, at: at)
+                if next != nil, !configuration.pipeline.isOpen(stage) {
+                    throw DomainError.invalidField(field: "next follow-up",
+                                                   reason: "a \(configuration.pipeline.name(of: stage)) lead has no planned follow-ups")
+                }
             }
             if var next {
                 next.record = next.record ?? activity.record

@@ -90,12 +90,33 @@ extension AppDatabase {
     /// Moves a lead to another stage, enforcing the pipeline's rules.
     ///
     /// Lost needs a reason; Won turns the account into a customer, hands it to Customer Success
-    /// with an onboarding ticket and tells the owner's team.
+    /// with an onboarding ticket and tells the owner's team. Won and Lost cancel the lead's planned
+    /// follow-ups (and their reminders), with one note on the lead's timeline.
     @discardableResult
     public func moveLead(_ leadID: Int64, to target: StageKey, reason: LossReason? = nil, by user: User) throws -> Lead {
         let at = now()
         return try writer.write { db in
             try moveLead(db, leadID, to: target, reason: reason, by: user, at: at)
+        }
+    }
+
+    /// Moves a lead one stage forward ("next stage"): Open → First Contact → … → Integration Approved.
+    ///
+    /// The last open stage has no next one (Won or Lost is a choice), and neither have Won and Lost: those
+    /// throw ``DomainError/invalidField(field:reason:)`` saying so, and nothing is written.
+    @discardableResult
+    public func advanceLead(_ leadID: Int64, by user: User) throws -> Lead {
+        let at = now()
+        let pipeline = configuration.pipeline
+        return try writer.write { db in
+            let stage = try fetchLead(db, leadID).stage
+            guard let next = pipeline.nextStage(after: stage) else {
+                let reason = pipeline.isOpen(stage)
+                    ? "\(pipeline.name(of: stage)) is the last open stage: move the lead to Won or Lost"
+                    : "a \(pipeline.name(of: stage)) lead has no next stage"
+                throw DomainError.invalidField(field: "stage", reason: reason)
+            }
+            return try moveLead(db, leadID, to: next, reason: nil, by: user, at: at)
         }
     }
 
@@ -116,6 +137,9 @@ extension AppDatabase {
             .init(field: "loss_reason", before: before.lossReason?.description, after: lead.lossReason?.description),
             .init(field: "on_hold", before: before.isOnHold ? "yes" : "no", after: "no"),
         ])
+        if !pipeline.isOpen(target) {
+            try ClosedLeadFollowUps.cancel(db, leadID: leadID, stageName: pipeline.name(of: target), by: user.id, at: at)
+        }
         if move == .toWon { try celebrateWin(db, lead, by: user, at: at) }
         return lead
     }

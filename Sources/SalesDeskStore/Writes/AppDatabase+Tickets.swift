@@ -88,9 +88,11 @@ extension AppDatabase {
             let before = (ticket.category, ticket.teamID)
             ticket.category = category
             ticket.teamID = try routedTeamID(db, for: category)
+            // Team names, not ids: the timeline shows the team as it was called then.
+            let teamName = { (id: Int64?) in try id.flatMap { try String.fetchOne(db, sql: "SELECT name FROM team WHERE id = ?", arguments: [$0]) } }
             return [
                 .init(field: "category", before: before.0.label, after: category.label),
-                .init(field: "team", before: before.1.map(String.init), after: ticket.teamID.map(String.init)),
+                .init(field: "team", before: try teamName(before.1), after: try teamName(ticket.teamID)),
             ]
         }
     }
@@ -107,6 +109,7 @@ extension AppDatabase {
             var comment = TicketComment(ticketID: ticketID, authorID: user.id!, body: text, isCustomerVisible: customerVisible, createdAt: at)
             try comment.insert(db)
             if customerVisible, ticket.firstResponseAt == nil {
+                try TicketClock.recordBreachIfPast(db, ticketID: ticketID, at: at, configuration: configuration)
                 ticket.firstResponseAt = at
                 try ScheduledWork.cancel(db, .ticket(ticketID), kinds: [.slaWarning, .slaBreach])
             }
@@ -134,8 +137,10 @@ extension AppDatabase {
     }
 
     /// Pauses the first-response clock while Pending at Customer, resumes it after, and stops all
-    /// pending ticket work once the ticket is resolved or closed.
+    /// pending ticket work once the ticket is resolved or closed; a deadline already passed is recorded
+    /// as a breach first.
     private func updateTicketClock(_ db: Database, _ ticketID: Int64, from before: TicketStatus, to status: TicketStatus, at: Date) throws {
+        try TicketClock.recordBreachIfPast(db, ticketID: ticketID, at: at, configuration: configuration)
         switch status {
         case .pendingAtCustomer: try TicketClock.pause(db, ticketID: ticketID, at: at, configuration: configuration)
         case .resolved, .deployed, .closed: try ScheduledWork.cancel(db, .ticket(ticketID), kinds: DueWork.Kind.allCases)

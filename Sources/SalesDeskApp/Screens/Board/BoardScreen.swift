@@ -10,7 +10,7 @@ extension ScreenID {
 /// The pipeline board: one column per stage with its count and totals, and its cards (each column a paged list).
 public struct BoardScreen: DeskScreen {
     public enum Action: String, ScreenAction {
-        case open, columnLeft, columnRight, cardLeft, cardRight, whose, filter, clearFilter, move, assign
+        case open, columnLeft, columnRight, cardLeft, cardRight, whose, filter, clearFilter, move, assign, period
 
         public var name: String {
             switch self {
@@ -24,6 +24,7 @@ public struct BoardScreen: DeskScreen {
             case .clearFilter: "clear-filter"
             case .move: "move"
             case .assign: "assign"
+            case .period: "period"
             }
         }
 
@@ -39,6 +40,7 @@ public struct BoardScreen: DeskScreen {
             case .clearFilter: "back to the whole board"
             case .move: "move the card to a stage"
             case .assign: "assign the deal to another owner"
+            case .period: "Won and Lost: this month / this quarter / all time"
             }
         }
     }
@@ -56,6 +58,7 @@ public struct BoardScreen: DeskScreen {
         KeyBinding([.character("/")], .filter, hint: "owner/team"),
         KeyBinding([.escape], .clearFilter),
         KeyBinding([.character("a")], .assign, requires: .assignLead, hint: "assign"),
+        KeyBinding([.character("p")], .period, hint: "period"),
     ]
 
     /// Each stage's count and totals (cards are in ``cards``).
@@ -67,6 +70,8 @@ public struct BoardScreen: DeskScreen {
     /// Whose deals are asked for, and whose are on show (they differ only while a load is on its way).
     public var scope: BoardScope
     public private(set) var shownScope: BoardScope
+    /// Which closed deals the Won and Lost columns show; nil for all time.
+    public var period: ClosedPeriod? = .thisMonth
     /// A card just moved, to select in its new column once it is loaded.
     var follow: (id: Int64, stage: StageKey)?
 
@@ -77,7 +82,7 @@ public struct BoardScreen: DeskScreen {
         shownScope = scope
     }
 
-    public var rowsAboveList: Int { 5 }
+    public var rowsAboveList: Int { 3 + Self.headerRows }
     public var rowsPerItem: Int { 2 }
 
     var focusedStage: StageKey? { columns.indices.contains(focus) ? columns[focus].stage : nil }
@@ -106,6 +111,13 @@ public struct BoardScreen: DeskScreen {
             let current: String = if case .named(let name) = scope { name } else { "" }
             context.modal = .form(FormFactory.boardOwner(current: current))
             return []
+        case .period:
+            period = switch period {
+            case .thisMonth?: .thisQuarter
+            case .thisQuarter?: nil
+            default: .thisMonth
+            }
+            return [.load(Self.id, .reset)]
         case .clearFilter:
             guard case .named = scope else { return [] }
             scope = Self.scopes(context.session)[0]
@@ -139,7 +151,7 @@ public struct BoardScreen: DeskScreen {
         case .assign:
             context.modal = .form(FormFactory.assignLeads([row.id], name: row.contactName, session: session))
             return []
-        case .columnLeft, .columnRight, .whose, .filter, .clearFilter:
+        case .columnLeft, .columnRight, .whose, .filter, .clearFilter, .period:
             return []
         }
     }
@@ -183,10 +195,12 @@ extension BoardScreen {
 
     public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
         let owners = try BoardOwners.ids(for: scope, session: session, database: database)
+        let closed = period?.interval(at: session.now, in: TimeZone(identifier: session.timeZone) ?? .gmt)
         if case .page(let page) = request, let stage = focusedStage {
-            return Loaded(scope: scope, pages: [stage: (page, try database.boardCards(stage: stage, ownerIDs: owners, page: page, limit: Self.cardsPerPage))])
+            let cards = try database.boardCards(stage: stage, ownerIDs: owners, closedDuring: closed, page: page, limit: Self.cardsPerPage)
+            return Loaded(scope: scope, pages: [stage: (page, cards)])
         }
-        let columns = try database.pipelineBoard(ownerIDs: owners, cardsPerStage: 0, cardsOf: [])
+        let columns = try database.pipelineBoard(ownerIDs: owners, cardsPerStage: 0, cardsOf: [], closedDuring: closed)
         var pages: [StageKey: (request: PageRequest, page: Page<LeadRow>)] = [:]
         for column in columns {
             let list = cards[column.stage] ?? ListState()
@@ -199,7 +213,7 @@ extension BoardScreen {
             default: page = list.refreshRequest
             }
             let limit = page == .first || page == .last ? Self.cardsPerPage : max(Self.cardsPerPage, list.refreshLimit)
-            pages[column.stage] = (page, try database.boardCards(stage: column.stage, ownerIDs: owners, page: page, limit: limit))
+            pages[column.stage] = (page, try database.boardCards(stage: column.stage, ownerIDs: owners, closedDuring: closed, page: page, limit: limit))
         }
         return Loaded(scope: scope, columns: columns, pages: pages)
     }

@@ -10,21 +10,23 @@ extension ScreenID {
 /// The notification inbox: reminders, nudges, escalations and digests waiting to be acknowledged.
 public struct InboxScreen: DeskScreen {
     public enum Action: String, ScreenAction {
-        case open, acknowledge, snooze
+        case open, acknowledge, snooze, earlier
 
         public var name: String {
             switch self {
             case .open: "open"
             case .acknowledge: "acknowledge"
             case .snooze: "snooze"
+            case .earlier: "earlier"
             }
         }
 
         public var summary: String {
             switch self {
-            case .open: "open its lead or ticket, or read a digest in full"
-            case .acknowledge: "acknowledge (done with it)"
+            case .open: "open its lead or ticket, or read a digest's items"
+            case .acknowledge: "acknowledge (it moves to Earlier)"
             case .snooze: "snooze an hour"
+            case .earlier: "show what is waiting / what was acknowledged earlier"
             }
         }
     }
@@ -35,6 +37,7 @@ public struct InboxScreen: DeskScreen {
         KeyBinding([.enter], .open, hint: "open"),
         KeyBinding([.character("x")], .acknowledge, hint: "acknowledge"),
         KeyBinding([.character("z")], .snooze, hint: "snooze"),
+        KeyBinding([.character("e")], .earlier, hint: "earlier"),
     ]
 
     /// A notification as a list row.
@@ -44,7 +47,10 @@ public struct InboxScreen: DeskScreen {
     }
 
     public var list = ListState<Row>()
-    public var unread = 0
+    /// Showing acknowledged items (Earlier) instead of what is waiting.
+    public var showsEarlier = false
+    /// The items of the digests on show, by notification id.
+    var digestItems: [Int64: [AwayDigest.Item]] = [:]
 
     public init(session: DeskSession, record: RecordReference?) {}
 
@@ -55,17 +61,27 @@ public struct InboxScreen: DeskScreen {
     public var selection: Selection { list.selectedRow.map { .notification($0.notification) } ?? .none }
 
     public mutating func perform(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        if action == .earlier {
+            showsEarlier.toggle()
+            return [.load(Self.id, .reset)]
+        }
         guard let item = list.selectedRow?.notification, let id = item.id else { return [.bell] }
         switch action {
         case .open:
             switch item.record {
             case .lead(let lead)?: context.navigation = .open(.leadDetail, .lead(lead))
             case .ticket(let ticket)?: context.navigation = .open(.ticketDetail, .ticket(ticket))
-            default: context.modal = .message(title: item.title, text: item.body.isEmpty ? item.title : item.body, isError: false)
+            default: context.modal = .message(title: item.title, text: Self.fullText(of: item, items: digestItems[id] ?? []), isError: false)
             }
             return []
-        case .acknowledge: return [.write(.acknowledgeNotification(id))]
-        case .snooze: return [.write(.snoozeNotification(id))]
+        case .acknowledge, .snooze:
+            guard !showsEarlier else {
+                context.say("This was acknowledged already.", error: true)
+                return [.bell]
+            }
+            return [.write(action == .acknowledge ? .acknowledgeNotification(id) : .snoozeNotification(id))]
+        case .earlier:
+            return []
         }
     }
 
@@ -74,12 +90,31 @@ public struct InboxScreen: DeskScreen {
         return []
     }
 
-    public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> [SalesDeskDomain.Notification] {
-        try database.inbox(for: session.user, at: session.now)
+    /// A notification's whole text: its body, and a digest's items one per line.
+    static func fullText(of item: SalesDeskDomain.Notification, items: [AwayDigest.Item]) -> String {
+        let lines = items.map { "• \($0.kind.label): \($0.title)" }
+        return ([item.body.isEmpty ? item.title : item.body] + lines).joined(separator: "\n")
     }
 
-    public mutating func apply(_ loaded: [SalesDeskDomain.Notification], for request: LoadRequest, _ context: inout ScreenContext) {
-        list.replaceAll(with: loaded.map(Row.init))
+    public struct Loaded: Sendable {
+        var items: [SalesDeskDomain.Notification]
+        var digestItems: [Int64: [AwayDigest.Item]]
+    }
+
+    public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
+        let items = showsEarlier
+            ? try database.acknowledgedNotifications(for: session.user, limit: 200).rows
+            : try database.inbox(for: session.user, at: session.now)
+        var digests: [Int64: [AwayDigest.Item]] = [:]
+        for item in items where item.kind == .digest {
+            if let id = item.id { digests[id] = try database.digestItems(of: id) }
+        }
+        return Loaded(items: items, digestItems: digests)
+    }
+
+    public mutating func apply(_ loaded: Loaded, for request: LoadRequest, _ context: inout ScreenContext) {
+        list.replaceAll(with: loaded.items.map(Row.init))
+        digestItems = loaded.digestItems
         list.scroll(viewport: context.viewport)
     }
 
@@ -91,10 +126,11 @@ public struct InboxScreen: DeskScreen {
 
     public func render(in area: Rect, _ context: RenderContext, grid: inout Grid) {
         let theme = context.theme
-        let waiting = Format.count(list.rows.count, "item") + " waiting"
-        grid.put("Inbox · \(waiting)", x: area.x + 1, y: area.y, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
+        let title = showsEarlier ? "Inbox · earlier (acknowledged) · e shows what is waiting"
+            : "Inbox · \(Format.count(list.rows.count, "item")) waiting · e shows earlier ones"
+        grid.put(title, x: area.x + 1, y: area.y, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        ListView.render(list, table: Self.table, in: body, empty: "Nothing waiting.", theme: theme, grid: &grid) { row in
+        ListView.render(list, table: Self.table, in: body, empty: showsEarlier ? "Nothing acknowledged yet." : "Nothing waiting.", theme: theme, grid: &grid) { row in
             let item = row.notification
             return [.init(Format.time(item.createdAt, zone: context.session.timeZone)), .init(item.kind.label),
                     .init(item.title + (item.body.isEmpty ? "" : " — \(item.body)"))]

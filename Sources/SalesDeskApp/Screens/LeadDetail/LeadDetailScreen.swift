@@ -70,6 +70,7 @@ public struct LeadDetailScreen: DeskScreen {
     public let leadID: Int64
     public private(set) var detail: LeadDetail?
     public var list = ListState<ActivityRow>()
+    var timeline = ListState<TimelineView.Row>()
 
     public init(session: DeskSession, record: RecordReference?) {
         if case .lead(let id) = record { leadID = id } else { leadID = 0 }
@@ -78,6 +79,9 @@ public struct LeadDetailScreen: DeskScreen {
     public func tabTitle(_ session: DeskSession) -> String { detail?.contact.name ?? Self.title }
 
     public var rowsAboveList: Int { 9 }
+
+    /// Planned follow-ups shown at once (the list scrolls).
+    static let followUpRows = 5
 
     var name: String { detail?.contact.name ?? "this lead" }
 
@@ -124,18 +128,25 @@ public struct LeadDetailScreen: DeskScreen {
     }
 
     public mutating func move(_ move: ListMove, _ context: inout ScreenContext) -> [Effect] {
-        _ = list.move(move, viewport: 6)
+        _ = list.move(move, viewport: Self.followUpRows)
         return []
     }
 
-    public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> LeadDetail {
-        try database.leadDetail(leadID)
+    public struct Loaded: Sendable {
+        var detail: LeadDetail
+        var timeline: [TimelineEntry]
     }
 
-    public mutating func apply(_ loaded: LeadDetail, for request: LoadRequest, _ context: inout ScreenContext) {
-        detail = loaded
-        list.replaceAll(with: loaded.activities.map(ActivityRow.init))
-        list.scroll(viewport: 6)
+    public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
+        Loaded(detail: try database.leadDetail(leadID),
+               timeline: try database.timeline(for: .lead(leadID), in: TimeZone(identifier: session.timeZone) ?? .gmt))
+    }
+
+    public mutating func apply(_ loaded: Loaded, for request: LoadRequest, _ context: inout ScreenContext) {
+        detail = loaded.detail
+        list.replaceAll(with: loaded.detail.activities.filter { $0.state == .planned }.map(ActivityRow.init))
+        list.scroll(viewport: Self.followUpRows)
+        timeline.replaceAll(with: TimelineView.rows(loaded.timeline))
     }
 
     public func render(in area: Rect, _ context: RenderContext, grid: inout Grid) {
@@ -150,12 +161,12 @@ public struct LeadDetailScreen: DeskScreen {
         line("Stage: \(session.pipeline.name(of: lead.stage))\(lead.isOnHold ? " (On Hold)" : "") · \(Format.dayCount(since: lead.lastTouchedAt, now: session.now)) since last touch",
              "stage.\(lead.stage.rawValue)")
         if let reason = lead.lossReason { line("Lost: \(reason)", ThemeRole.error) }
-        line("Value: \(Format.money(lead.value)) · Score \(lead.score) (\(lead.band.rawValue)) · Owner \(detail.owner.name) · Source \(lead.source.label)")
+        line("Value: \(lead.value.description) · Score \(lead.score) (\(lead.band.rawValue)) · Owner \(detail.owner.name) · Source \(lead.source.label)")
         line("Contact: \([detail.contact.email, detail.contact.phone, detail.contact.title].compactMap { $0 }.joined(separator: " · "))", ThemeRole.muted)
         line("Score: " + detail.scoreBreakdown.map { "\($0.reason) +\($0.points)" }.joined(separator: ", "), ThemeRole.muted)
         lines.y += 1
-        line("Follow-ups", ThemeRole.header)
-        let shown = 6
+        line("Planned follow-ups", ThemeRole.header)
+        let shown = Self.followUpRows
         let start = max(0, min(list.offset, max(0, list.rows.count - shown)))
         if list.rows.isEmpty { line("   none — f schedules one, L logs a call or note", ThemeRole.muted) }
         for (index, row) in list.rows.enumerated().dropFirst(start).prefix(shown) {
@@ -166,6 +177,7 @@ public struct LeadDetailScreen: DeskScreen {
         }
         lines.y += 1
         line("Timeline", ThemeRole.header)
-        Timeline(lead: detail).render(from: lines.y, in: area, zone: session.timeZone, grid: &grid, theme: theme)
+        TimelineView.render(timeline, focused: false, in: Rect(x: area.x, y: lines.y, width: area.width, height: area.maxY - lines.y),
+                            zone: session.timeZone, grid: &grid, theme: theme)
     }
 }

@@ -51,14 +51,11 @@ public struct LeadFilter: Sendable, Equatable {
         return query
     }
 
-    /// The stage whose display name starts with `value`, ignoring case.
+    /// The stage whose display name starts with `value`, ignoring case (``Pipeline/stages(matching:)``).
     static func stage(_ value: String, pipeline: Pipeline) throws(DomainError) -> StageKey {
-        let wanted = value.lowercased().replacingOccurrences(of: "_", with: " ")
-        let keys = pipeline.allKeys
-        if let exact = keys.first(where: { pipeline.name(of: $0).lowercased() == wanted }) { return exact }
-        let matches = keys.filter { pipeline.name(of: $0).lowercased().hasPrefix(wanted) }
+        let matches = pipeline.stages(matching: value)
         if matches.count == 1 { return matches[0] }
-        let names = (matches.isEmpty ? keys : matches).map { pipeline.name(of: $0) }.joined(separator: ", ")
+        let names = (matches.isEmpty ? pipeline.allKeys : matches).map { pipeline.name(of: $0) }.joined(separator: ", ")
         throw invalid(matches.isEmpty ? "no stage '\(value)'; stages: \(names)" : "stage:\(value) could be \(names); type more of the name")
     }
 

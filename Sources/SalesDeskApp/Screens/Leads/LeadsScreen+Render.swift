@@ -27,7 +27,7 @@ extension LeadsScreen {
                 .init(row.contactName), .init(row.company ?? ""),
                 .init(session.pipeline.name(of: lead.stage) + (lead.isOnHold ? " ⏸" : ""), role: "stage.\(lead.stage.rawValue)"),
                 .init(String(Format.days(since: lead.lastTouchedAt, now: session.now)), role: Format.stallRole(lead, pipeline: session.pipeline, now: session.now)),
-                .init(Format.money(lead.value)), .init("\(lead.score) \(lead.band.rawValue)"), .init(row.ownerHandle),
+                .init(lead.value.description), .init("\(lead.score) \(lead.band.rawValue)"), .init(row.ownerHandle),
                 .init(row.nextFollowUpAt.map { Format.time($0, zone: session.timeZone, pattern: "d MMM HH:mm") } ?? "—"),
             ]
         }
@@ -36,7 +36,7 @@ extension LeadsScreen {
             prompt.render(x: area.x + 1, y: area.y + 1, width: area.width - 2, hint: "Enter keeps · Esc clears", grid: &grid, theme: theme)
             if let error = prompt.error { FilterPrompt.renderError(error, below: area.y + 1, in: area, grid: &grid, theme: theme) }
         } else {
-            var summary = "\(Format.count(count, "lead", cap: Self.countCap)) · sorted by \(sort.label)"
+            var summary = "\(count.map { Format.count($0, "lead", cap: Self.countCap) } ?? "Leads matching") · sorted by \(sort.label)"
             if !filterText.isEmpty { summary += " · filter: \(filterText) (Esc clears)" }
             if !list.marked.isEmpty { summary += " · \(list.marked.count) marked" }
             grid.put(summary, x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted), maxWidth: area.width - 2)

@@ -85,11 +85,13 @@ public struct LeadsScreen: DeskScreen {
     /// The `/` line while it is open.
     public var prompt: FilterPrompt?
     public var list = ListState<LeadRow>()
-    /// How many leads the queue holds (counted up to ``countCap``).
-    public var count = 0
+    /// How many leads the queue holds (counted up to ``countCap``); nil when a common search word makes counting costly.
+    public var count: Int? = 0
 
     /// Queue counts stop here ("10,000+"): exact counts of huge queues cost a scan per keystroke.
     public static let countCap = 10_000
+    /// Extra reads a short page (a search probe that ran out of budget) may take to fill the screen.
+    static let shortPageReads = 3
 
     public init(session: DeskSession, record: RecordReference?) {}
 
@@ -215,14 +217,22 @@ public struct LeadsScreen: DeskScreen {
     public struct Loaded: Sendable {
         var request: PageRequest
         var page: Page<LeadRow>
-        var count: Int?
+        /// nil: not counted this time; .some(nil): too costly to count (a common search word).
+        var count: Int??
     }
 
     public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
         let query = query(session)
         let (pageRequest, limit, counts) = ListLoading.plan(request, list)
-        let page = try database.leads(query, page: pageRequest, limit: limit)
-        return Loaded(request: pageRequest, page: page, count: counts ? try database.countLeads(query, upTo: Self.countCap) : nil)
+        var page = try database.leads(query, page: pageRequest, limit: limit)
+        // A search for a common word probes a bounded stretch of the queue per read and may come back short:
+        // read on (a few times at most) so the screen fills.
+        for _ in 0..<Self.shortPageReads where page.rows.count < limit && !pageRequest.isBackward {
+            guard let next = page.next else { break }
+            let more = try database.leads(query, page: .after(next), limit: limit - page.rows.count)
+            page = Page(rows: page.rows + more.rows, next: more.next, previous: page.previous, cursors: page.cursors + more.cursors)
+        }
+        return Loaded(request: pageRequest, page: page, count: counts ? .some(try database.countLeadsIfQuick(query, upTo: Self.countCap)) : nil)
     }
 
     public mutating func apply(_ loaded: Loaded, for request: LoadRequest, _ context: inout ScreenContext) {

@@ -11,37 +11,12 @@ enum Format {
 
     /// `1,234`, or `10,000+` when counting stopped at `cap`.
     static func count(_ value: Int, cap: Int = .max) -> String {
-        let grouped = value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
-        return value >= cap ? grouped + "+" : grouped
+        CountPhrase.grouped(value) + (value >= cap ? "+" : "")
     }
 
-    /// `1 ticket`, `2 tickets`, `10,000+ leads`: a count with its noun, singular for one.
+    /// `1 ticket`, `2 tickets`, `10,000+ leads` (``CountPhrase``, with `+` when counting stopped at `cap`).
     static func count(_ value: Int, _ noun: String, plural: String? = nil, cap: Int = .max) -> String {
-        "\(count(value, cap: cap)) \(value == 1 ? noun : plural ?? noun + "s")"
-    }
-
-    /// `12,500.00 EUR`: an amount with thousands separators and its currency.
-    static func money(_ value: Money) -> String {
-        "\(grouped(value.formattedAmount)) \(value.currency.rawValue)"
-    }
-
-    /// `5,623.9M USD`: a compact amount with its currency.
-    static func compactMoney(_ value: Money) -> String {
-        "\(grouped(value.compactAmount)) \(value.currency.rawValue)"
-    }
-
-    /// Puts thousands separators into the whole part of a plain decimal (`1234567.50` → `1,234,567.50`).
-    static func grouped(_ amount: String) -> String {
-        let negative = amount.hasPrefix("-")
-        let body = negative ? String(amount.dropFirst()) : amount
-        let digits = body.prefix { $0.isNumber }
-        guard digits.count > 3 else { return amount }
-        var whole = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { whole.append(",") }
-            whole.append(digit)
-        }
-        return (negative ? "-" : "") + whole + body.dropFirst(digits.count)
+        "\(count(value, cap: cap)) \(CountPhrase.noun(for: value, noun, plural: plural))"
     }
 
     static func days(since date: Date, now: Date) -> Int { max(0, Int(now.timeIntervalSince(date) / 86_400)) }

@@ -22,15 +22,9 @@ public struct TicketDetailScreen: DeskScreen {
         KeyBinding([.character("f")], .newFollowUp, requires: .workFollowUp, hint: "follow-up"),
     ]
 
-    /// A timeline entry as a list row.
-    public struct TimelineRow: Sendable, Identifiable {
-        public var entry: Timeline.Entry
-        public var id: Int64
-    }
-
     public let ticketID: Int64
     public private(set) var detail: TicketDetail?
-    public var timeline = ListState<TimelineRow>()
+    var timeline = ListState<TimelineView.Row>()
 
     public init(session: DeskSession, record: RecordReference?) {
         if case .ticket(let id) = record { ticketID = id } else { ticketID = 0 }
@@ -59,13 +53,19 @@ public struct TicketDetailScreen: DeskScreen {
         return []
     }
 
-    public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> TicketDetail {
-        try database.ticketDetail(ticketID)
+    public struct Loaded: Sendable {
+        var detail: TicketDetail
+        var timeline: [TimelineEntry]
     }
 
-    public mutating func apply(_ loaded: TicketDetail, for request: LoadRequest, _ context: inout ScreenContext) {
-        detail = loaded
-        timeline.replaceAll(with: Timeline(ticket: loaded).entries.enumerated().map { TimelineRow(entry: $0.element, id: Int64($0.offset)) })
+    public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
+        Loaded(detail: try database.ticketDetail(ticketID),
+               timeline: try database.timeline(for: .ticket(ticketID), in: TimeZone(identifier: session.timeZone) ?? .gmt))
+    }
+
+    public mutating func apply(_ loaded: Loaded, for request: LoadRequest, _ context: inout ScreenContext) {
+        detail = loaded.detail
+        timeline.replaceAll(with: TimelineView.rows(loaded.timeline))
         timeline.scroll(viewport: context.viewport)
     }
 
@@ -84,15 +84,8 @@ public struct TicketDetailScreen: DeskScreen {
         line(ticket.description.isEmpty ? "" : ticket.description, ThemeRole.muted)
         lines.y += 1
         line("Timeline", ThemeRole.header)
-        let body = Rect(x: area.x, y: lines.y, width: area.width, height: area.maxY - lines.y)
-        let start = max(0, min(timeline.offset, max(0, timeline.rows.count - body.height)))
-        for (row, index) in (start..<min(timeline.rows.count, start + body.height)).enumerated() {
-            let entry = timeline.rows[index].entry
-            let when = Format.time(entry.at, zone: session.timeZone, pattern: "d MMM yyyy HH:mm")
-            let selected = index == timeline.selected
-            grid.put("\(selected ? "▶" : " ")\(when)  \(entry.text)", x: body.x, y: body.y + row,
-                     style: theme.style(selected ? ThemeRole.selection : entry.role), maxWidth: body.width - 1)
-        }
+        TimelineView.render(timeline, focused: true, in: Rect(x: area.x, y: lines.y, width: area.width, height: area.maxY - lines.y),
+                            zone: session.timeZone, grid: &grid, theme: theme)
     }
 }
 

@@ -10,13 +10,15 @@ extension ScreenID {
 /// The Tickets screen: queue tabs and the triage table with the SLA clock, paged on demand in both directions.
 public struct TicketsScreen: DeskScreen {
     public enum Action: String, ScreenAction {
-        case open, nextQueue, previousQueue, newTicket, assign, status, priority, category, reply, newFollowUp
+        case open, nextQueue, previousQueue, search, clearSearch, newTicket, assign, status, priority, category, reply, newFollowUp
 
         public var name: String {
             switch self {
             case .open: "open"
             case .nextQueue: "next-queue"
             case .previousQueue: "previous-queue"
+            case .search: "search"
+            case .clearSearch: "clear-search"
             case .newTicket: "new-ticket"
             case .assign: "assign"
             case .status: "status"
@@ -32,6 +34,8 @@ public struct TicketsScreen: DeskScreen {
             case .open: "open the ticket"
             case .nextQueue: "next queue tab"
             case .previousQueue: "previous queue tab"
+            case .search: "search: a number (T-000123 or 123), words of the subject, account or contact"
+            case .clearSearch: "clear the search"
             case .newTicket: "new ticket"
             case .assign: "assign to a support rep"
             case .status: "change the status (the moves its status allows)"
@@ -49,6 +53,8 @@ public struct TicketsScreen: DeskScreen {
         KeyBinding([.enter], .open, hint: "open"),
         KeyBinding([.character("]"), .right], .nextQueue, hint: "queue"),
         KeyBinding([.character("["), .left], .previousQueue),
+        KeyBinding([.character("/")], .search, hint: "search"),
+        KeyBinding([.escape], .clearSearch),
         KeyBinding([.character("+")], .newTicket, requires: .createTicket, hint: "new"),
         KeyBinding([.character("a")], .assign, requires: .assignTicket, hint: "assign"),
         KeyBinding([.character("s")], .status, requires: .workTicket, hint: "status"),
@@ -59,12 +65,17 @@ public struct TicketsScreen: DeskScreen {
     ]
 
     public var queue: TicketQueue = .untriaged
+    /// What the `/` search narrows the queue to (number, subject, account, contact).
+    public var searchText = ""
+    public var prompt: FilterPrompt?
     public var list = ListState<TicketRow>()
     public var count = 0
 
     public init(session: DeskSession, record: RecordReference?) {}
 
     public var rowsAboveList: Int { 3 }
+
+    public var typesText: Bool { prompt != nil }
 
     public var selection: Selection { list.selectedRow.map { .ticket($0.ticket) } ?? .none }
 
@@ -74,6 +85,14 @@ public struct TicketsScreen: DeskScreen {
             case .nextQueue, .previousQueue:
                 let all = TicketQueue.allCases
                 queue = all[(queue.rawValue + (action == .nextQueue ? 1 : all.count - 1)) % all.count]
+                return [.load(Self.id, .reset)]
+            case .search:
+                prompt = FilterPrompt(text: searchText)
+                return []
+            case .clearSearch:
+                guard !searchText.isEmpty else { return [] }
+                searchText = ""
+                context.say("Search cleared.")
                 return [.load(Self.id, .reset)]
             default:
                 return []
@@ -85,6 +104,34 @@ public struct TicketsScreen: DeskScreen {
         list.move(move, viewport: context.viewport).map { [.load(Self.id, .page($0))] } ?? []
     }
 
+    public mutating func typed(_ key: Key, _ context: inout ScreenContext) -> [Effect]? {
+        guard var prompt, key != .ctrl("c") else { return nil }
+        switch prompt.handle(key) {
+        case .none:
+            self.prompt = prompt
+            return []
+        case .accepted:
+            self.prompt = nil
+            return []
+        case .cleared:
+            self.prompt = nil
+            let had = !searchText.isEmpty
+            searchText = ""
+            return had ? [.load(Self.id, .reset)] : []
+        case .changed(let text):
+            self.prompt = prompt
+            searchText = text.trimmingCharacters(in: .whitespaces)
+            return [.load(Self.id, .reset)]
+        }
+    }
+
+    /// The queue's query narrowed by the search.
+    func query(_ session: DeskSession) -> TicketQuery {
+        var query = queue.query(for: session.user)
+        if !searchText.isEmpty { query.searchText = searchText }
+        return query
+    }
+
     public struct Loaded: Sendable {
         var request: PageRequest
         var page: Page<TicketRow>
@@ -92,7 +139,7 @@ public struct TicketsScreen: DeskScreen {
     }
 
     public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
-        let query = queue.query(for: session.user)
+        let query = query(session)
         let (pageRequest, limit, counts) = ListLoading.plan(request, list)
         let page = try database.tickets(query, page: pageRequest, limit: limit)
         return Loaded(request: pageRequest, page: page, count: counts ? try database.countTickets(query, upTo: LeadsScreen.countCap) : nil)
@@ -120,9 +167,14 @@ public struct TicketsScreen: DeskScreen {
         let theme = context.theme
         let session = context.session
         TabBar.render(TicketQueue.allCases.map(\.title), active: queue.rawValue, y: area.y, in: area, grid: &grid, theme: theme)
-        grid.put(Format.count(count, "ticket", cap: LeadsScreen.countCap), x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted))
+        if let prompt {
+            prompt.render(x: area.x + 1, y: area.y + 1, width: area.width - 2, hint: "number, subject, account or contact · Enter keeps · Esc clears", grid: &grid, theme: theme)
+        } else {
+            let search = searchText.isEmpty ? "" : " · search: \(searchText) (Esc clears)"
+            grid.put(Format.count(count, "ticket", cap: LeadsScreen.countCap) + search, x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted), maxWidth: area.width - 2)
+        }
         let body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
-        ListView.render(list, table: Self.table, in: body, empty: "No tickets in this queue.", theme: theme, grid: &grid) { row in
+        ListView.render(list, table: Self.table, in: body, empty: searchText.isEmpty ? "No tickets in this queue." : "No ticket in this queue matches the search (Esc clears it).", theme: theme, grid: &grid) { row in
             let ticket = row.ticket
             let sla = Format.sla(ticket, row.firstResponse, now: session.now, zone: session.timeZone)
             return [
@@ -139,7 +191,7 @@ enum TicketCommands {
     /// Runs `action` on `ticket`; nil for the list's own actions (queues), which the list handles.
     static func perform(_ action: TicketsScreen.Action, on ticket: Ticket?, screen: TicketsScreen?, _ context: inout ScreenContext) -> [Effect]? {
         switch action {
-        case .nextQueue, .previousQueue: return nil
+        case .nextQueue, .previousQueue, .search, .clearSearch: return nil
         case .newTicket:
             context.modal = .form(FormFactory.newTicket())
             return []
@@ -166,7 +218,7 @@ enum TicketCommands {
         case .category: return show(FormFactory.ticketCategory(ticket))
         case .reply: return show(FormFactory.reply(ticket))
         case .newFollowUp: return show(FormFactory.newFollowUp(on: .ticket(id), name: ticket.number))
-        case .nextQueue, .previousQueue, .newTicket: return nil
+        case .nextQueue, .previousQueue, .search, .clearSearch, .newTicket: return nil
         }
     }
 }

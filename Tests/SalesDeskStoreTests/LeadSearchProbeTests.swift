@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+@testable import SalesDeskStore
+import SalesDeskTesting
+import Testing
+
+@Suite("Search within a queue by probing")
+struct LeadSearchProbeTests {
+    @Test("probing a few leads per call still returns every match of the queue once, in the queue's order")
+    func probedPagesCoverTheQueue() throws {
+        let desk = try DeskFixture()
+        for index in 0..<30 {
+            desk.clock.advance(by: 60)
+            try desk.lead(index % 3 == 0 ? "Ana Buyer\(index)" : "Bob Buyer\(index)", owner: index % 2 == 0 ? desk.rep : desk.otherRep)
+        }
+        let queue = LeadQuery(ownerIDs: [desk.rep.id!], searchText: "an", sort: .staleness)
+        let expected = try desk.database.leads(queue, limit: 100).rows.map(\.id)
+        #expect(expected.count == 5)
+
+        var seen: [Int64] = []
+        var cursor: PageCursor?
+        var calls = 0
+        repeat {
+            let page = try desk.database.writer.read { db in
+                try LeadSearchProbe.page(db, queue, pattern: try #require(SearchIndex.prefixQuery("an")), pipeline: .standard,
+                                         page: cursor.map(PageRequest.after) ?? .first, limit: 2, budget: 4)
+            }
+            #expect(page.rows.count <= 2)
+            seen += page.rows.map(\.id)
+            cursor = page.next
+            calls += 1
+        } while cursor != nil && calls < 50
+        #expect(seen == expected)
+        #expect(calls > 3)
+    }
+}
