@@ -32,6 +32,7 @@ struct DeskScenarios {
         let firstFrame = try Measurement.median(runs: runs) { _ = try openDesk() }
         var latencies: [Latency] = []
         latencies.append(try scrollQueue())
+        latencies.append(try endOfQueue())
         latencies.append(try switchScreens())
         latencies.append(try filterAsYouType())
         latencies.append(try moveBoardCards())
@@ -66,6 +67,21 @@ struct DeskScenarios {
         return Latency(name: "scroll the Team queue (j × 2,000)", samples: (0..<2000).map { _ in timed(desk, .character("j")) })
     }
 
+    /// `G` to the true end of a rep's whole queue (a reverse keyset read of the last page), `k` back up through
+    /// page boundaries, `g` to the top; round and round.
+    private func endOfQueue() throws -> Latency {
+        let desk = try openDesk()
+        desk.handle(.key(.character("2")))
+        for _ in 0..<3 { desk.handle(.key(.character("]"))) }
+        var samples: [Double] = []
+        for _ in 0..<20 {
+            samples.append(timed(desk, .character("G")))
+            samples += (0..<150).map { _ in timed(desk, .character("k")) }
+            samples.append(timed(desk, .character("g")))
+        }
+        return Latency(name: "All mine: G to the end, k × 150, g (× 20)", samples: samples)
+    }
+
     /// `1`…`6` round and round: each switch loads the screen's first page.
     private func switchScreens() throws -> Latency {
         let desk = try openDesk()
@@ -79,7 +95,7 @@ struct DeskScenarios {
         desk.handle(.key(.character("2")))
         for _ in 0..<4 { desk.handle(.key(.character("]"))) }
         var samples: [Double] = []
-        for text in ["ana silva", "stage:negotiation", "garcia stage:proposal_sent", "tyrell", "score:80 kenji"] {
+        for text in ["an", "jo", "ana silva", "stage:neg", "garcia stage:\"proposal sent\"", "tyrell", "score:80 kenji", "li", "an"] {
             desk.handle(.key(.character("/")))
             samples += text.map { timed(desk, .character($0)) }
             desk.handle(.key(.escape))
