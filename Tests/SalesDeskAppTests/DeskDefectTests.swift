@@ -195,3 +195,68 @@ struct DialogTests {
         try expectSnapshot(screen, named: "dialog-long-error-\(width)x\(height)-\(theme)")
     }
 }
+
+@Suite("Search, periods and history on the desk")
+struct DeskFindingTests {
+    @Test("/ on Tickets searches by number, subject and account; Esc clears")
+    func ticketSearch() throws {
+        let harness = try DeskHarness(user: \.support) { desk in
+            try DeskHarness.standardSeed(desk)
+            try desk.database.createTicket(NewTicket(subject: "Invoice missing", priority: .normal, category: .general), by: desk.support)
+        }
+        harness.press(.character("3"), .character("]"), .character("]"), .character("]"), .character("]"))
+        #expect(harness.ticketRows.count == 2)
+        harness.press(.character("/"))
+        #expect(harness.screen.contains("Filter /"))
+        harness.type("invoice")
+        #expect(harness.ticketRows.map(\.ticket.subject) == ["Invoice missing"])
+        harness.press(.ctrl("u"))
+        harness.type("T-000001")
+        #expect(harness.ticketRows.map(\.ticket.subject) == ["Sync stopped"])
+        harness.press(.enter, .escape)
+        #expect(harness.ticketRows.count == 2)
+    }
+
+    @Test("p on the board shows Won and Lost for this month, this quarter or all time")
+    func boardPeriod() throws {
+        let harness = try DeskHarness(user: \.manager) { desk in
+            try DeskHarness.standardSeed(desk)
+            let old = try desk.lead("Won Long Ago")
+            desk.clock.advance(by: -200 * 86_400)
+            try desk.database.moveLead(old.id!, to: .won, by: desk.manager)
+            desk.clock.advance(by: 200 * 86_400)
+            let recent = try desk.lead("Won Today")
+            try desk.database.moveLead(recent.id!, to: .won, by: desk.manager)
+        }
+        harness.press(.character("5"))
+        func won() -> Int { harness.board.columns.first { $0.stage == .won }?.count ?? -1 }
+        #expect(harness.screen.contains("Won and Lost: this month"))
+        #expect(won() == 1)
+        harness.press(.character("p"))
+        #expect(harness.screen.contains("Won and Lost: this quarter"))
+        harness.press(.character("p"))
+        #expect(harness.screen.contains("Won and Lost: all time"))
+        #expect(won() == 2)
+    }
+
+    @Test("an acknowledged inbox item moves to Earlier instead of vanishing")
+    func inboxEarlier() throws {
+        let harness = try DeskHarness { desk in
+            try DeskHarness.standardSeed(desk)
+            let created = Int64(desk.clock.date.timeIntervalSince1970) - 60
+            try desk.database.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO notification (user_id, kind, record_kind, record_id, title, created_at)
+                    VALUES (?, 'reminder', 'lead', 1, 'Call Jo at 10:00', ?)
+                    """, arguments: [desk.rep.id!, created])
+            }
+        }
+        harness.press(.character("6"))
+        #expect(harness.screen.contains("Call Jo at 10:00"))
+        harness.press(.character("x"))
+        #expect(!harness.screen.contains("Call Jo at 10:00"))
+        harness.press(.character("e"))
+        #expect(harness.screen.contains("earlier (acknowledged)"))
+        #expect(harness.screen.contains("Call Jo at 10:00"))
+    }
+}
