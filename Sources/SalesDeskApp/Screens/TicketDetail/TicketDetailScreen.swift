@@ -80,7 +80,13 @@ public struct TicketDetailScreen: DeskScreen {
         line("\(ticket.number)  \(ticket.subject)", ThemeRole.header)
         line("Status: \(ticket.status.label) · Priority: \(ticket.priority.label) · \(ticket.category.label)", "priority.\(ticket.priority.rawValue)")
         line("Team: \(detail.teamName ?? "—") · Assignee: \(detail.assignee?.name ?? "nobody yet") · Account: \(detail.account?.name ?? "—")")
-        line("Opened \(Format.time(ticket.createdAt, zone: session.timeZone)) · first response: \(sla.text)", sla.role)
+        let zone = TimeZone(identifier: session.timeZone) ?? .gmt
+        let firstResponse: (text: String, role: String) = switch detail.firstResponseRecord {
+        case .running: sla
+        case .breached: (detail.firstResponseRecord.summary(in: zone), "sla.breached")
+        default: (detail.firstResponseRecord.summary(in: zone), ThemeRole.muted)
+        }
+        line("Opened \(Format.time(ticket.createdAt, zone: session.timeZone)) · first response: \(firstResponse.text)", firstResponse.role)
         line(ticket.description.isEmpty ? "" : ticket.description, ThemeRole.muted)
         lines.y += 1
         line("Timeline", ThemeRole.header)
