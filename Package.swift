@@ -25,6 +25,8 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "SalesDeskDomain"),
+        .target(name: "SalesDeskReports", dependencies: ["SalesDeskDomain"]),
+        .target(name: "SalesDeskInsight", dependencies: ["SalesDeskDomain", "SalesDeskReports", "SalesDeskStore", "TerminalUI"]),
         .target(
             name: "SalesDeskConfig",
             dependencies: ["SalesDeskDomain", "TerminalUI", "TOMLKit"]
@@ -64,7 +66,7 @@ let package = Package(
             name: "SalesDeskCLI",
             dependencies: [
                 "SalesDeskDomain", "SalesDeskConfig", "SalesDeskStore", "SalesDeskScheduler",
-                "TerminalUI", "NcursesTerminal", "SalesDeskApp",
+                "TerminalUI", "NcursesTerminal", "SalesDeskApp", "SalesDeskReports", "SalesDeskInsight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -79,6 +81,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),
+        .testTarget(name: "SalesDeskReportsTests", dependencies: ["SalesDeskReports", "SalesDeskDomain"]),
+        .testTarget(
+            name: "SalesDeskInsightTests",
+            dependencies: ["SalesDeskInsight", "SalesDeskReports", "SalesDeskStore", "SalesDeskDomain", "SalesDeskTesting", "TerminalUI"]
+        ),
         .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "SalesDeskDomain", "TerminalUI"]),
         .testTarget(
             name: "SalesDeskStoreTests",
