@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "salesdesk-bench",
             dependencies: [
-                "SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskConfig", "SalesDeskScheduler", "TerminalUI",
+                "SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskConfig", "SalesDeskScheduler", "TerminalUI", "SalesDeskInsight",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -19,7 +19,7 @@ public enum ReportExport {
     /// Heading, chart, aligned table and notes.
     public static func text(_ view: ReportView, width: Int, glyphs: ChartGlyphs) -> String {
         var lines = [clean(view.heading), clean(view.table.title), ""]
-        let chart = view.chart.lines(width: width, glyphs: glyphs)
+        let chart = view.chart.lines(width: width, glyphs: glyphs).map(trimmingTrailingBlanks)
         if !chart.isEmpty { lines += chart + [""] }
         let table = view.table
         let cells = table.rows.map { $0.map { clean($0.text) } }
@@ -30,13 +30,13 @@ public enum ReportExport {
             row.enumerated().map { index, cell in
                 let numeric = index > 0
                 return index == row.count - 1 && !numeric ? cell : DisplayWidth.fit(cell, to: widths[index], alignRight: numeric)
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "  ")
         }
         lines.append(line(table.columns.map(clean)))
         lines.append(line(widths.map { String(repeating: "-", count: $0) }))
         lines += cells.map(line)
         if !table.notes.isEmpty { lines += [""] + table.notes.map(clean) }
-        return lines.joined(separator: "\n")
+        return lines.map(trimmingTrailingBlanks).joined(separator: "\n")
     }
 
     /// RFC 4180 CSV of the table, header first (formula-guarded like every desk export).
@@ -75,12 +75,13 @@ public enum ReportExport {
             var timeZone: String
         }
         enum Value: Encodable {
-            case text(String), number(Double)
+            case text(String), number(Double), none
             func encode(to encoder: Encoder) throws {
                 var container = encoder.singleValueContainer()
                 switch self {
                 case .text(let text): try container.encode(text)
                 case .number(let number): try container.encode(number)
+                case .none: try container.encodeNil()
                 }
             }
         }
@@ -91,7 +92,8 @@ public enum ReportExport {
             columns: table.columns,
             rows: table.rows.map { cells in
                 Dictionary(zip(table.columns, cells).map { column, cell in
-                    (column, cell.number.map(Value.number) ?? .text(clean(cell.text)))
+                    // Figures are numbers; an undefined one (`—`, a rate of nothing) is null.
+                    (column, cell.number.map(Value.number) ?? (cell.text == "—" ? .none : .text(clean(cell.text))))
                 }, uniquingKeysWith: { first, _ in first })
             },
             notes: table.notes.map(clean))
@@ -102,4 +104,8 @@ public enum ReportExport {
     }
 
     private static func clean(_ text: String) -> String { TextSanitizer.sanitize(text) }
+
+    private static func trimmingTrailingBlanks(_ line: String) -> String {
+        String(line.reversed().drop { $0 == " " }.reversed())
+    }
 }

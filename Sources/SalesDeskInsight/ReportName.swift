@@ -3,6 +3,7 @@ import SalesDeskDomain
 /// The reports a reader can run, in the order the Reports screen lists them.
 public enum ReportName: String, CaseIterable, Codable, Sendable {
     case forecast
+    case forecastMoves = "forecast-moves"
     case winLoss = "win-loss"
     case funnel
     case stageSpeed = "stage-speed"
@@ -15,6 +16,7 @@ public enum ReportName: String, CaseIterable, Codable, Sendable {
     public var title: String {
         switch self {
         case .forecast: "Forecast against quota"
+        case .forecastMoves: "What moved since Monday"
         case .winLoss: "Win/loss and loss reasons"
         case .funnel: "Funnel and conversion"
         case .stageSpeed: "Stage speed and velocity"
@@ -29,6 +31,7 @@ public enum ReportName: String, CaseIterable, Codable, Sendable {
     public var summary: String {
         switch self {
         case .forecast: "What will close this period, weighted by stage, by category, against quota"
+        case .forecastMoves: "Deals into or out of Commit, slipped close dates, value changes since this week's snapshot"
         case .winLoss: "Win rate and why deals were lost, by rep, source and stage"
         case .funnel: "How far the leads created in the period got, stage by stage"
         case .stageSpeed: "Days spent in each stage and how fast the pipeline turns into revenue"
@@ -44,7 +47,7 @@ public enum ReportName: String, CaseIterable, Codable, Sendable {
         switch self {
         case .forecast, .winLoss, .funnel, .sources, .scorecard: .quarter
         case .stageSpeed, .support: .month
-        case .activity: .week
+        case .activity, .forecastMoves: .week
         }
     }
 }

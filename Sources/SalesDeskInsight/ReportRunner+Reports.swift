@@ -68,7 +68,7 @@ struct Context {
 
     func activity() throws -> Output {
         let facts = try database.activityFacts(request, scope: scope)
-        let report = ActivityReport(facts: facts, people: scope.people, workload: try database.plannedWorkload(from: now, scope: scope),
+        let report = ActivityReport(facts: facts, people: scope.reps, workload: try database.plannedWorkload(from: now, scope: scope),
                                     period: period, now: now)
         let drills: [DrillDown?] = report.reps.map { rep in
             DrillDown("Follow-ups of \(rep.ownerName)", .followUps(ownerIDs: scope.people.filter { $0.value == rep.ownerName }.map(\.key), dueIn: period))
@@ -108,11 +108,31 @@ struct Context {
         }), report.table, drills)
     }
 
+    /// Changes since the snapshot of the period's week (its Monday, UTC); an empty table says when there is none yet.
+    func forecastMoves() throws -> Output {
+        let week = ReportPeriod.containing(period.start, .week, timeZone: TimeZone(identifier: "UTC")!).start
+        let taken = try database.forecastSnapshotWeeks().contains { $0.weekStart == week }
+        let moves = try database.forecastMoves(since: week, scope: scope)
+        let day = LocalDay(timeZone: period.timeZone)
+        let rows: [[ReportTable.Cell]] = moves.map { move in
+            [.init(move.title), .init(move.ownerName), .init(move.kinds.map(\.label).joined(separator: ", ")),
+             .init("\(move.valueBefore.formattedAmount) → \(move.valueNow.formattedAmount)"),
+             .init("\(move.closeBefore.map(day.format) ?? "none") → \(move.closeNow.map(day.format) ?? "none")")]
+        }
+        let counts = ForecastMove.Kind.allCases.map { kind in (kind, moves.filter { $0.kinds.contains(kind) }.count) }
+        let table = ReportTable(
+            title: "Since the snapshot of \(day.format(week)): \(moves.count) deals moved",
+            columns: ["Deal", "Owner", "What changed", "Value then → now", "Close date then → now"], rows: rows,
+            notes: taken ? [] : ["No snapshot was taken that week (the scheduler takes one each week on its first pass)."])
+        let drills = moves.map { DrillDown($0.title, .leads(ReportLeadFilter(leadIDs: [$0.leadID]))) }
+        return (.bars(counts.map { .init($0.0.label, Double($0.1)) }), table, drills)
+    }
+
     func scorecard() throws -> Output {
         let quotas = try database.quotas(within: period).filter { $0.period == period }
         var byRep: [Int64: Money] = [:]
         for quota in quotas { if case .rep(let id) = quota.holder { byRep[id] = quota.target } }
-        let report = ScorecardReport(reps: scope.people, closed: try database.closedDeals(request, scope: scope),
+        let report = ScorecardReport(reps: scope.reps, closed: try database.closedDeals(request, scope: scope),
                                      open: try database.openDeals(request, scope: scope),
                                      activities: try database.activityFacts(request, scope: scope), quotas: byRep, now: now,
                                      currency: currency, pipeline: pipeline)
@@ -135,5 +155,18 @@ struct Context {
         }
         guard !teamQuotas.isEmpty else { return nil }
         return Money(minorUnits: teamQuotas.reduce(0) { $0 + $1.target.minorUnits }, currency: currency)
+    }
+}
+
+/// Calendar days in a reader's time zone: `2026-11-23`.
+struct LocalDay {
+    let timeZone: TimeZone
+
+    func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
     }
 }

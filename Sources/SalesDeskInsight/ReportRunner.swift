@@ -40,6 +40,7 @@ public struct ReportRunner: Sendable {
         case .sources: (chart, table, drills) = try context.sources()
         case .support: (chart, table, drills) = try context.support()
         case .forecast: (chart, table, drills) = try context.forecast()
+        case .forecastMoves: (chart, table, drills) = try context.forecastMoves()
         case .scorecard: (chart, table, drills) = try context.scorecard()
         }
         return ReportView(name: parameters.report, period: period, scope: scope.description, chart: chart, table: table, drillDowns: drills)

@@ -7,7 +7,7 @@ extension AppDatabase {
     /// (the furthest stage ever entered, Won past every open stage; see `FunnelReport`).
     public func funnelCounts(_ request: ReportRequest, scope: ReportScope) throws -> [FunnelCount] {
         let order = configuration.pipeline.openStages.map(\.key) + [.won]
-        var sql = ReportSQL.leads(scope, request)
+        let sql = ReportSQL.leads(scope, request)
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT furthest, COUNT(*) AS leads FROM (
@@ -75,7 +75,7 @@ extension AppDatabase {
         let keys = pipeline.openStages.map(\.key)
         let qualified = Array(keys.drop { $0 != qualifiedFrom })
         let list = qualified.map { "'\($0.rawValue.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ", ")
-        var sql = ReportSQL.leads(scope, request)
+        let sql = ReportSQL.leads(scope, request)
         return try writer.read { db in
             let now: Int
             if request.source == nil {

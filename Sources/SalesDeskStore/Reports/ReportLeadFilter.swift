@@ -6,6 +6,8 @@ import SalesDeskDomain
 ///
 /// Every field narrows; nil fields do not. The reader's ``ReportScope`` always applies on top.
 public struct ReportLeadFilter: Equatable, Sendable {
+    /// Exactly these leads.
+    public var leadIDs: [Int64]?
     public var ownerIDs: [Int64]?
     /// Current stage.
     public var stages: [StageKey]?
@@ -20,9 +22,10 @@ public struct ReportLeadFilter: Equatable, Sendable {
     /// Ever entered this stage or one past it (the funnel's "reached").
     public var reached: StageKey?
 
-    public init(ownerIDs: [Int64]? = nil, stages: [StageKey]? = nil, source: LeadSource? = nil, lossReasonCode: String? = nil,
+    public init(leadIDs: [Int64]? = nil, ownerIDs: [Int64]? = nil, stages: [StageKey]? = nil, source: LeadSource? = nil, lossReasonCode: String? = nil,
                 createdIn: ReportPeriod? = nil, closedIn: ReportPeriod? = nil, expectedCloseIn: ReportPeriod? = nil,
                 forecastCategory: ForecastCategory? = nil, reached: StageKey? = nil) {
+        self.leadIDs = leadIDs
         self.ownerIDs = ownerIDs
         self.stages = stages
         self.source = source
@@ -40,6 +43,10 @@ extension AppDatabase {
     public func leadIDs(_ filter: ReportLeadFilter, scope: ReportScope, limit: Int = 500) throws -> [Int64] {
         var sql = ReportSQL()
         sql.owners(scope, column: "l.owner_id")
+        if let ids = filter.leadIDs {
+            sql.clause += ids.isEmpty ? " AND 0" : " AND l.id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))"
+            sql.arguments += StatementArguments(ids)
+        }
         if let ids = filter.ownerIDs {
             sql.clause += ids.isEmpty ? " AND 0" : " AND l.owner_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))"
             sql.arguments += StatementArguments(ids)

@@ -13,6 +13,8 @@ import SalesDeskDomain
 public struct ReportScope: Equatable, Sendable {
     /// The users whose records count, by id, with their names for the tables.
     public var people: [Int64: String]
+    /// The sales reps among ``people`` (the scorecard's and the activity report's lines).
+    public var reps: [Int64: String]
     /// Whether the reader asked for nothing narrower than everything they may see (admins: the whole company,
     /// which also includes records whose owner left).
     public var isEveryone: Bool
@@ -85,6 +87,7 @@ extension AppDatabase {
         }
         return ReportScope(
             people: Dictionary(uniqueKeysWithValues: chosen.compactMap { user in user.id.map { ($0, user.name) } }),
+            reps: Dictionary(uniqueKeysWithValues: chosen.filter { $0.role == .rep }.compactMap { user in user.id.map { ($0, user.name) } }),
             isEveryone: current.role == .admin && !narrowed, description: label)
     }
 }
