@@ -25,6 +25,8 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "SalesDeskDomain"),
+        .target(name: "SalesDeskReports", dependencies: ["SalesDeskDomain"]),
+        .target(name: "SalesDeskInsight", dependencies: ["SalesDeskDomain", "SalesDeskReports", "SalesDeskStore", "TerminalUI"]),
         .target(
             name: "SalesDeskConfig",
             dependencies: ["SalesDeskDomain", "TerminalUI", "TOMLKit"]
@@ -64,7 +66,7 @@ let package = Package(
             name: "SalesDeskCLI",
             dependencies: [
                 "SalesDeskDomain", "SalesDeskConfig", "SalesDeskStore", "SalesDeskScheduler",
-                "TerminalUI", "NcursesTerminal", "SalesDeskApp",
+                "TerminalUI", "NcursesTerminal", "SalesDeskApp", "SalesDeskReports", "SalesDeskInsight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -73,12 +75,17 @@ let package = Package(
         .executableTarget(
             name: "salesdesk-bench",
             dependencies: [
-                "SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskConfig", "SalesDeskScheduler", "TerminalUI",
+                "SalesDeskDomain", "SalesDeskStore", "SalesDeskApp", "SalesDeskConfig", "SalesDeskScheduler", "TerminalUI", "SalesDeskInsight",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),
+        .testTarget(name: "SalesDeskReportsTests", dependencies: ["SalesDeskReports", "SalesDeskDomain"]),
+        .testTarget(
+            name: "SalesDeskInsightTests",
+            dependencies: ["SalesDeskInsight", "SalesDeskReports", "SalesDeskStore", "SalesDeskDomain", "SalesDeskTesting", "TerminalUI"]
+        ),
         .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "SalesDeskDomain", "TerminalUI"]),
         .testTarget(
             name: "SalesDeskStoreTests",

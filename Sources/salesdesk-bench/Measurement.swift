@@ -14,6 +14,19 @@ enum Measurement {
         return samples.sorted()[samples.count / 2]
     }
 
+    /// Runs `body` `runs` times (after one warm-up) and returns the 95th percentile wall time in ms (nearest rank).
+    static func percentile95(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+        try body()
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        let sorted = samples.sorted()
+        return sorted[min(sorted.count - 1, Int((0.95 * Double(sorted.count)).rounded(.up)) - 1)]
+    }
+
     /// Wall time of one run in seconds.
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds

@@ -3,11 +3,11 @@ import Foundation
 import SalesDeskDomain
 import SalesDeskStore
 
-/// `salesdesk lead add|list|show|move|assign`.
+/// `salesdesk lead add|edit|list|show|move|assign|forecast`.
 struct LeadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lead", abstract: "Create, list, show, move and assign leads.",
-        subcommands: [Add.self, List.self, Show.self, Move.self, Assign.self])
+        commandName: "lead", abstract: "Create, edit, list, show, move and assign leads.",
+        subcommands: [Add.self, Edit.self, List.self, Show.self, Move.self, Assign.self, Forecast.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a lead (contact + company + deal) in Open.")
@@ -22,6 +22,7 @@ struct LeadCommand: ParsableCommand {
         @Option(help: "Deal value, e.g. 12500.50.") var value: String?
         @Option(help: "Currency code (default from config).") var currency: String?
         @Option(help: "Owner's handle (default: you).") var owner: String?
+        @Option(help: "Expected close date, YYYY-MM-DD.") var expectedClose: String?
         @Flag(help: "Print the new lead as JSON.") var json = false
 
         func run() throws {
@@ -38,8 +39,33 @@ struct LeadCommand: ParsableCommand {
             let money = try value.map { try Money.parse($0, currency: currencyCode) }
             let lead = try database.createLead(NewLead(
                 contactName: name, email: email, phone: phone, jobTitle: jobTitle, company: company, dealTitle: title,
-                source: source, ownerID: ownerID, value: money), by: user)
+                source: source, ownerID: ownerID, value: money, expectedCloseDate: try expectedClose.map(CloseDate.parse)), by: user)
             try LeadPrinter(database: database, json: json).show(lead.id!)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a lead's deal name, value, expected close date or tags.")
+        @OptionGroup var options: DeskOptions
+        @Argument(help: "Lead id.") var id: Int64
+        @Option(help: "Deal name.") var title: String?
+        @Option(help: "Deal value, e.g. 12500.50, in the lead's currency.") var value: String?
+        @Option(help: "Expected close date, YYYY-MM-DD.") var expectedClose: String?
+        @Option(help: "Tags, comma separated (replaces the lead's tags).") var tags: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            guard title != nil || value != nil || expectedClose != nil || tags != nil else {
+                throw ValidationError("Nothing to change: give --title, --value, --expected-close or --tags.")
+            }
+            let database = try options.openDatabase()
+            let user = try options.currentUser(in: database)
+            let currency = try database.leadDetail(id).lead.value.currency
+            try database.updateLead(id, LeadChanges(
+                title: title, value: try value.map { try Money.parse($0, currency: currency) },
+                expectedCloseDate: try expectedClose.map(CloseDate.parse),
+                tags: tags.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }), by: user)
+            try LeadPrinter(database: database, json: json).show(id)
         }
     }
 
@@ -122,6 +148,30 @@ struct LeadCommand: ParsableCommand {
         }
     }
 
+    struct Forecast: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put an open deal in a forecast category: pipeline, best-case or commit; default goes back to its stage's.")
+        @OptionGroup var options: DeskOptions
+        @Argument(help: "Lead id.") var id: Int64
+        @Argument(help: "pipeline, best-case, commit or default.") var category: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let chosen: ForecastCategory?
+            if category.lowercased() == "default" {
+                chosen = nil
+            } else {
+                guard let found = ForecastCategory.parse(category) else {
+                    throw ValidationError("'\(TextTable.printable(category))' is not a forecast category. Use pipeline, best-case, commit or default.")
+                }
+                chosen = found
+            }
+            let database = try options.openDatabase()
+            try database.setForecastCategory(id, chosen, by: try options.currentUser(in: database))
+            try LeadPrinter(database: database, json: json).show(id)
+        }
+    }
+
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Give a lead to another user.")
         @OptionGroup var options: DeskOptions
@@ -135,6 +185,16 @@ struct LeadCommand: ParsableCommand {
             try database.assignLead(id, to: try Lookup.user(owner, in: database).id!, by: user)
             try LeadPrinter(database: database, json: json).show(id)
         }
+    }
+}
+
+/// Reads `--expected-close` as a calendar day (UTC midnight, as imports store it).
+enum CloseDate {
+    static func parse(_ text: String) throws -> Date {
+        guard let date = ImportDate.parse(text), text.trimmingCharacters(in: .whitespaces).count == 10 else {
+            throw ValidationError("--expected-close '\(TextTable.printable(text))' is not a date; use YYYY-MM-DD, e.g. 2026-12-31.")
+        }
+        return date
     }
 }
 

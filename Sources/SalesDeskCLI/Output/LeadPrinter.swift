@@ -34,7 +34,8 @@ struct LeadPrinter {
             "Lead #\(summary.id)  \(summary.name)\(summary.company.map { " · \($0)" } ?? "")",
             "  deal:    \(summary.title)",
             "  stage:   \(summary.stage)\(summary.onHold ? " (On Hold)" : "") · \(summary.daysInStage) days since last touch",
-            "  value:   \(summary.value) \(summary.currency) · score \(summary.score) (\(summary.band))",
+            "  value:   \(summary.value) \(summary.currency) · score \(summary.score) (\(summary.band))"
+                + (summary.expectedClose.map { " · expected to close \($0)" } ?? ""),
             "  owner:   \(summary.owner) · source \(detail.lead.source.label)",
             "  contact: \([detail.contact.email, detail.contact.phone, detail.contact.title].compactMap { $0 }.joined(separator: " · "))",
         ]

@@ -20,6 +20,8 @@ struct LeadOutput: Encodable {
     var lossReason: String?
     var onHold: Bool
     var nextFollowUpAt: Date?
+    /// `2026-12-31`, the day the owner expects the deal to close.
+    var expectedClose: String?
 
     init(_ row: LeadRow, pipeline: Pipeline, now: Date) {
         id = row.id
@@ -38,6 +40,13 @@ struct LeadOutput: Encodable {
         lossReason = row.lead.lossReason?.description
         onHold = row.lead.isOnHold
         nextFollowUpAt = row.nextFollowUpAt
+        expectedClose = row.lead.expectedCloseDate.map(Self.day)
+    }
+
+    static func day(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: date)
     }
 
     static func days(from start: Date, to end: Date) -> Int { max(0, Int(end.timeIntervalSince(start) / 86_400)) }

@@ -16,6 +16,9 @@ enum Schema {
         migrator.registerMigration("v5: audit hash chain", migrate: createAuditChain)
         migrator.registerMigration("v5: desk settings", migrate: createDeskSettings)
         migrator.registerMigration(DeskFixesSchema.migrationName, migrate: DeskFixesSchema.create)
+        migrator.registerMigration(HistorySchema.migrationName, migrate: HistorySchema.create)
+        migrator.registerMigration(ForecastSchema.migrationName, migrate: ForecastSchema.create)
+        migrator.registerMigration(SnapshotSchema.migrationName, migrate: SnapshotSchema.create)
         return migrator
     }
 

@@ -67,6 +67,7 @@ public struct DemoDataGenerator {
         try DemoTickets(staff: staff, now: now, count: size.tickets).insert(into: database, accountCount: leads.accountCount, random: &random, progress: { progress("tickets", $0) })
         try DemoActivities(staff: staff, now: now, count: size.activities, leadCount: size.leads)
             .insert(into: database, leadOwners: leads.owners, leadIsOpen: leads.isOpen, random: &random, progress: { progress("follow-ups", $0) })
+        try database.writer.write { db in try HistoryBackfill.run(db) { _, fraction in progress("history", fraction) } }
         progress("indexes", 0)
         try database.writer.write { db in
             for (position, sql) in indexes.enumerated() {
@@ -101,7 +102,7 @@ public struct DemoDataGenerator {
     private static func dropSecondaryIndexes(_ db: Database) throws -> [String] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master
-            WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('account', 'contact', 'lead', 'ticket', 'activity')
+            WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('account', 'contact', 'lead', 'ticket', 'activity', 'lead_stage_change', 'ticket_status_change')
             """)
         for row in rows { try db.execute(sql: "DROP INDEX \(row["name"] as String)") }
         return rows.map { $0["sql"] }

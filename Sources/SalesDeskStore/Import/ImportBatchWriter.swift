@@ -43,6 +43,7 @@ struct ImportBatchWriter {
         let activity: BulkInsert
         let customer: BulkInsert
         let job: BulkInsert
+        let stageHistory: BulkInsert
         init(_ db: Database) throws {
             account = try BulkInsert(db, sql: "INSERT INTO account (name, status, owner_id, created_at) VALUES (?, 'prospect', ?, ?)")
             contact = try BulkInsert(db, sql: "INSERT INTO contact (name, email, email_key, phone, title, account_id, created_at, match_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -60,6 +61,7 @@ struct ImportBatchWriter {
             job = try BulkInsert(db, sql: """
                 INSERT INTO scheduled_job (kind, record_kind, record_id, level, due_at, event_at) VALUES (?, 'activity', ?, ?, ?, ?)
                 """)
+            stageHistory = try BulkInsert(db, sql: "INSERT INTO lead_stage_change (lead_id, from_stage, to_stage, at, user_id) VALUES (?, NULL, ?, ?, ?)")
         }
     }
 
@@ -147,6 +149,13 @@ struct ImportBatchWriter {
             row.bind(19, ScoreBreakdownJSON.encode(validated.breakdown))
         }
         let leadID = inserts.lead.lastInsertedRowID
+        // An imported lead starts its history in the stage the file gives (see History).
+        try inserts.stageHistory.row { row in
+            row.bind(1, leadID)
+            row.bind(2, lead.stage.rawValue)
+            row.bind(3, seconds)
+            row.bind(4, userID)
+        }
         try totals?.add(stage: lead.stage.rawValue, ownerID: owner, currency: lead.value.currency.rawValue, valueMinor: lead.value.minorUnits)
         if lead.stage == .won, let accountID {
             // A won deal's account is a customer (history only: no handoff ticket or team notification).

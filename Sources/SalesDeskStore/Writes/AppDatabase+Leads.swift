@@ -42,6 +42,7 @@ extension AppDatabase {
                            arguments: [DedupeKey.nameAndCompany(name: name, company: company), contact.id])
             let reference = RecordReference.lead(lead.id!)
             try AuditLog.created(db, reference, by: user.id, at: at, summary: "\(name) (\(dealTitle))")
+            try History.leadStage(db, lead: lead.id!, from: nil, to: lead.stage, at: at, by: user.id)
             try SearchIndex.indexLead(db, id: lead.id!)
             if var followUp = input.firstFollowUp {
                 followUp.record = reference
@@ -140,6 +141,7 @@ extension AppDatabase {
         if !pipeline.isOpen(target) {
             try ClosedLeadFollowUps.cancel(db, leadID: leadID, stageName: pipeline.name(of: target), by: user.id, at: at)
         }
+        try History.leadStage(db, lead: leadID, from: before.stage, to: target, at: at, by: user.id)
         if move == .toWon { try celebrateWin(db, lead, by: user, at: at) }
         return lead
     }

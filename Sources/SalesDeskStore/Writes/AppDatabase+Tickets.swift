@@ -34,6 +34,7 @@ extension AppDatabase {
             }
             try ticket.update(db)
             try updateTicketClock(db, ticketID, from: before, to: status, at: at)
+            try History.ticketStatus(db, ticket: ticketID, from: before, to: status, at: at, by: user.id)
             try AuditLog.changed(db, .ticket(ticketID), action: "move_status", by: user.id, at: at, [
                 .init(field: "status", before: before.label, after: status.label),
             ])
@@ -61,6 +62,7 @@ extension AppDatabase {
                 .init(field: "assignee", before: previous?.handle, after: assignee.handle),
                 .init(field: "status", before: beforeStatus.label, after: ticket.status.label),
             ])
+            try History.ticketStatus(db, ticket: ticketID, from: beforeStatus, to: ticket.status, at: at, by: user.id)
             if assigneeID != user.id {
                 try Notifications.send(db, to: assigneeID, kind: .assignment, record: .ticket(ticketID),
                                        title: "\(ticket.number) assigned to you", body: ticket.subject, at: at)
@@ -130,6 +132,7 @@ extension AppDatabase {
             priority: input.priority, category: input.category, teamID: try routedTeamID(db, for: input.category), createdAt: at)
         try ticket.insert(db)
         try AuditLog.created(db, .ticket(ticket.id!), by: user.id, at: at, summary: "\(ticket.number) \(subject)")
+        try History.ticketStatus(db, ticket: ticket.id!, from: nil, to: ticket.status, at: at, by: user.id)
         try SearchIndex.indexTicket(db, ticket)
         try db.execute(sql: "UPDATE ticket SET sla_running_since = created_at WHERE id = ?", arguments: [ticket.id])
         try TicketClock.plan(db, ticketID: ticket.id!, configuration: configuration)

@@ -1,0 +1,96 @@
+import Foundation
+import SalesDeskDomain
+
+/// Report 2, stage speed: how long leads stay in each stage, against the stage's stall threshold, and pipeline velocity.
+///
+/// A **stay** is the time from entering a stage to leaving it (the next step of the lead's history); only stays
+/// that ended in the period count, so a stage's figures describe leads that moved on. Won and Lost are never left.
+public struct StageSpeedReport: Codable, Equatable, Sendable {
+    /// Time one lead spent in one stage.
+    public typealias Stay = StageStay
+
+    /// One stage's figures.
+    public struct Line: Codable, Equatable, Sendable {
+        public var stage: StageKey
+        public var name: String
+        public var stays: Int
+        public var medianDays: Double?
+        public var meanDays: Double?
+        /// The stage's stall threshold in days (nil: never stalls).
+        public var stallDays: Int?
+        /// Stays longer than the threshold.
+        public var overThreshold: Int
+    }
+
+    public var lines: [Line]
+    public var velocity: PipelineVelocity
+    public var previousVelocity: PipelineVelocity
+
+    public init(stays: [Stay], velocity: PipelineVelocity, previousVelocity: PipelineVelocity, pipeline: Pipeline) {
+        let byStage = Dictionary(grouping: stays, by: \.stage)
+        lines = pipeline.openStages.map { definition in
+            let days = (byStage[definition.key] ?? []).map(\.days)
+            return Line(stage: definition.key, name: definition.name, stays: days.count, medianDays: Statistics.median(days),
+                        meanDays: Statistics.mean(days), stallDays: definition.stallDays,
+                        overThreshold: definition.stallDays.map { limit in days.filter { $0 > Double(limit) }.count } ?? 0)
+        }
+        self.velocity = velocity
+        self.previousVelocity = previousVelocity
+    }
+
+    /// One row per stage, then velocity and its factors with the change since the week before.
+    public var table: ReportTable {
+        var rows: [[ReportTable.Cell]] = lines.map {
+            [.init($0.name), .count($0.stays), .days($0.medianDays), .days($0.meanDays),
+             $0.stallDays.map { .count($0) } ?? "—", .count($0.overThreshold)]
+        }
+        let now = velocity, before = previousVelocity
+        func change(_ a: Double?, _ b: Double?) -> ReportTable.Cell {
+            guard let a, let b, b != 0 else { return "—" }
+            return ReportTable.Cell(String(format: "%+.1f %% vs last week", (a - b) / abs(b) * 100), number: (a - b) / abs(b) * 100)
+        }
+        rows.append(["Open qualified deals", .count(now.openQualifiedDeals), change(Double(now.openQualifiedDeals), Double(before.openQualifiedDeals)), "", "", ""])
+        rows.append(["Win rate", .percent(now.winRate), change(now.winRate, before.winRate), "", "", ""])
+        rows.append(["Average won value", now.averageWonValue.map { .money($0) } ?? "—", change(now.averageWonValue.map(\.majorUnits), before.averageWonValue.map(\.majorUnits)), "", "", ""])
+        rows.append(["Median cycle (days)", .days(now.medianCycleDays), change(now.medianCycleDays, before.medianCycleDays), "", "", ""])
+        rows.append(["Velocity per day", now.perDay.map { .money($0) } ?? "—", change(now.perDay.map(\.majorUnits), before.perDay.map(\.majorUnits)), "", "", ""])
+        return ReportTable(title: "Stage speed", columns: ["Stage", "Stays", "Median days", "Mean days", "Stall after", "Over threshold"], rows: rows)
+    }
+}
+
+/// Pipeline velocity = open qualified deals × win rate × average won value ÷ median sales cycle (days): the value the
+/// pipeline turns into won business per day.
+public struct PipelineVelocity: Codable, Equatable, Sendable {
+    /// The first stage at which an open deal counts as qualified.
+    public static let qualifiedFrom: StageKey = .connected
+
+    public var openQualifiedDeals: Int
+    public var winRate: Double?
+    public var averageWonValue: Money?
+    public var medianCycleDays: Double?
+
+    public init(openQualifiedDeals: Int, winRate: Double?, averageWonValue: Money?, medianCycleDays: Double?) {
+        self.openQualifiedDeals = openQualifiedDeals
+        self.winRate = winRate
+        self.averageWonValue = averageWonValue
+        self.medianCycleDays = medianCycleDays
+    }
+
+    /// The factors from the deals closed in a window and the open qualified count at its end.
+    public init(openQualifiedDeals: Int, closed: [ClosedDeal], currency: CurrencyCode) {
+        let won = closed.filter(\.won)
+        let wonHere = won.filter { $0.value.currency == currency }
+        self.init(
+            openQualifiedDeals: openQualifiedDeals,
+            winRate: Statistics.ratio(won.count, closed.count),
+            averageWonValue: wonHere.isEmpty ? nil : Money(minorUnits: wonHere.reduce(0) { $0 + $1.value.minorUnits } / Int64(wonHere.count), currency: currency),
+            medianCycleDays: Statistics.median(won.map { $0.closedAt.timeIntervalSince($0.createdAt) / 86_400 }))
+    }
+
+    /// Value per day; nil when a factor is unknown or the cycle is zero.
+    public var perDay: Money? {
+        guard let winRate, let averageWonValue, let medianCycleDays, medianCycleDays > 0 else { return nil }
+        let minor = (Double(openQualifiedDeals) * winRate * Double(averageWonValue.minorUnits) / medianCycleDays).rounded()
+        return Money(minorUnits: Int64(minor), currency: averageWonValue.currency)
+    }
+}

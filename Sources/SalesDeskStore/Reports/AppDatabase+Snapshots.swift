@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+
+extension AppDatabase {
+    /// Takes this week's forecast snapshot if nobody has yet: every open deal's stage, forecast category, value
+    /// and expected close date. Returns whether this call took it.
+    ///
+    /// Weeks start on Monday 00:00 UTC. The week's row in `forecast_snapshot_run` is inserted first in the same
+    /// `IMMEDIATE` transaction, so with several schedulers exactly one takes the snapshot; a scheduler that was
+    /// down on Monday takes it on its first pass of the week (one snapshot, not one per missed pass).
+    @discardableResult
+    public func takeWeeklyForecastSnapshot(at now: Date, by claimer: String) throws -> Bool {
+        let week = ReportPeriod.containing(now, .week, timeZone: TimeZone(identifier: "UTC")!).start.epochSeconds
+        let pipeline = configuration.pipeline
+        return try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO forecast_snapshot_run (week_start, taken_at, taken_by, deals) VALUES (?, ?, ?, 0)
+                ON CONFLICT (week_start) DO NOTHING
+                """, arguments: [week, now.epochSeconds, claimer])
+            guard db.changesCount == 1 else { return false }
+            let defaults = pipeline.openStages.map { stage in
+                "WHEN '\(stage.key.rawValue.replacingOccurrences(of: "'", with: "''"))' THEN '\(ForecastCategory.default(for: stage.key, in: pipeline)?.rawValue ?? "pipeline")'"
+            }.joined(separator: " ")
+            try db.execute(sql: """
+                INSERT INTO forecast_snapshot (week_start, lead_id, owner_id, stage, category, value_minor, currency, expected_close_date)
+                SELECT ?, id, owner_id, stage, COALESCE(forecast_category, CASE stage \(defaults) ELSE 'pipeline' END), value_minor, currency,
+                       expected_close_date
+                FROM lead WHERE stage NOT IN ('won', 'lost')
+                """, arguments: [week])
+            let deals = db.changesCount
+            try db.execute(sql: "UPDATE forecast_snapshot_run SET deals = ? WHERE week_start = ?", arguments: [deals, week])
+            return true
+        }
+    }
+
+    /// The weeks that have a snapshot, newest first, with who took it.
+    public func forecastSnapshotWeeks() throws -> [(weekStart: Date, takenBy: String, deals: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT week_start, taken_by, deals FROM forecast_snapshot_run ORDER BY week_start DESC").map {
+                (Date(epochSeconds: $0["week_start"]), $0["taken_by"], $0["deals"])
+            }
+        }
+    }
+
+    /// Deals of the scope whose forecast changed since the snapshot of `week`'s Monday: into or out of Commit,
+    /// close date slipped (later, or out of the snapshot), value changed, or closed since.
+    public func forecastMoves(since week: Date, scope: ReportScope) throws -> [ForecastMove] {
+        var sql = ReportSQL()
+        sql.owners(scope, column: "s.owner_id")
+        let pipeline = configuration.pipeline
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.lead_id, l.title, u.name AS owner_name, s.category AS was_category, l.forecast_category, l.stage, s.stage AS was_stage,
+                       s.value_minor AS was_value, l.value_minor, l.currency, s.expected_close_date AS was_close, l.expected_close_date
+                FROM forecast_snapshot s JOIN lead l ON l.id = s.lead_id JOIN user u ON u.id = l.owner_id
+                WHERE s.week_start = ?\(sql.clause)
+                """, arguments: [week.epochSeconds] + sql.arguments)
+            .compactMap { row -> ForecastMove? in
+                guard let currency = CurrencyCode(rawValue: row["currency"]) else { return nil }
+                let stage = StageKey(rawValue: row["stage"])
+                let override = (row["forecast_category"] as String?).flatMap(ForecastCategory.init(rawValue:))
+                let now = stage == .won ? .closed : (override ?? ForecastCategory.default(for: stage, in: pipeline))
+                let move = ForecastMove(
+                    leadID: row["lead_id"], title: row["title"], ownerName: row["owner_name"],
+                    categoryBefore: ForecastCategory(rawValue: row["was_category"]), categoryNow: now,
+                    valueBefore: Money(minorUnits: row["was_value"], currency: currency), valueNow: Money(minorUnits: row["value_minor"], currency: currency),
+                    closeBefore: (row["was_close"] as Int64?).date, closeNow: (row["expected_close_date"] as Int64?).date)
+                return move.kinds.isEmpty ? nil : move
+            }
+        }
+    }
+}
