@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "SalesDeskApp",
             dependencies: [
-                "SalesDeskDomain", "SalesDeskStore", "SalesDeskScheduler", "TerminalUI",
+                "SalesDeskDomain", "SalesDeskStore", "SalesDeskScheduler", "TerminalUI", "SalesDeskInsight", "SalesDeskReports",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
         .testTarget(
             name: "SalesDeskAppTests",
-            dependencies: ["SalesDeskApp", "SalesDeskDomain", "SalesDeskStore", "SalesDeskTesting", "SalesDeskConfig", "TerminalUI"],
+            dependencies: ["SalesDeskApp", "SalesDeskDomain", "SalesDeskStore", "SalesDeskTesting", "SalesDeskConfig", "TerminalUI", "SalesDeskInsight"],
             exclude: ["__Snapshots__"]
         ),
         // The CLI tests run the built `salesdesk` binary, so the executable is a dependency too.

@@ -137,6 +137,13 @@ public final class DeskRuntime {
                 } catch {
                     send(.writeFailed(change, Self.describe(error)))
                 }
+            case .task(let id, let task):
+                guard let screen = state.screens[id] else { continue }
+                do {
+                    send(.taskDone(id, try screen.run(task, database: database, session: state.session)))
+                } catch {
+                    send(.taskFailed(id, Self.describe(error)))
+                }
             case .setTheme(let name):
                 do {
                     send(.themeLoaded(try loadTheme(name).adapted(to: terminal.colorCapability)))

@@ -55,6 +55,8 @@ public protocol DeskScreen: Sendable {
     func reload(after write: DeskWrite) -> LoadRequest
     /// Forgets the marks of a bulk action (it is done).
     mutating func clearMarks()
+    /// Runs one of the screen's own side effects (asked for with ``Effect/task(_:_:)``); returns what to say.
+    func run(_ task: ScreenTask, database: AppDatabase, session: DeskSession) throws -> String
 
     /// Draws the screen into `area`.
     func render(in area: Rect, _ context: RenderContext, grid: inout Grid)
@@ -71,6 +73,9 @@ extension DeskScreen {
     public mutating func loadFailed(_ request: LoadRequest) {}
     public func reload(after write: DeskWrite) -> LoadRequest { .refresh }
     public mutating func clearMarks() {}
+    public func run(_ task: ScreenTask, database: AppDatabase, session: DeskSession) throws -> String {
+        throw DomainError.invalidField(field: Self.title, reason: "this screen has no task '\(task.name)'")
+    }
 
     /// The screen's bindings this session is offered.
     static func bindings(for session: DeskSession) -> [KeyBinding<Action>] {

@@ -45,9 +45,13 @@ public enum DeskUpdate {
             state.status = StatusMessage(text: text, isError: false)
             state.screen.clearMarks()
             return [.load(state.current, state.screen.reload(after: write))]
-        case .writeFailed(_, let text):
+        case .writeFailed(_, let text), .taskFailed(_, let text):
             report(text, &state)
             return [.bell]
+        case .taskDone(let id, let text):
+            if case .form = state.modal { state.modal = nil }
+            state.status = StatusMessage(text: text, isError: false)
+            return id == state.current ? [.load(id, .refresh)] : []
         default:
             return ModalUpdate.effectResult(message, &state)
         }

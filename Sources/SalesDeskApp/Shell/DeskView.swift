@@ -43,6 +43,7 @@ public enum DeskView {
         let user = state.session.user
         let who = "\(user.name) · \(user.role.label)\(state.session.readOnly ? " · read-only" : "")"
         let width = DisplayWidth.of(who)
-        if area.width - width - 1 > 70 { grid.put(who, x: area.maxX - width - 1, y: area.y, style: state.theme.style(ThemeRole.muted)) }
+        let tabsEnd = area.x + titles.reduce(0) { $0 + DisplayWidth.of(" \($1) ") + 1 }
+        if area.maxX - width - 1 > tabsEnd { grid.put(who, x: area.maxX - width - 1, y: area.y, style: state.theme.style(ThemeRole.muted)) }
     }
 }

@@ -26,6 +26,9 @@ public enum Message: Sendable {
     case wrote(DeskWrite, String)
     /// A write was refused or failed; the text says why.
     case writeFailed(DeskWrite, String)
+    /// A screen's task finished (the text says what it did) or failed (why).
+    case taskDone(ScreenID, String)
+    case taskFailed(ScreenID, String)
     /// The file's mapping and first rows, for the import dialog.
     case importPreviewed(ImportPreview)
     /// An import's progress while it runs.
@@ -55,6 +58,8 @@ public enum Effect: Sendable, Equatable {
     case previewImport(path: String, onDuplicate: DuplicatePolicy, dryRun: Bool)
     /// Run the previewed import.
     case runImport(ImportPreview)
+    /// Run a screen's own side effect (an export, enabling a rule); its result comes back as `taskDone`/`taskFailed`.
+    case task(ScreenID, ScreenTask)
     /// Load a colour theme by name.
     case setTheme(String)
     case bell
@@ -70,4 +75,15 @@ public enum LoadRequest: Sendable, Hashable {
     case page(PageRequest)
     /// After a card move on the board: the totals, and the cards of these stages only.
     case stages(Set<StageKey>)
+}
+
+/// A side effect a screen defines for itself (``DeskScreen/run(_:database:session:)``): a name and its arguments.
+public struct ScreenTask: Sendable, Hashable {
+    public var name: String
+    public var arguments: [String]
+
+    public init(_ name: String, _ arguments: [String] = []) {
+        self.name = name
+        self.arguments = arguments
+    }
 }

@@ -31,6 +31,7 @@ public enum ScreenRegistry {
         .tab(FollowUpsScreen.self),
         .tab(BoardScreen.self),
         .tab(InboxScreen.self),
+        .tab(ReportsScreen.self),
         .record(LeadDetailScreen.self),
         .record(TicketDetailScreen.self),
     ]

@@ -93,6 +93,15 @@ extension AppDatabase {
         }
     }
 
+    /// The queue rows of the leads with `ids` (the records behind a report's figure), longest untouched first.
+    public func leadRows(ids: [Int64]) throws -> [LeadRow] {
+        guard !ids.isEmpty else { return [] }
+        return try writer.read { db in
+            try Self.decoratedRows(db, page: "SELECT lead.id, lead.last_touched_at FROM lead WHERE lead.id IN (\(Self.placeholders(ids.count)))",
+                                   arguments: StatementArguments(ids), keyset: Self.keysetClause(for: LeadQuery())).map(Self.leadRow)
+        }
+    }
+
     /// ``countLeads(_:upTo:)``, or nil when counting would collect every match of a word common across the whole
     /// table (`an`): a screen then says "matching" instead of waiting hundreds of milliseconds for a number.
     public func countLeadsIfQuick(_ query: LeadQuery, upTo cap: Int) throws -> Int? {

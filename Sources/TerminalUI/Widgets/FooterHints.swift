@@ -23,11 +23,18 @@ public enum FooterHints {
 
 /// A line of tabs, the active one highlighted: ` 1 Agenda  2 Leads  3 Tickets `.
 public enum TabBar {
+    /// When the tabs do not all fit, the first ones are left out (with `…`) until the active one shows.
     public static func render(_ titles: [String], active: Int, y: Int, in area: Rect, grid: inout Grid, theme: Theme) {
         let text = theme.style(ThemeRole.muted)
         grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: text)
-        for (index, span) in spans(titles, in: area).enumerated() {
-            grid.put(" \(titles[index]) ", x: span.lowerBound, y: y, style: index == active ? theme.style(ThemeRole.tabActive) : text)
+        var first = 0
+        while first < active, spans(Array(titles.dropFirst(first)), in: area).count <= active - first { first += 1 }
+        let shown = Array(titles.dropFirst(first))
+        let lead = first > 0 ? 2 : 0
+        if first > 0 { grid.put("…", x: area.x, y: y, style: text) }
+        let inner = Rect(x: area.x + lead, y: area.y, width: area.width - lead, height: area.height)
+        for (index, span) in spans(shown, in: inner).enumerated() {
+            grid.put(" \(shown[index]) ", x: span.lowerBound, y: y, style: index + first == active ? theme.style(ThemeRole.tabActive) : text)
         }
     }
 

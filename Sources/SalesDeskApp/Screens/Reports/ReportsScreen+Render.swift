@@ -1,0 +1,47 @@
+import Foundation
+import SalesDeskInsight
+import SalesDeskReports
+import SalesDeskStore
+import TerminalUI
+
+extension ReportsScreen {
+    public func render(in area: Rect, _ context: RenderContext, grid: inout Grid) {
+        let theme = context.theme
+        let names = ReportName.allCases
+        TabBar.render(names.map(\.title), active: names.firstIndex(of: report) ?? 0, y: area.y, in: area, grid: &grid, theme: theme)
+        guard let view else { return DetailLines.loading(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), grid: &grid, theme: theme) }
+        grid.put(view.heading + "  ·  " + report.summary, x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
+        if let exportPrompt {
+            exportPrompt.render(x: area.x + 1, y: area.y + 2, width: area.width - 2, hint: ".csv, .json or .md · Enter writes · Esc cancels",
+                                grid: &grid, theme: theme)
+        }
+        let chart = Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: Self.chartRows)
+        for (row, line) in view.chart.lines(width: chart.width, height: chart.height - 1).prefix(chart.height).enumerated() {
+            grid.put(line, x: chart.x, y: chart.y + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
+        }
+        let body = Rect(x: area.x, y: chart.maxY, width: area.width, height: area.maxY - chart.maxY)
+        if let drill {
+            grid.put("\(drill.title) — Enter opens a lead, Esc goes back to the report", x: body.x + 1, y: body.y, style: theme.style(ThemeRole.header), maxWidth: body.width - 2)
+            ListView.render(drill.leads, table: Self.drillTable, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1),
+                            empty: "No leads behind this figure.", theme: theme, grid: &grid) { row in
+                [.init(row.contactName), .init(row.company ?? ""), .init(context.session.pipeline.name(of: row.lead.stage)),
+                 .init(row.lead.value.description), .init(row.ownerHandle)]
+            }
+            return
+        }
+        let table = TableView(columns: view.table.columns.enumerated().map { index, title in
+            .init(title: title.uppercased(), width: index == 0 ? .flexible(min: 16) : .flexible(min: 9), alignRight: index > 0)
+        })
+        ListView.render(rows, table: table, in: body, empty: "Nothing in this period.", theme: theme, grid: &grid) { row in
+            row.cells.map { TableView.TableCell($0.text) }
+        }
+    }
+
+    static let drillTable = TableView(columns: [
+        .init(title: "NAME", width: .flexible(min: 14)),
+        .init(title: "COMPANY", width: .flexible(min: 12)),
+        .init(title: "STAGE", width: .flexible(min: 13)),
+        .init(title: "VALUE", width: .fixed(16), alignRight: true),
+        .init(title: "OWNER", width: .fixed(8)),
+    ])
+}

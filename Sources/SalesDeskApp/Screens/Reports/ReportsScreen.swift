@@ -1,0 +1,188 @@
+import Foundation
+import SalesDeskDomain
+import SalesDeskInsight
+import SalesDeskReports
+import SalesDeskStore
+import TerminalUI
+
+extension ScreenID {
+    public static let reports = ScreenID("reports")
+}
+
+/// Reports: the list of reports, a parameter bar (period), the report's chart and table; Enter on a row opens the
+/// leads behind it, `x` exports the table. Figures are the reader's own (reps), their team's (managers) or
+/// everyone's (admins): the store scopes them.
+public struct ReportsScreen: DeskScreen {
+    public enum Action: String, ScreenAction {
+        case open, nextReport, previousReport, period, export, closeDrill
+
+        public var name: String {
+            switch self {
+            case .open: "open"
+            case .nextReport: "next-report"
+            case .previousReport: "previous-report"
+            case .period: "period"
+            case .export: "export"
+            case .closeDrill: "close"
+            }
+        }
+
+        public var summary: String {
+            switch self {
+            case .open: "open the leads behind the selected row (or the selected lead)"
+            case .nextReport: "next report"
+            case .previousReport: "previous report"
+            case .period: "period: this week / month / quarter / last quarter"
+            case .export: "export the table as CSV, JSON or Markdown (by the file's ending)"
+            case .closeDrill: "back from the leads to the report"
+            }
+        }
+    }
+
+    public static let id = ScreenID.reports
+    public static let title = "Reports"
+    public static let bindings: [KeyBinding<Action>] = [
+        KeyBinding([.enter], .open, hint: "open"),
+        KeyBinding([.character("]"), .right], .nextReport, hint: "report"),
+        KeyBinding([.character("["), .left], .previousReport),
+        KeyBinding([.character("p")], .period, hint: "period"),
+        KeyBinding([.character("x")], .export, hint: "export"),
+        KeyBinding([.escape], .closeDrill),
+    ]
+
+    /// A table row as a list row.
+    public struct Row: Sendable, Identifiable {
+        public var cells: [ReportTable.Cell]
+        public var id: Int64
+    }
+
+    /// The leads behind a figure, shown in place of the table until Esc.
+    public struct Drill: Sendable {
+        public var title: String
+        public var leads = ListState<LeadRow>()
+    }
+
+    /// The periods `p` cycles through.
+    static let spans: [ReportParameters.Span] = [.current(.week), .current(.month), .current(.quarter), .previous(.quarter)]
+
+    public var report: ReportName = .forecast
+    public var span: ReportParameters.Span = .current(.quarter)
+    public private(set) var view: ReportView?
+    public var rows = ListState<Row>()
+    public var drill: Drill?
+    /// The export prompt (a file name) while it is open.
+    public var exportPrompt: FilterPrompt?
+
+    public init(session: DeskSession, record: RecordReference?) {
+        span = .current(report.defaultPeriod)
+    }
+
+    /// Chart rows above the table.
+    static let chartRows = 10
+
+    public var rowsAboveList: Int { 3 + Self.chartRows }
+
+    public var typesText: Bool { exportPrompt != nil }
+
+    var parameters: ReportParameters { ReportParameters(report: report, span: span) }
+
+    public var selection: Selection {
+        drill?.leads.selectedRow.map { .lead($0.lead, name: $0.contactName) } ?? .none
+    }
+
+    public mutating func perform(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        switch action {
+        case .nextReport, .previousReport:
+            let all = ReportName.allCases
+            let index = all.firstIndex(of: report) ?? 0
+            report = all[(index + (action == .nextReport ? 1 : all.count - 1)) % all.count]
+            span = .current(report.defaultPeriod)
+            drill = nil
+            return [.load(Self.id, .reset)]
+        case .period:
+            let index = Self.spans.firstIndex(of: span) ?? -1
+            span = Self.spans[(index + 1) % Self.spans.count]
+            return [.load(Self.id, .reset)]
+        case .export:
+            let day = Format.time(context.session.now, zone: context.session.timeZone, pattern: "yyyy-MM-dd")
+            exportPrompt = FilterPrompt(text: "\(report.rawValue)-\(day).csv")
+            return []
+        case .closeDrill:
+            guard drill != nil else { return [] }
+            drill = nil
+            return []
+        case .open:
+            if let lead = drill?.leads.selectedRow {
+                context.navigation = .open(.leadDetail, .lead(lead.id))
+                return []
+            }
+            guard let view, let index = rows.selectedRow.map({ Int($0.id) }), view.drillDowns.indices.contains(index),
+                  let target = view.drillDowns[index] else {
+                context.say("This row has no records to open.", error: true)
+                return [.bell]
+            }
+            guard case .leads = target.target else {
+                context.say("\(target.title): open them from the Tickets or Follow-ups screen.", error: true)
+                return [.bell]
+            }
+            drill = Drill(title: target.title)
+            return [.load(Self.id, .page(.first))]
+        }
+    }
+
+    public mutating func move(_ move: ListMove, _ context: inout ScreenContext) -> [Effect] {
+        if drill != nil {
+            _ = drill?.leads.move(move, viewport: context.viewport)
+        } else {
+            _ = rows.move(move, viewport: context.viewport)
+        }
+        return []
+    }
+
+    public mutating func typed(_ key: Key, _ context: inout ScreenContext) -> [Effect]? {
+        guard var prompt = exportPrompt, key != .ctrl("c") else { return nil }
+        switch prompt.handle(key) {
+        case .accepted:
+            exportPrompt = nil
+            let path = (prompt.field.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+            return path.isEmpty ? [] : [.task(Self.id, ScreenTask("export", [path]))]
+        case .cleared:
+            exportPrompt = nil
+        case .changed, .none:
+            exportPrompt = prompt
+        }
+        return []
+    }
+
+    public enum Loaded: Sendable {
+        case report(ReportView)
+        case drill([LeadRow])
+    }
+
+    public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
+        let runner = ReportRunner(database: database, now: { [now = session.now] in now })
+        if let drill, case .page = request, let view, let index = rows.selectedRow.map({ Int($0.id) }),
+           view.drillDowns.indices.contains(index), let target = view.drillDowns[index], target.title == drill.title {
+            return .drill(try database.leadRows(ids: try runner.leadIDs(for: target, reader: session.user, parameters: parameters)))
+        }
+        return .report(try runner.run(parameters, for: session.user))
+    }
+
+    public mutating func apply(_ loaded: Loaded, for request: LoadRequest, _ context: inout ScreenContext) {
+        switch loaded {
+        case .report(let view):
+            self.view = view
+            rows.replaceAll(with: view.table.rows.enumerated().map { Row(cells: $0.element, id: Int64($0.offset)) })
+            if case .reset = request { _ = rows.move(.top, viewport: context.viewport) }
+        case .drill(let leads):
+            drill?.leads.replaceAll(with: leads)
+        }
+    }
+
+    public func run(_ task: ScreenTask, database: AppDatabase, session: DeskSession) throws -> String {
+        guard task.name == "export", let path = task.arguments.first, let view else {
+            throw DomainError.invalidField(field: "export", reason: "run the report first")
+        }
+        return try ReportFileExport.write(view, to: path)
+    }
+}
