@@ -44,7 +44,7 @@ extension AppDatabase {
             guard leaving.isActive else { throw DomainError.invalidField(field: "user", reason: "\(leaving.handle) is already deactivated") }
             guard leaving.id != actor.id else { throw DomainError.notPermitted("you cannot deactivate yourself. Ask another manager or admin.") }
             let work = try Self.openWork(db, userID)
-            var chain = try AuditChainAppender(db)
+            var chain = try AuditChainAppender(db, recordingState: true)
             if !work.isEmpty {
                 guard let successorID else {
                     throw DomainError.invalidField(field: "reassign to", reason: "\(leaving.handle) still has \(work). Name who takes them over (--reassign-to HANDLE).")
