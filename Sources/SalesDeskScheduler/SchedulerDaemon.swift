@@ -20,12 +20,16 @@ public struct SchedulerDaemon<C: Clock>: Sendable where C.Duration == Duration {
     private let changeCheck: TimeInterval
     /// Seconds between heartbeats: a fifth of the time after which `scheduler status` calls a scheduler silent.
     private let heartbeatInterval: TimeInterval
+    private let beatsWhileBusy: Bool
     private let logger: Logger
 
     /// - Parameters:
     ///   - changed: whether another connection committed since the last call (a ``ChangeMonitor``).
+    ///   - beatsWhileBusy: beat on `clock` between passes too (the real daemon); off for tests on an
+    ///     `ImmediateClock`, where every sleep moves the clock.
     public init(engine: SchedulerEngine, clock: C, now: @escaping @Sendable () -> Date, changed: @escaping @Sendable () throws -> Bool,
-                logger: Logger = Logger(label: "salesdesk.scheduler")) {
+                logger: Logger = Logger(label: "salesdesk.scheduler"), beatsWhileBusy: Bool = false) {
+        self.beatsWhileBusy = beatsWhileBusy
         self.engine = engine
         self.clock = clock
         self.now = now
@@ -39,13 +43,13 @@ public struct SchedulerDaemon<C: Clock>: Sendable where C.Duration == Duration {
     /// is full, the file is locked too long) is logged and retried after the change-check interval;
     /// damage (`SQLITE_CORRUPT`) stops the daemon with that error, so it writes nothing more.
     ///
-    /// Hooks run on the engine's ``HookWorker`` while passes go on, and a heartbeat is recorded every
-    /// ``heartbeatInterval`` whatever a pass or a hook is doing. When the task is cancelled the running
-    /// hooks' process groups are killed.
+    /// Hooks run on the engine's ``HookWorker`` while passes go on, and (with `beatsWhileBusy`) a heartbeat
+    /// is recorded every ``heartbeatInterval`` whatever a pass or a hook is doing. When the task is
+    /// cancelled the running hooks' process groups are killed.
     @discardableResult
     public func run(maxPasses: Int = .max) async throws -> Int {
-        let heartbeat = Task { [engine, clock, logger, heartbeatInterval] in
-            while !Task.isCancelled {
+        let heartbeat = Task { [engine, clock, logger, heartbeatInterval, beatsWhileBusy] in
+            while beatsWhileBusy && !Task.isCancelled {
                 do {
                     try await clock.sleep(for: .milliseconds(Int64(heartbeatInterval * 1000)))
                     try engine.beat()

@@ -56,7 +56,8 @@ struct SchedulerRunCommand: ParsableCommand {
     /// damage stops it with the error.
     private func runDaemon(_ engine: SchedulerEngine, logger: Logger) throws {
         let monitor = try ChangeMonitor(path: engine.database.path)
-        let daemon = SchedulerDaemon(engine: engine, clock: ContinuousClock(), now: DeskClock.now, changed: { try monitor.hasChanged() }, logger: logger)
+        let daemon = SchedulerDaemon(engine: engine, clock: ContinuousClock(), now: DeskClock.now, changed: { try monitor.hasChanged() }, logger: logger,
+                                     beatsWhileBusy: true)
         logger.info("scheduler started", metadata: ["claimer": "\(engine.claimer)", "db": "\(engine.database.path)"])
         let finished = DispatchSemaphore(value: 0)
         let failure = DaemonFailure()

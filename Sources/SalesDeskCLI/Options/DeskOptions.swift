@@ -39,7 +39,10 @@ public struct DeskOptions: ParsableArguments {
     public func openDatabase(allowReadOnly: Bool = false, access: DeskAccess = .deskUsers, creating: Bool? = nil,
                              allowDamaged: Bool = false) throws -> AppDatabase {
         OpenedDatabase.remember(databasePath)
-        let database = try AppDatabase.open(path: databasePath, configuration: loadConfiguration(), allowReadOnly: allowReadOnly,
+        let configuration = try loadConfiguration()
+        // A team-shared database: whatever this process creates beside it stays readable and writable by the group.
+        if configuration.databaseGroup != nil { umask(FileSharing.groupUmask) }
+        let database = try AppDatabase.open(path: databasePath, configuration: configuration, allowReadOnly: allowReadOnly,
                                             creatingMissingFile: creating ?? !allowReadOnly, allowDamaged: allowDamaged, now: DeskClock.now)
         let identity = try CurrentUser.identify(explicit: asUser, in: database)
         try CurrentUser.checkAccess(identity, access: access, in: database)

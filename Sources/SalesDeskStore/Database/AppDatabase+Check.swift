@@ -4,8 +4,9 @@ import GRDB
 extension AppDatabase {
     /// What `salesdesk db check` finds wrong, in words; empty when the file is sound.
     ///
-    /// Runs SQLite's `PRAGMA integrity_check` and foreign key check, and compares the file's tables,
-    /// indexes and triggers with those this binary's migrations make (a dropped table is damage too).
+    /// Runs SQLite's `PRAGMA integrity_check` and foreign key check, and compares the file's tables with
+    /// those this binary's migrations make (a dropped table is damage too; indexes are not compared, since
+    /// a bulk load killed midway legitimately leaves its tables without them until it is run again).
     /// When SQLite cannot even finish its check (`SQLITE_CORRUPT`), each table is read on its own to say
     /// which ones are damaged. Any problem marks the file damaged (``DamageMarker``); a clean check clears
     /// an earlier mark.
@@ -31,7 +32,7 @@ extension AppDatabase {
         return problems
     }
 
-    /// Tables, indexes and triggers the migrations make that the file lacks.
+    /// Tables the migrations make that the file lacks.
     private func missingSchemaObjects() throws -> [String] {
         let present = try writer.read { db in try Self.schemaObjects(db) }
         return Self.expectedSchemaObjects.subtracting(present).sorted().map { "\($0) is missing (dropped?)" }
@@ -65,6 +66,6 @@ extension AppDatabase {
     private static let expectedSchemaObjects: Set<String> = {
         guard let queue = try? DatabaseQueue(), (try? Schema.migrator.migrate(queue)) != nil,
               let objects = try? queue.read({ db in try schemaObjects(db) }) else { return [] }
-        return objects.filter { !$0.hasSuffix("grdb_migrations") }
+        return objects.filter { $0.hasPrefix("table ") && !$0.hasSuffix("grdb_migrations") }
     }()
 }

@@ -7,11 +7,11 @@ private typealias group_t = group
 
 /// Who may read and write new database files: only the user (`0600`, folder `0700`), or a team's OS
 /// group when `database_group` is configured: `0660` files in a setgid `2770` folder owned by the group,
-/// opened under the group's umask (`007`), so every file created there — the `-wal` and `-shm` SQLite
+/// opened under the group's umask (``groupUmask``, set by the CLI), so every file created there — the `-wal` and `-shm` SQLite
 /// makes, backups, the damage marker — belongs to the group. Companion files left with another group (a
 /// folder made before, or without the setgid bit) are given back to the group by their owner on open;
 /// anyone else is told whose they are.
-struct FileSharing {
+public struct FileSharing {
     let groupID: gid_t?
 
     /// Looks the group up; an unknown group is refused before any file is made.
@@ -28,9 +28,11 @@ struct FileSharing {
             throw StoreError.cannotCreateDirectory(path: group, detail: "database_group '\(group)' is not a group on this host (see /etc/group)")
         }
         groupID = entry.gr_gid
-        // Files SQLite and the desk create from now on are readable and writable by the group.
-        umask(0o007)
     }
+
+    /// The umask a desk process sharing the database through a group runs with (the CLI sets it for the
+    /// whole process; the store leaves the process's umask alone).
+    public static let groupUmask: mode_t = 0o007
 
     var fileMode: Int { groupID == nil ? 0o600 : 0o660 }
     var directoryMode: Int { groupID == nil ? 0o700 : 0o2770 }

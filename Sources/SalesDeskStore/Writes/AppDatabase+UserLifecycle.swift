@@ -52,6 +52,8 @@ extension AppDatabase {
                 guard let successor = try User.fetchOne(db, id: successorID), successor.isActive, successorID != userID else {
                     throw DomainError.notFound("Active user #\(successorID) to take over the work")
                 }
+                if work.leads > 0 { try permissions.checkCanHold(.lead, successor) }
+                if work.tickets > 0 { try permissions.checkCanHold(.ticket, successor) }
                 try reassign(db, from: leaving, to: successor, by: actor, at: at, chain: &chain)
             }
             try db.execute(sql: "UPDATE user SET is_active = 0 WHERE id = ?", arguments: [userID])
