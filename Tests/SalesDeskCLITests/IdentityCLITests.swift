@@ -178,5 +178,18 @@ struct OSAccountTests {
         #expect(after.status == 0, "after ana's scheduler was killed: \(after.stderr)")
         #expect(after.stdout.contains("Jo Buyer"))
         #expect(try run(kenji, "lead", "add", "--name", "Sam Buyer").status == 0)
+
+        // A -shm left with ana's own group (a folder made before the setgid bit) while her process holds it:
+        // kenji, who only reads, is told whose file it is, not that changes cannot be saved.
+        let holder = try team.start(as: ana, binary(), ["scheduler"], environment: environment)
+        defer { holder.kill() }
+        let waitUntil = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: path + "-shm") && Date() < waitUntil { usleep(50_000) }
+        chown(path + "-shm", team.uid(ana), getgrnam(ana)!.pointee.gr_gid)
+        chmod(path + "-shm", 0o660)
+        let refused = try run(kenji, "lead", "list")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("desk.sqlite-shm belongs to \(ana):\(ana)"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("saved"), "a reader is not told about saving: \(refused.stderr)")
     }
 }
