@@ -89,6 +89,32 @@ extension TrustCLITests {
                 "nothing was written to the write-ahead log either")
     }
 
+    @Test("the first command to meet damage says so in words, marks the file, and every later write is refused")
+    func firstMeetingWithDamage() throws {
+        for index in 0..<50 { try desk.lead("Buyer \(index)") }
+        let page = try desk.database.writer.writeWithoutTransaction { db -> Int in
+            _ = try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            return try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'lead'") ?? 0
+        }
+        let handle = try #require(FileHandle(forUpdatingAtPath: desk.temporary.path))
+        try handle.seek(toOffset: UInt64((page - 1) * 4096))
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: 4096)) // the lead table's root page
+        try handle.close()
+
+        let listing = try run(as: "ana", "lead", "list")
+        #expect(listing.status != 0)
+        #expect(listing.stderr.contains("is damaged"), "\(listing.stderr)")
+        #expect(listing.stderr.contains("salesdesk restore"))
+        #expect(!listing.stderr.contains("SQLite error"), "\(listing.stderr)")
+        #expect(FileManager.default.fileExists(atPath: DamageMarker.path(for: desk.temporary.path)))
+        let scheduler = try run(as: "admin", "scheduler", "--once")
+        #expect(scheduler.status != 0)
+        #expect(scheduler.stderr.contains("is damaged"))
+        let check = try run(as: "admin", "db", "check")
+        #expect(check.status != 0)
+        #expect(check.stderr.contains("lead"), "db check names the damaged table: \(check.stderr)")
+    }
+
     @Test("a dropped table makes db check fail, naming it")
     func droppedTable() throws {
         try desk.database.writer.writeWithoutTransaction { db in try db.execute(sql: "DROP TABLE scheduler_heartbeat") }

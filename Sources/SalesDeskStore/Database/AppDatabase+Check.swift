@@ -38,21 +38,22 @@ extension AppDatabase {
         return Self.expectedSchemaObjects.subtracting(present).sorted().map { "\($0) is missing (dropped?)" }
     }
 
-    /// The tables the file should have, each read in full; names those SQLite cannot read.
+    /// The tables the file should have, each read in full (in a read of its own: SQLite abandons a read
+    /// transaction that meets damage); names those SQLite cannot read.
     private func unreadableTables() throws -> [String] {
-        let tables = Self.expectedSchemaObjects.filter { $0.hasPrefix("table ") }.map { String($0.dropFirst(6)) }.sorted()
-        return try writer.read { db in
-            var damaged: [String] = []
-            for table in tables {
-                do {
+        let tables = Self.expectedSchemaObjects.map { String($0.dropFirst("table ".count)) }.sorted()
+        var damaged: [String] = []
+        for table in tables {
+            do {
+                try writer.read { db in
                     let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \"\(table)\"")
                     while try rows.next() != nil {}
-                } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-                    damaged.append("table \(table) is damaged: \(error.message ?? "malformed")")
                 }
+            } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+                damaged.append("table \(table) is damaged: \(error.message ?? "malformed")")
             }
-            return damaged
         }
+        return damaged
     }
 
     /// "table lead", "index lead_owner", ... for every object in `db`'s schema (SQLite's own excepted).

@@ -42,7 +42,8 @@ public final class AppDatabase: Sendable {
     /// and nothing is created. A schema newer than this binary, a file that is not a database, and a read-only
     /// file each produce a ``StoreError`` rather than a crash; a read-only file is opened read-only when
     /// `allowReadOnly` is true (a reader that cannot open it is told so, not that "changes cannot be saved").
-    /// A file marked damaged (``DamageMarker``) is refused unless `allowDamaged` (the check and restore verbs).
+    /// A file marked damaged (``DamageMarker``) is refused unless `allowDamaged` (the check and restore verbs,
+    /// which then get the file as it is, unmigrated).
     public static func open(
         path: String, configuration: DeskConfiguration = .standard, allowReadOnly: Bool = false,
         creatingMissingFile: Bool = true, allowDamaged: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
@@ -63,7 +64,8 @@ public final class AppDatabase: Sendable {
         do {
             let pool = try DatabasePool(path: readOnlyOpenPath(path, folderWritable: folderWritable, writable: writable),
                                         configuration: makeConfiguration(readOnly: !writable, auditOperator: auditOperator))
-            if writable {
+            // A file opened to be checked or replaced (`allowDamaged`) is not migrated: nothing is written to it.
+            if writable && !allowDamaged {
                 try checkNotNewer(pool, path: path)
                 let hadScheduler = try pool.read { db in
                     try !db.tableExists("grdb_migrations") || Schema.migrator.appliedIdentifiers(db).contains(SchedulerSchema.migrationName)
