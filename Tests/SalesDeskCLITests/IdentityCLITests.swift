@@ -109,6 +109,15 @@ struct OSAccountTests {
 
     private func binary() throws -> String { try #require(BuiltBinary.path) }
 
+    /// Schedulers that have beaten in the database at `path` (read as root, changing nothing).
+    private func heartbeats(_ path: String) throws -> Int {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scheduler_heartbeat") ?? 0 }
+    }
+
     @Test("a rep's OS account cannot act as an admin by setting USER or SALESDESK_USER, nor backdate with SALESDESK_NOW")
     func environmentNeverRaisesPrivilege() throws {
         let team = try OSTeam(members: 1)
@@ -183,8 +192,9 @@ struct OSAccountTests {
         // kenji, who only reads, is told whose file it is, not that changes cannot be saved.
         let holder = try team.start(as: ana, binary(), ["scheduler"], environment: environment)
         defer { holder.kill() }
-        let waitUntil = Date().addingTimeInterval(20)
-        while !FileManager.default.fileExists(atPath: path + "-shm") && Date() < waitUntil { usleep(50_000) }
+        // Wait until this second scheduler has opened the file (its own heartbeat row), so it cannot fix the group.
+        let waitUntil = Date().addingTimeInterval(30)
+        while try heartbeats(path) < 2 && Date() < waitUntil { usleep(100_000) }
         chown(path + "-shm", team.uid(ana), getgrnam(ana)!.pointee.gr_gid)
         chmod(path + "-shm", 0o660)
         let refused = try run(kenji, "lead", "list")
