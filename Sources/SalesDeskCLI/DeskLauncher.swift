@@ -16,7 +16,9 @@ struct DeskLauncher {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError("The desk needs a terminal. For scripts use the verbs: salesdesk agenda, salesdesk lead list, ... (see --help).")
         }
-        let database = try options.openDatabase(allowReadOnly: true)
+        // The desk creates its default database on first use; a named file (--db, SALESDESK_DB) must exist.
+        let onDefaultPath = options.db == nil && (ProcessInfo.processInfo.environment["SALESDESK_DB"] ?? "").isEmpty
+        let database = try options.openDatabase(allowReadOnly: true, creating: onDefaultPath)
         let user = try options.currentUser(in: database)
         let themeName = theme ?? database.configuration.theme
         var themeProblem: String?

@@ -25,14 +25,19 @@ public struct SalesDeskCommand: ParsableCommand {
     ///
     /// `SIGXFSZ` is ignored so that hitting a file size limit (`ulimit -f`) is an error SQLite can roll back
     /// and report, not a silent kill.
+    ///
+    /// Damage (`SQLITE_CORRUPT`) met anywhere marks the database damaged (``DamageMarker``), so no other
+    /// process keeps writing to it, and says how to restore. Output that cannot be written (a full disk,
+    /// `> /dev/full`) is an error, not a silent exit 0.
     public static func mainReportingStorageErrors() -> Never {
         signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
+            try StandardOutput.finish()
             exit()
         } catch {
-            exit(withError: StoreError.explaining(error))
+            exit(withError: OpenedDatabase.explaining(error))
         }
     }
 }

@@ -21,6 +21,8 @@ public final class SchedulerEngine: @unchecked Sendable {
     private let startedAt: Date
     private let afterClaim: @Sendable ([DueWork]) -> Void
     private let runsHooks: Bool
+    /// Delivers this engine's hooks off the pass (nil when it runs none).
+    public let hookWorker: HookWorker?
 
     /// - Parameters:
     ///   - now: calendar time (injected so tests choose the instant).
@@ -36,14 +38,20 @@ public final class SchedulerEngine: @unchecked Sendable {
         self.afterClaim = afterClaim
         self.runsHooks = runsHooks
         startedAt = now()
+        let hooks = runsHooks ? database.configuration.scheduler.hooks : []
+        hookWorker = hooks.isEmpty ? nil : HookWorker(database: database, claimer: self.claimer, hooks: hooks, now: now, logger: logger)
     }
 
     private var settings: SchedulerSettings { database.configuration.scheduler }
     private var hooks: [NotificationHook] { runsHooks ? settings.hooks : [] }
 
     /// Runs one pass at the current instant and returns what it did.
+    ///
+    /// Due hook deliveries are handed to the ``hookWorker``; with `waitingForHooks` (one-off passes, tests)
+    /// the pass waits for them and reports them, otherwise (the daemon) it returns at once and reports the
+    /// deliveries that finished since the previous pass.
     @discardableResult
-    public func runPass() throws -> PassReport {
+    public func runPass(waitingForHooks: Bool = true) throws -> PassReport {
         let at = now()
         let hookNames = hooks.map(\.name)
         try database.enqueueHookDeliveries(hooks: hookNames, now: at)
@@ -60,10 +68,12 @@ public final class SchedulerEngine: @unchecked Sendable {
         } while claimed.count >= 5_000
         try database.takeWeeklyForecastSnapshot(at: at, by: claimer)
         try database.enqueueHookDeliveries(hooks: hookNames, now: at)
-        let (delivered, failed) = try deliverHooks(at: at)
+        try hookWorker?.dispatch()
+        if waitingForHooks { hookWorker?.waitUntilIdle() }
+        let (delivered, failed) = hookWorker?.takeFinished() ?? (0, 0)
         let next = try database.nextDueInstant(includingHooks: !hooks.isEmpty)
         try database.recordHeartbeat(SchedulerHeartbeat(
-            claimer: claimer, pid: getpid(), host: ProcessInfo.processInfo.hostName, startedAt: startedAt, beatAt: at, lastPassAt: at,
+            claimer: claimer, pid: getpid(), host: ProcessInfo.processInfo.hostName, startedAt: startedAt, beatAt: now(), lastPassAt: at,
             lastFired: firing.handled, nextDueAt: next))
         if firing.handled > 0 || delivered + failed > 0 {
             logger.info("pass", metadata: [
@@ -74,29 +84,10 @@ public final class SchedulerEngine: @unchecked Sendable {
         return PassReport(at: at, firing: firing, hooksDelivered: delivered, hooksFailed: failed, nextDueAt: next)
     }
 
-    /// Runs each due hook delivery outside any transaction; a failure is recorded with its retry time
-    /// and never stops the other deliveries.
-    private func deliverHooks(at: Date) throws -> (delivered: Int, failed: Int) {
-        guard !hooks.isEmpty else { return (0, 0) }
-        let hooksByName = Dictionary(hooks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var delivered = 0, failed = 0
-        for delivery in try database.claimHookDeliveries(claimer: claimer, now: at, lease: settings.leaseSeconds) {
-            guard let hook = hooksByName[delivery.hook] else {
-                try database.recordHookAttempt(delivery.id, claimer: claimer, now: at, error: "hook '\(delivery.hook)' is no longer configured", retryAt: nil)
-                failed += 1
-                continue
-            }
-            let error = HookCommand(command: hook.command, timeout: hook.timeoutSeconds).run(delivery)
-            let retryAt = error == nil ? nil : hook.retryAt(afterAttempt: delivery.attempts + 1, failedAt: at)
-            try database.recordHookAttempt(delivery.id, claimer: claimer, now: at, error: error, retryAt: retryAt)
-            if let error {
-                failed += 1
-                logger.warning("hook failed", metadata: ["hook": "\(hook.name)", "notification": "\(delivery.notification.id)", "error": "\(error)"])
-            } else {
-                delivered += 1
-            }
-        }
-        return (delivered, failed)
+    /// Records a sign of life between passes (``SchedulerDaemon`` beats while a long pass or hook runs),
+    /// leaving the last pass's figures as they are.
+    public func beat() throws {
+        try database.recordBeat(claimer: claimer, pid: getpid(), host: ProcessInfo.processInfo.hostName, startedAt: startedAt, at: now())
     }
 
     /// `host:pid:random`, unique per engine.

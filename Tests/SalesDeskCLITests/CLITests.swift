@@ -98,7 +98,10 @@ struct CLITests {
         let added = try run("ticket", "add", "--subject", "Sync stopped", "--category", "sync_issue", "--priority", "high", "--as", "fatima", "--json")
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.contains("\"team\" : \"Technical Integration\""))
-        let scheduled = try run("followup", "add", "--lead", "2", "--subject", "Call back", "--due", "tomorrow 9:00", "--as", "ana", "--json")
+        // One of ana's own leads: a rep plans follow-ups only on leads she may edit.
+        let mine = try run("lead", "list", "--mine", "--limit", "1", "--as", "ana", "--json")
+        let leadID = try #require((try JSONSerialization.jsonObject(with: Data(mine.stdout.utf8)) as? [[String: Any]])?.first?["id"] as? Int)
+        let scheduled = try run("followup", "add", "--lead", String(leadID), "--subject", "Call back", "--due", "tomorrow 9:00", "--as", "ana", "--json")
         #expect(scheduled.status == 0, "\(scheduled.stderr)")
         let list = try run("followup", "list", "--as", "ana", "--json")
         #expect(list.stdout.contains("Call back"))

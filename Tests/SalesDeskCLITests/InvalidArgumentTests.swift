@@ -37,6 +37,7 @@ struct InvalidArgumentTests {
         "db check": ["db", "check", "twice"],
         "audit verify": ["audit", "verify", "--fast"],
         "audit log": ["audit", "log", "--record", "lead"],
+        "audit anchor": ["audit", "anchor", "--append"],
         "backup": ["backup"],
         "restore": ["restore"],
         "scheduler run": ["scheduler", "run", "--once", "--twice"],

@@ -94,10 +94,14 @@ struct TerminalFaultTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("desk.sqlite").path
         try desk.database.backup(to: path)
-        // Root ignores file modes, so as root the desk runs as `nobody`; otherwise the modes alone make it read-only.
+        // Root ignores file modes, so as root the desk runs as `nobody`, who owns the file (so its
+        // SALESDESK_USER=ana is honoured) but may not write it; otherwise the modes alone make it read-only.
         let asRoot = getuid() == 0
-        try FileManager.default.setAttributes([.posixPermissions: asRoot ? 0o644 : 0o444], ofItemAtPath: path)
-        try FileManager.default.setAttributes([.posixPermissions: asRoot ? 0o755 : 0o555], ofItemAtPath: folder.path)
+        if asRoot {
+            for item in [path, folder.path] { try FileManager.default.setAttributes([.ownerAccountID: 65534], ofItemAtPath: item) }
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
         let binary = try #require(BuiltBinary.path)
         let runAs = asRoot ? "setpriv --reuid 65534 --regid 65534 --clear-groups " : ""

@@ -17,14 +17,14 @@ struct TrustCLITests {
         lead = try desk.lead()
     }
 
-    private func run(as handle: String, _ arguments: String...) throws -> BuiltBinary.Result {
+    func run(as handle: String, _ arguments: String...) throws -> BuiltBinary.Result {
         try BuiltBinary.run(arguments, environment: [
             "SALESDESK_DB": desk.temporary.path, "SALESDESK_USER": handle, "SALESDESK_NOW": "2026-11-23T10:00:00Z",
             "XDG_CONFIG_HOME": desk.temporary.directory.path,
         ])
     }
 
-    private func file(_ name: String) -> String { desk.temporary.directory.appendingPathComponent(name).path }
+    func file(_ name: String) -> String { desk.temporary.directory.appendingPathComponent(name).path }
 
     @Test("a rep moving a colleague's lead is refused with a message saying whom to ask")
     func repRefused() throws {

@@ -16,7 +16,7 @@ struct DatabaseSafetyTests {
         return url
     }
 
-    @Test("with database_group set, a new file and folder are 0660 and 0770 and owned by the team's group")
+    @Test("with database_group set, a new file is 0660 in a setgid 2770 folder, all owned by the team's group")
     func teamGroup() throws {
         let base = try folder()
         defer { try? FileManager.default.removeItem(at: base) }
@@ -30,7 +30,7 @@ struct DatabaseSafetyTests {
         let file = try FileManager.default.attributesOfItem(atPath: path)
         let directory = try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)
         #expect(file[.posixPermissions] as? Int == 0o660)
-        #expect(directory[.posixPermissions] as? Int == 0o770)
+        #expect(directory[.posixPermissions] as? Int == 0o2770, "setgid: files SQLite creates there (-wal, -shm) join the group")
         #expect((file[.groupOwnerAccountID] as? NSNumber)?.uint32Value == getgid())
     }
 

@@ -13,19 +13,29 @@ struct UserLifecycleTests {
         let lost = try desk.lead("Lost Deal")
         try desk.database.moveLead(lost.id!, to: .lost, reason: .priceTooHigh, by: desk.rep)
         try desk.database.scheduleFollowUp(NewFollowUp(type: .call, subject: "Call", dueAt: desk.clock.date, record: .lead(open.id!)), by: desk.rep)
-        let ticket = try desk.database.createTicket(NewTicket(subject: "Help"), by: desk.support)
-        try desk.database.assignTicket(ticket.id!, to: desk.rep.id!, by: desk.manager)
-
         let moved = try desk.database.deactivateUser(desk.rep.id!, reassignTo: desk.otherRep.id!, by: desk.manager)
-        #expect(moved == OpenWork(leads: 1, followUps: 1, tickets: 1))
+        #expect(moved == OpenWork(leads: 1, followUps: 1, tickets: 0))
         #expect(try desk.database.lead(open.id!)?.ownerID == desk.otherRep.id)
         #expect(try desk.database.lead(lost.id!)?.ownerID == desk.rep.id, "closed deals keep their owner for the reports")
-        #expect(try desk.database.ticket(ticket.id!)?.assigneeID == desk.otherRep.id)
         #expect(try desk.database.openWork(of: desk.rep.id!).isEmpty)
         #expect(try desk.database.user(handle: "ana")?.isActive == false)
         #expect(try desk.database.history(of: .lead(open.id!)).last?.action == "reassign")
         #expect(try desk.database.history(of: .user(desk.rep.id!)).last?.action == "deactivate")
         #expect(try desk.database.verifyAuditChain().isIntact)
+    }
+
+    @Test("a support rep's open tickets go to another support rep, never to a sales rep")
+    func ticketsGoToSupport() throws {
+        let desk = try DeskFixture()
+        let colleague = try desk.database.createUser(User(handle: "lena", name: "Lena Ortiz", email: "lena@example.com", role: .support,
+                                                          teamID: desk.support.teamID), by: desk.admin)
+        let ticket = try desk.database.createTicket(NewTicket(subject: "Help"), by: desk.support)
+        try desk.database.assignTicket(ticket.id!, to: desk.support.id!, by: desk.manager)
+        #expect(throws: DomainError.self) { try desk.database.deactivateUser(desk.support.id!, reassignTo: desk.rep.id!, by: desk.manager) }
+        #expect(try desk.database.user(handle: "fatima")?.isActive == true)
+        let moved = try desk.database.deactivateUser(desk.support.id!, reassignTo: colleague.id!, by: desk.manager)
+        #expect(moved.tickets == 1)
+        #expect(try desk.database.ticket(ticket.id!)?.assigneeID == colleague.id)
     }
 
     @Test("deactivating someone with open work and no successor is refused and changes nothing")

@@ -13,7 +13,7 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The backup file to create (must not exist).", valueName: "file")) var file: String
 
     func run() throws {
-        let database = try options.openDatabase(allowReadOnly: true)
+        let database = try options.openDatabase(allowReadOnly: true, access: .deskUsersAndFileOwner)
         try database.backup(to: file)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         print(String(format: "Backed up %@ to %@ (%.1f MB, checked).", database.path, file, Double(bytes) / 1_048_576))
@@ -28,6 +28,8 @@ struct RestoreCommand: ParsableCommand {
 
     @OptionGroup var options: DeskOptions
     @Argument(help: ArgumentHelp("The backup file to restore.", valueName: "file")) var file: String
+    @Flag(help: "Restore even a backup whose audit log does not reach the newest anchor (an older copy, or a rewritten log).")
+    var force = false
 
     func run() throws {
         let path = options.databasePath
@@ -35,14 +37,17 @@ struct RestoreCommand: ParsableCommand {
         // A live file too broken to open cannot say who may restore it: then the file's permissions decide.
         let live: AppDatabase?
         do {
-            live = try options.openDatabase()
+            live = try options.openDatabase(access: .deskUsersAndFileOwner, allowDamaged: true)
         } catch StoreError.notADatabase {
+            live = nil
+        } catch StoreError.damaged {
             live = nil
         }
         if let live, try !live.users().isEmpty {
             try live.permissions.check(.restoreBackup, by: try options.currentUser(in: live))
         }
-        try AppDatabase.restore(from: file, to: path, configuration: options.loadConfiguration(), now: DeskClock.now)
+        let restored = try AppDatabase.restore(from: file, to: path, configuration: options.loadConfiguration(), force: force, now: DeskClock.now)
+        if let miss = restored.anchorMiss { print("Restored although \(miss) (--force).") }
         let chain = inspection.auditChain.map { "audit chain of \($0.entriesChecked) entries intact" } ?? "audit chain added on restore"
         print("Restored \(path) from \(file): \(CountPhrase.of(inspection.leadCount, "lead")), \(chain).")
     }

@@ -17,16 +17,18 @@ struct DbCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create or upgrade the database schema (safe to repeat).")
         @OptionGroup var options: DeskOptions
         func run() throws {
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(access: .deskUsersAndFileOwner)
             print("\(database.path): schema up to date (\(try database.appliedMigrations().count) migrations).")
         }
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run SQLite's integrity and foreign key checks.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check the file: SQLite's integrity and foreign key checks, and every table and index the desk needs.",
+            discussion: "Exit 1 naming what is damaged or missing; the file is then marked damaged and nothing writes to it until a check passes or a backup is restored.")
         @OptionGroup var options: DeskOptions
         func run() throws {
-            let database = try options.openDatabase(allowReadOnly: true)
+            let database = try options.openDatabase(allowReadOnly: true, access: .deskUsersAndFileOwner, allowDamaged: true)
             let problems = try database.integrityProblems()
             guard problems.isEmpty else {
                 throw StoreError.integrityCheckFailed(path: database.path, messages: problems)

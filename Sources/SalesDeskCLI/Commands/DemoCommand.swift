@@ -11,7 +11,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "small, 100k or 1m.") var size: String = "small"
     @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 42
     @Option(help: "Database file to create (default: the demo database).") var db: String?
-    @Flag(help: "Replace the file if it exists.") var force = false
+    @Flag(help: "Replace the file if it exists: a demo database, or (by one of its admins, after a backup) a real one.") var force = false
 
     /// The sample rep `--demo` signs in as.
     static let demoRepHandle = DemoDataGenerator.sampleRepHandle
@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
         let path = db ?? Self.defaultDemoPath()
         if FileManager.default.fileExists(atPath: path) {
             guard force else { throw ValidationError("\(path) exists. Pass --force to replace it, or --db to choose another file.") }
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            if let backup = try DemoReplacement.prepare(path) { print("Kept a backup of the replaced database: \(backup)") }
         }
         let started = Date()
         try Self.generate(into: path, size: size, seed: seed, progress: isatty(STDERR_FILENO) == 1)
@@ -38,6 +38,7 @@ struct DemoCommand: ParsableCommand {
 
     /// Creates `path` and fills it; shows a progress line on stderr when `progress` is true.
     static func generate(into path: String, size: DemoDataGenerator.Size, seed: UInt64, progress: Bool) throws {
+        try DeskClock.useFixedTime(ProcessInfo.processInfo.environment["SALESDESK_NOW"]) // a demo file: every person is fictional
         let database = try AppDatabase.open(path: path, now: DeskClock.now)
         let generator = DemoDataGenerator(size: size, seed: seed, now: DeskClock.now())
         do {

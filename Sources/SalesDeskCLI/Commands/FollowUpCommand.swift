@@ -20,6 +20,12 @@ struct FollowUpCommand: ParsableCommand {
         @Option(help: "Notes.") var notes: String = ""
         @Flag(help: "Print JSON.") var json = false
 
+        func validate() throws {
+            if lead != nil && ticket != nil {
+                throw ValidationError("A follow-up belongs to one record: give --lead or --ticket, not both.")
+            }
+        }
+
         func run() throws {
             let database = try options.openDatabase()
             let user = try options.currentUser(in: database)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SalesDeskDomain
 import SalesDeskStore
+import TerminalUI
 
 /// `salesdesk lead add|edit|list|show|move|assign|forecast`.
 struct LeadCommand: ParsableCommand {
@@ -24,6 +25,13 @@ struct LeadCommand: ParsableCommand {
         @Option(help: "Owner's handle (default: you).") var owner: String?
         @Option(help: "Expected close date, YYYY-MM-DD.") var expectedClose: String?
         @Flag(help: "Print the new lead as JSON.") var json = false
+
+        func validate() throws {
+            if let value, value.contains(",") {
+                throw ValidationError(TextSanitizer.sanitize(
+                    "--value \(value.prefix(40)): write the amount without commas, e.g. 1000 or 1000.50 (a comma could mean thousands or decimals)."))
+            }
+        }
 
         func run() throws {
             let database = try options.openDatabase()
@@ -84,6 +92,9 @@ struct LeadCommand: ParsableCommand {
 
         func run() throws {
             guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000.") }
+            if let name, name.count > FieldRules.maxNameLength {
+                throw ValidationError("--name is \(name.count) characters long; a name or company is at most \(FieldRules.maxNameLength), so nothing could match.")
+            }
             let database = try options.openDatabase(allowReadOnly: true)
             let now = DeskClock.now()
             var query = LeadQuery(minimumScore: minScore, nameContains: name)

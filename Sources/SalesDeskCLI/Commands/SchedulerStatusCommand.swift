@@ -18,7 +18,7 @@ struct SchedulerStatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try options.openDatabase(allowReadOnly: true)
+        let database = try options.openDatabase(allowReadOnly: true, access: .deskUsersAndFileOwner)
         let now = DeskClock.now()
         let status = try database.schedulerStatus(now: now)
         let stale = database.configuration.scheduler.heartbeatStaleSeconds

@@ -41,7 +41,7 @@ struct UsersCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let database = try options.openDatabase(allowReadOnly: true)
+            let database = try options.openDatabase(allowReadOnly: true, access: .anyone)
             let users = try database.users()
             if json { return try JSONOutput.print(users) }
             let teams = Dictionary(uniqueKeysWithValues: try database.teams().map { ($0.id!, $0.name) })

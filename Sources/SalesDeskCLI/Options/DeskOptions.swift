@@ -3,6 +3,7 @@ import Foundation
 import SalesDeskConfig
 import SalesDeskDomain
 import SalesDeskStore
+import TerminalUI
 
 /// Options every command shares: which database, which config, who is acting.
 public struct DeskOptions: ParsableArguments {
@@ -20,31 +21,38 @@ public struct DeskOptions: ParsableArguments {
     /// The database path these options select.
     public var databasePath: String { db ?? AppDatabase.defaultPath() }
 
-    /// Loads the config file (defaults when absent).
+    /// Loads the config file: the default one gives the defaults when absent, but a file named with
+    /// `--config` must exist (a typo must not silently run with defaults).
     public func loadConfiguration() throws -> DeskConfiguration {
-        try ConfigLoader.load(path: config ?? ConfigLoader.defaultPath())
+        if let config, !FileManager.default.fileExists(atPath: config) {
+            throw ValidationError(TextSanitizer.sanitize("--config \(config): there is no such file. Check the path, or leave --config out to use \(ConfigLoader.defaultPath())."))
+        }
+        return try ConfigLoader.load(path: config ?? ConfigLoader.defaultPath())
     }
 
-    /// Opens the selected database with the loaded config and the process clock, then refuses a
-    /// deactivated login or an `--as` the login may not use (see ``CurrentUser/checkAccess(explicit:in:environment:)``).
-    public func openDatabase(allowReadOnly: Bool = false) throws -> AppDatabase {
-        let database = try AppDatabase.open(path: databasePath, configuration: loadConfiguration(), allowReadOnly: allowReadOnly, now: DeskClock.now)
-        try CurrentUser.checkAccess(explicit: asUser, in: database)
+    /// Opens the selected database with the loaded config and the process clock, then works out who is
+    /// acting (``CurrentUser``) and refuses a deactivated login, a switch of user the account may not
+    /// make, and (for `access`) a non-user. `SALESDESK_NOW` is honoured only where ``DeskClock`` allows.
+    ///
+    /// Only write verbs (`allowReadOnly` false) and `creating` callers (the desk on its default path)
+    /// create a missing file; read verbs say that it does not exist.
+    public func openDatabase(allowReadOnly: Bool = false, access: DeskAccess = .deskUsers, creating: Bool? = nil,
+                             allowDamaged: Bool = false) throws -> AppDatabase {
+        OpenedDatabase.remember(databasePath)
+        let configuration = try loadConfiguration()
+        // A team-shared database: whatever this process creates beside it stays readable and writable by the group.
+        if configuration.databaseGroup != nil { umask(FileSharing.groupUmask) }
+        let database = try AppDatabase.open(path: databasePath, configuration: configuration, allowReadOnly: allowReadOnly,
+                                            creatingMissingFile: creating ?? !allowReadOnly, allowDamaged: allowDamaged, now: DeskClock.now)
+        let identity = try CurrentUser.identify(explicit: asUser, in: database)
+        try CurrentUser.checkAccess(identity, access: access, in: database)
+        try DeskClock.honourFixedTime(for: database)
+        database.recordChanges(operatedBy: identity.operatedBy)
         return database
     }
 
-    /// The desk user acting: `--as`, else the OS login name; see ``CurrentUser``.
+    /// The desk user acting: `--as`, else the login; see ``CurrentUser``.
     public func currentUser(in database: AppDatabase) throws -> User {
-        try CurrentUser.resolve(explicit: asUser, in: database)
-    }
-}
-
-/// The process's notion of "now": the real clock, or `SALESDESK_NOW` (ISO 8601) for reproducible runs.
-public enum DeskClock {
-    public static let now: @Sendable () -> Date = {
-        if let fixed = ProcessInfo.processInfo.environment["SALESDESK_NOW"], let date = try? Date(fixed, strategy: .iso8601) {
-            return date
-        }
-        return Date()
+        try CurrentUser.resolve(CurrentUser.identify(explicit: asUser, in: database), in: database)
     }
 }

@@ -50,6 +50,21 @@ public struct PermissionTable: Sendable {
         grants[role]?[action] ?? .none
     }
 
+    /// Whether `user` can hold `record`'s kind of work: a lead's owner must be someone who may edit leads
+    /// (not a support rep), a ticket's assignee someone who may work tickets (not a sales rep). Throws an
+    /// ``DomainError/invalidField(field:reason:)`` that says who can.
+    public func checkCanHold(_ kind: HeldWork, _ user: User) throws(DomainError) {
+        let action: DeskAction = kind == .lead ? .editLead : .workTicket
+        guard scope(of: action, for: user.role) != .none else {
+            let able = Role.allCases.filter { scope(of: action, for: $0) != .none }.map(\.label)
+            throw .invalidField(field: kind == .lead ? "owner" : "assignee",
+                                reason: "\(user.handle) is a \(user.role.label) and cannot hold \(kind == .lead ? "leads" : "tickets"); choose a \(able.joined(separator: ", "))")
+        }
+    }
+
+    /// The work a user can be given.
+    public enum HeldWork: Sendable { case lead, ticket }
+
     /// Whether `user` may do `action` to a record owned by `ownerID` (nil: no owner, e.g. a new team).
     public func allows(_ action: DeskAction, by user: User, ownerID: Int64? = nil) -> Bool {
         guard user.isActive else { return false }

@@ -11,11 +11,15 @@ public struct AuditEntry: Codable, Equatable, Sendable, Identifiable {
     public var field: String?
     public var before: String?
     public var after: String?
+    /// Who really ran the command when it acted as someone else: the admin's handle for `--as`, or
+    /// `OS account NAME` for a `SALESDESK_USER` the file's owner chose. Nil when users acted as themselves.
+    public var operatedBy: String?
 
     public init(
         id: Int64? = nil, userID: Int64?, at: Date, record: RecordReference, action: String,
-        field: String? = nil, before: String? = nil, after: String? = nil
+        field: String? = nil, before: String? = nil, after: String? = nil, operatedBy: String? = nil
     ) {
+        self.operatedBy = operatedBy
         self.id = id
         self.userID = userID
         self.at = at

@@ -32,7 +32,14 @@ public enum TimeExpression {
         let clock = parts.count == 2 ? parts[1] : "09:00"
         let hm = clock.split(separator: ":").compactMap { Int($0) }
         guard hm.count == 2, (0..<24).contains(hm[0]), (0..<60).contains(hm[1]) else { throw invalid(text) }
-        return calendar.date(bySettingHour: hm[0], minute: hm[1], second: 0, of: day)!
+        guard let date = calendar.date(bySettingHour: hm[0], minute: hm[1], second: 0, of: day) else { throw invalid(text) }
+        // In a daylight-saving gap (02:30 on the morning clocks jump to 03:00) the calendar moves the time on: say so.
+        let shown = calendar.dateComponents([.hour, .minute], from: date)
+        guard shown.hour == hm[0], shown.minute == hm[1] else {
+            throw .invalidField(field: "time", reason: String(format: "%02d:%02d does not exist on that day in %@ (the clocks jump forward for daylight saving); choose a time before or after the jump, e.g. %02d:%02d",
+                                                              hm[0], hm[1], timeZone.identifier, shown.hour ?? 0, shown.minute ?? 0))
+        }
+        return date
     }
 
     private static func invalid(_ text: String) -> DomainError {

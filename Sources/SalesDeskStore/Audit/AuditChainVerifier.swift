@@ -25,12 +25,16 @@ extension AuditHash.Fields {
     init(row: Row) {
         self.init(
             id: row["id"], userID: row["user_id"], at: row["at"], recordKind: row["record_kind"], recordID: row["record_id"],
-            action: row["action"], field: row["field"], before: row["before"], after: row["after"])
+            action: row["action"], field: row["field"], before: row["before"], after: row["after"],
+            operatedBy: row["operated_by"], recordState: row["record_state"])
     }
 }
 
 enum AuditChainWalk {
-    static let columns = "id, user_id, at, record_kind, record_id, action, field, before, after, prev_hash, hash"
+    /// The columns the v5 backfill hashes (a shipped migration reads what existed then).
+    static let v5Columns = "id, user_id, at, record_kind, record_id, action, field, before, after, prev_hash, hash"
+    /// Every hashed column, as verified now.
+    static let columns = v5Columns + ", operated_by, record_state"
 
     /// Walks every entry in id order and stops at the first link that does not hold.
     static func verify(_ db: Database) throws -> AuditChainReport {
@@ -68,7 +72,7 @@ enum AuditChainWalk {
         var previous = AuditHash.genesis
         var lastID: Int64 = 0
         while true {
-            let rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM audit_entry WHERE id > ? ORDER BY id LIMIT 10000", arguments: [lastID])
+            let rows = try Row.fetchAll(db, sql: "SELECT \(v5Columns) FROM audit_entry WHERE id > ? ORDER BY id LIMIT 10000", arguments: [lastID])
             guard let last = rows.last else { return }
             for row in rows {
                 let hash = AuditHash.hash(previous: previous, AuditHash.Fields(row: row))

@@ -4,7 +4,8 @@ import Foundation
 /// The hash that links one audit entry to the one before it.
 ///
 /// `hash = SHA-256(previous hash || canonical bytes)`, where the canonical bytes are every column of the
-/// entry (id, user, at, record kind and id, action, field, before, after), each written as a presence
+/// entry (id, user, at, record kind and id, action, field, before, after; then, since "v8: trust" and
+/// only when either is set, the tag `v8`, who operated an `--as` and the record's state digest), each written as a presence
 /// byte, an 8-byte big-endian length and its UTF-8 text. The first entry's previous hash is 32 zero bytes.
 /// Changing, inserting or deleting any entry changes every hash after it, so `salesdesk audit verify`
 /// finds the first link that no longer matches.
@@ -23,6 +24,10 @@ public enum AuditHash {
         var field: String?
         var before: String?
         var after: String?
+        /// Who really ran the command when it acted as someone else (since "v8: trust").
+        var operatedBy: String? = nil
+        /// The digest of the record's audited columns after the change (since "v8: trust"), see ``AuditedState``.
+        var recordState: String? = nil
     }
 
     /// SHA-256 over `previous` followed by the entry's canonical bytes.
@@ -40,16 +45,25 @@ public enum AuditHash {
             String(fields.id), fields.userID.map(String.init), String(fields.at), fields.recordKind, String(fields.recordID),
             fields.action, fields.field, fields.before, fields.after,
         ]
-        for text in texts {
-            guard let text else {
-                bytes.append(0)
-                continue
-            }
-            let utf8 = Data(text.utf8)
-            bytes.append(1)
-            withUnsafeBytes(of: UInt64(utf8.count).bigEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(utf8)
+        texts.forEach { append($0, to: &bytes) }
+        // Entries written before "v8: trust" have neither column, and keep the bytes (and hash) they had.
+        if fields.operatedBy != nil || fields.recordState != nil {
+            bytes.append(Data("v8".utf8))
+            append(fields.operatedBy, to: &bytes)
+            append(fields.recordState, to: &bytes)
         }
         return bytes
+    }
+
+    /// A presence byte, then (when present) an 8-byte big-endian length and the UTF-8 text.
+    private static func append(_ text: String?, to bytes: inout Data) {
+        guard let text else {
+            bytes.append(0)
+            return
+        }
+        let utf8 = Data(text.utf8)
+        bytes.append(1)
+        withUnsafeBytes(of: UInt64(utf8.count).bigEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(utf8)
     }
 }

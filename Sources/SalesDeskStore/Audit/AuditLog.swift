@@ -14,13 +14,13 @@ enum AuditLog {
 
     /// Records that `record` was created.
     static func created(_ db: Database, _ record: RecordReference, by userID: Int64?, at: Date, summary: String) throws {
-        var chain = try AuditChainAppender(db)
+        var chain = try AuditChainAppender(db, recordingState: true)
         try chain.append(db, AuditEntry(userID: userID, at: at, record: record, action: "create", after: summary))
     }
 
     /// Records one entry per change that really changed something.
     static func changed(_ db: Database, _ record: RecordReference, action: String, by userID: Int64?, at: Date, _ changes: [Change]) throws {
-        var chain = try AuditChainAppender(db)
+        var chain = try AuditChainAppender(db, recordingState: true)
         for change in changes where change.before != change.after {
             try chain.append(db, AuditEntry(userID: userID, at: at, record: record, action: action, field: change.field,
                                             before: change.before, after: change.after))
@@ -43,9 +43,17 @@ enum AuditLog {
 public struct AuditChainAppender {
     private var lastID: Int64
     private var lastHash: Data
+    private let operatedBy: String?
+    private let recordingState: Bool
 
     /// Reads the chain's last entry; must run inside the write transaction that appends.
-    public init(_ db: Database) throws {
+    ///
+    /// - Parameter recordingState: store each lead's and ticket's ``AuditedState`` digest (named writes do;
+    ///   the bulk paths, which would pay a read per row, do not, and `audit verify --data` counts those
+    ///   records as not covered until their next audited change).
+    public init(_ db: Database, recordingState: Bool = false) throws {
+        operatedBy = try AuditOperator.current(db)
+        self.recordingState = recordingState
         if let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1") {
             lastID = row["id"]
             lastHash = row["hash"] ?? AuditHash.genesis
@@ -61,14 +69,16 @@ public struct AuditChainAppender {
         let id = lastID + 1
         let fields = AuditHash.Fields(
             id: id, userID: entry.userID, at: entry.at.epochSeconds, recordKind: entry.record.kind, recordID: entry.record.id,
-            action: entry.action, field: entry.field, before: entry.before, after: entry.after)
+            action: entry.action, field: entry.field, before: entry.before, after: entry.after,
+            operatedBy: operatedBy, recordState: recordingState ? try AuditedState.digest(db, entry.record) : nil)
         let hash = AuditHash.hash(previous: lastHash, fields)
         try db.cachedStatement(sql: """
-            INSERT INTO audit_entry (id, user_id, at, record_kind, record_id, action, field, before, after, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit_entry (id, user_id, at, record_kind, record_id, action, field, before, after, prev_hash, hash,
+                                     operated_by, record_state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 id, fields.userID, fields.at, fields.recordKind, fields.recordID, fields.action, fields.field, fields.before,
-                fields.after, lastHash, hash,
+                fields.after, lastHash, hash, fields.operatedBy, fields.recordState,
             ])
         lastID = id
         lastHash = hash

@@ -10,6 +10,8 @@ public struct BackupInspection: Sendable, Equatable {
     public var auditChain: AuditChainReport?
     /// Leads in the backup, to show what is about to be restored.
     public var leadCount: Int
+    /// Whether the backup's chain reaches the live file's newest anchor (nil: not checked).
+    public var anchorMiss: AuditAnchorMiss? = nil
 }
 
 extension AppDatabase {
@@ -44,7 +46,7 @@ extension AppDatabase {
         var config = Configuration()
         config.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: immutablePath(path), configuration: config)
             defer { try? queue.close() }
             return try queue.read { db in
                 let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
@@ -76,15 +78,26 @@ extension AppDatabase {
     /// A live file that does not open (corrupt) is moved aside to `<name>.broken-<time>` with its
     /// `-wal`/`-shm`, and the backup is copied beside it and renamed into place. Either way the result is
     /// migrated to this binary's schema.
+    ///
+    /// A backup whose audit chain does not reach the newest anchor the live file knows (``AuditAnchor``:
+    /// it is older than the anchor, or its log was rewritten) is refused unless `force` is true.
+    /// The backup is opened immutable, so no `-wal`/`-shm` files are left beside it.
     @discardableResult
     public static func restore(from backupPath: String, to livePath: String, configuration: DeskConfiguration = .standard,
-                               now: @escaping @Sendable () -> Date = { Date() }) throws -> BackupInspection {
-        let inspection = try inspectBackup(at: backupPath)
+                               force: Bool = false, now: @escaping @Sendable () -> Date = { Date() }) throws -> BackupInspection {
+        var inspection = try inspectBackup(at: backupPath)
         var config = Configuration()
         config.readonly = true
-        let source = try DatabaseQueue(path: backupPath, configuration: config)
+        let source = try DatabaseQueue(path: immutablePath(backupPath), configuration: config)
         defer { try? source.close() }
-        if let live = try openUnlessBroken(livePath, configuration: configuration, now: now) {
+        let live = try openUnlessBroken(livePath, configuration: configuration, now: now)
+        if let anchor = try live?.newestAuditAnchor() {
+            inspection.anchorMiss = try source.read { db in try AuditAnchorCheck.check(db, anchor) }
+            if let miss = inspection.anchorMiss, !force {
+                throw StoreError.backupRefused(path: backupPath, detail: "\(miss). Restore a newer backup, or pass --force to restore this one anyway")
+            }
+        }
+        if let live {
             try source.backup(to: live.writer)
         } else {
             if FileManager.default.fileExists(atPath: livePath) {
@@ -105,6 +118,7 @@ extension AppDatabase {
                 throw StoreError.backupFailed(path: livePath, detail: "\(error)")
             }
         }
+        DamageMarker.clear(livePath)
         _ = try AppDatabase.open(path: livePath, configuration: configuration, now: now)
         return inspection
     }
@@ -113,10 +127,19 @@ extension AppDatabase {
     private static func openUnlessBroken(_ path: String, configuration: DeskConfiguration, now: @escaping @Sendable () -> Date) throws -> AppDatabase? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         do {
-            return try AppDatabase.open(path: path, configuration: configuration, now: now)
+            return try AppDatabase.open(path: path, configuration: configuration, allowDamaged: true, now: now)
         } catch StoreError.notADatabase {
             return nil
+        } catch StoreError.damaged {
+            return nil
         }
+    }
+
+    /// An SQLite URI that opens `path` as an immutable snapshot: nothing is written beside it (no `-wal`/`-shm`).
+    static func immutablePath(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        guard let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else { return path }
+        return "file:\(encoded)?immutable=1"
     }
 
     static func createPrivateFile(_ path: String) throws {

@@ -22,8 +22,12 @@ public final class AppDatabase: Sendable {
     public let isReadOnly: Bool
     /// The calendar instant writes stamp; injected so tests are deterministic.
     let now: @Sendable () -> Date
+    /// Who really makes the changes when they are made in someone else's name.
+    let auditOperator: AuditOperator
 
-    private init(writer: DatabasePool, path: String, configuration: DeskConfiguration, isReadOnly: Bool, now: @escaping @Sendable () -> Date) {
+    private init(writer: DatabasePool, path: String, configuration: DeskConfiguration, isReadOnly: Bool, now: @escaping @Sendable () -> Date,
+                 auditOperator: AuditOperator) {
+        self.auditOperator = auditOperator
         self.writer = writer
         self.path = path
         self.configuration = configuration
@@ -33,26 +37,35 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     ///
-    /// A new file is created with mode 0600 (0660 and the team's group when `configuration.databaseGroup` is set). A schema newer than this binary, a file that is not a
-    /// database, and a read-only file each produce a ``StoreError`` rather than a crash; a read-only
-    /// file is opened read-only when `allowReadOnly` is true.
+    /// A new file is created with mode 0600 (0660 and the team's group when `configuration.databaseGroup` is set,
+    /// see ``FileSharing``); with `creatingMissingFile` false a missing file is ``StoreError/noDatabase(path:)``
+    /// and nothing is created. A schema newer than this binary, a file that is not a database, and a read-only
+    /// file each produce a ``StoreError`` rather than a crash; a read-only file is opened read-only when
+    /// `allowReadOnly` is true (a reader that cannot open it is told so, not that "changes cannot be saved").
+    /// A file marked damaged (``DamageMarker``) is refused unless `allowDamaged` (the check and restore verbs,
+    /// which then get the file as it is, unmigrated).
     public static func open(
         path: String, configuration: DeskConfiguration = .standard, allowReadOnly: Bool = false,
-        now: @escaping @Sendable () -> Date = { Date() }
+        creatingMissingFile: Bool = true, allowDamaged: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
     ) throws -> AppDatabase {
         let sharing = try FileSharing(group: configuration.databaseGroup)
-        try createParentDirectory(of: path, sharing: sharing)
         if !FileManager.default.fileExists(atPath: path) {
+            guard creatingMissingFile else { throw StoreError.noDatabase(path: path) }
+            try createParentDirectory(of: path, sharing: sharing)
             try sharing.createFile(at: path)
         }
+        if !allowDamaged, let damage = DamageMarker.read(path) { throw StoreError.damaged(path: path, detail: damage) }
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let folderWritable = FileManager.default.isWritableFile(atPath: folder)
         let writable = FileManager.default.isWritableFile(atPath: path) && folderWritable
         if !writable && !allowReadOnly { throw StoreError.readOnly(path: path) }
+        try sharing.checkCompanionFiles(of: path)
+        let auditOperator = AuditOperator()
         do {
             let pool = try DatabasePool(path: readOnlyOpenPath(path, folderWritable: folderWritable, writable: writable),
-                                        configuration: makeConfiguration(readOnly: !writable))
-            if writable {
+                                        configuration: makeConfiguration(readOnly: !writable, auditOperator: auditOperator))
+            // A file opened to be checked or replaced (`allowDamaged`) is not migrated: nothing is written to it.
+            if writable && !allowDamaged {
                 try checkNotNewer(pool, path: path)
                 let hadScheduler = try pool.read { db in
                     try !db.tableExists("grdb_migrations") || Schema.migrator.appliedIdentifiers(db).contains(SchedulerSchema.migrationName)
@@ -62,16 +75,21 @@ public final class AppDatabase: Sendable {
                     // A file from before the scheduler: give its planned follow-ups and open tickets their due work.
                     try pool.write { db in try ScheduledWork.backfill(db, configuration: configuration, now: now()) }
                 }
+                try sharing.fixCompanionFiles(of: path)
             } else {
                 try checkNotNewer(pool, path: path)
             }
-            return AppDatabase(writer: pool, path: path, configuration: configuration, isReadOnly: !writable, now: now)
+            return AppDatabase(writer: pool, path: path, configuration: configuration, isReadOnly: !writable, now: now, auditOperator: auditOperator)
         } catch let error as StoreError {
             throw error
-        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            DamageMarker.mark(path, detail: error.message ?? "SQLite reports damage")
+            throw StoreError.damaged(path: path, detail: error.message ?? "SQLite reports damage")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path: path, detail: error.message ?? "\(error.resultCode)")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
-            throw StoreError.readOnly(path: path)
+            guard allowReadOnly else { throw StoreError.readOnly(path: path) }
+            throw StoreError.cannotRead(path: path, detail: sharing.accessProblem(of: path) ?? "SQLite cannot open it (\(error.message ?? "access denied"))")
         }
     }
 
@@ -79,20 +97,9 @@ public final class AppDatabase: Sendable {
     /// `$XDG_DATA_HOME/salesdesk/desk.sqlite` (`~/.local/share/salesdesk/desk.sqlite`).
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let explicit = environment["SALESDESK_DB"], !explicit.isEmpty { return explicit }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share"
         return dataHome + "/salesdesk/desk.sqlite"
-    }
-
-    /// Runs SQLite's `PRAGMA integrity_check` and foreign key check; empty when the file is sound.
-    public func integrityProblems() throws -> [String] {
-        try writer.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
-                "foreign key violation in \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0)"
-            }
-            return integrity + foreignKeys
-        }
     }
 
     /// The migrations applied to the file, in order.
@@ -100,7 +107,7 @@ public final class AppDatabase: Sendable {
         try writer.read { db in try Schema.migrator.appliedMigrations(db) }
     }
 
-    private static func makeConfiguration(readOnly: Bool) -> Configuration {
+    private static func makeConfiguration(readOnly: Bool, auditOperator: AuditOperator) -> Configuration {
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
@@ -109,6 +116,7 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in
             // WAL + NORMAL: a crash never corrupts the file; a power cut may lose the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            db.add(function: auditOperator.function)
         }
         return config
     }

@@ -6,9 +6,12 @@ import Glibc
 private typealias group_t = group
 
 /// Who may read and write new database files: only the user (`0600`, folder `0700`), or a team's OS
-/// group (`0660`, folder `0770`, group-owned) when `database_group` is configured. SQLite creates the
-/// `-wal` and `-shm` files with the database file's permissions, so they follow.
-struct FileSharing {
+/// group when `database_group` is configured: `0660` files in a setgid `2770` folder owned by the group,
+/// opened under the group's umask (``groupUmask``, set by the CLI), so every file created there — the `-wal` and `-shm` SQLite
+/// makes, backups, the damage marker — belongs to the group. Companion files left with another group (a
+/// folder made before, or without the setgid bit) are given back to the group by their owner on open;
+/// anyone else is told whose they are.
+public struct FileSharing {
     let groupID: gid_t?
 
     /// Looks the group up; an unknown group is refused before any file is made.
@@ -27,8 +30,46 @@ struct FileSharing {
         groupID = entry.gr_gid
     }
 
+    /// The umask a desk process sharing the database through a group runs with (the CLI sets it for the
+    /// whole process; the store leaves the process's umask alone).
+    public static let groupUmask: mode_t = 0o007
+
     var fileMode: Int { groupID == nil ? 0o600 : 0o660 }
-    var directoryMode: Int { groupID == nil ? 0o700 : 0o770 }
+    var directoryMode: Int { groupID == nil ? 0o700 : 0o2770 }
+
+    /// The files SQLite keeps beside a database in WAL mode.
+    static let companionSuffixes = ["-wal", "-shm"]
+
+    /// Gives the `-wal` and `-shm` files this account owns to the group (mode `0660`): SQLite creates
+    /// them with the creator's group unless the folder is setgid.
+    func fixCompanionFiles(of path: String) throws {
+        guard let groupID else { return }
+        for suffix in Self.companionSuffixes {
+            var info = stat()
+            guard stat(path + suffix, &info) == 0, info.st_uid == getuid(), info.st_gid != groupID || info.st_mode & 0o660 != 0o660 else { continue }
+            try hand(path + suffix, mode: fileMode)
+        }
+    }
+
+    /// Before opening: fixes what this account can fix, and refuses with a clear message a companion
+    /// file it can neither read nor write (another member's file with the wrong group).
+    func checkCompanionFiles(of path: String) throws {
+        try fixCompanionFiles(of: path)
+    }
+
+    /// Why this account cannot use the file or its companions, naming the file and its owner and group.
+    func accessProblem(of path: String) -> String? {
+        for file in [path] + Self.companionSuffixes.map({ path + $0 }) where FileManager.default.fileExists(atPath: file) {
+            guard access(file, R_OK | W_OK) != 0 else { continue }
+            var info = stat()
+            guard stat(file, &info) == 0 else { continue }
+            let owner = getpwuid(info.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? String(info.st_uid)
+            let group = getgrgid(info.st_gid).flatMap { $0.pointee.gr_name.map { String(cString: $0) } } ?? String(info.st_gid)
+            return "\((file as NSString).lastPathComponent) belongs to \(owner):\(group) with mode \(String(info.st_mode & 0o777, radix: 8)), "
+                + "which your account cannot use" + (groupID == nil ? "" : " (it should belong to the database group; its owner fixes it by opening the database again, or: chgrp GROUP \(file); chmod 660 \(file))")
+        }
+        return nil
+    }
 
     func createFile(at path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: fileMode]) else {
@@ -38,7 +79,7 @@ struct FileSharing {
     }
 
     func createDirectory(at path: String) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: directoryMode])
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: directoryMode & 0o777])
         try hand(path, mode: directoryMode)
     }
 

@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration(HistorySchema.migrationName, migrate: HistorySchema.create)
         migrator.registerMigration(ForecastSchema.migrationName, migrate: ForecastSchema.create)
         migrator.registerMigration(SnapshotSchema.migrationName, migrate: SnapshotSchema.create)
+        migrator.registerMigration(TrustSchema.migrationName, migrate: TrustSchema.create)
         return migrator
     }
 

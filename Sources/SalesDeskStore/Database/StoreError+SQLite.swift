@@ -13,4 +13,12 @@ extension StoreError {
         default: return error
         }
     }
+
+    /// Whether `error` is SQLite finding the file damaged (`SQLITE_CORRUPT`, or a damaged file that no longer
+    /// reads as a database): writing must stop.
+    public static func isDamage(_ error: any Error) -> Bool {
+        if case .damaged = error as? StoreError { return true }
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_CORRUPT
+    }
 }

@@ -75,6 +75,6 @@ extension AuditEntry: FetchableRecord, TableRecord {
         self.init(
             id: row["id"], userID: row["user_id"], at: Date(epochSeconds: row["at"]),
             record: RecordReference(kind: row["record_kind"], id: row["record_id"]) ?? .lead(0),
-            action: row["action"], field: row["field"], before: row["before"], after: row["after"])
+            action: row["action"], field: row["field"], before: row["before"], after: row["after"], operatedBy: row["operated_by"])
     }
 }

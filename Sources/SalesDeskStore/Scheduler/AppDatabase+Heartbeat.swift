@@ -54,6 +54,17 @@ extension AppDatabase {
         }
     }
 
+    /// Records that a scheduler is alive at `at` without touching its last pass's figures.
+    public func recordBeat(claimer: String, pid: Int32, host: String, startedAt: Date, at: Date) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO scheduler_heartbeat (claimer, pid, host, started_at, beat_at, last_fired)
+                VALUES (?, ?, ?, ?, ?, 0)
+                ON CONFLICT (claimer) DO UPDATE SET beat_at = excluded.beat_at
+                """, arguments: [claimer, pid, host, startedAt.epochSeconds, at.epochSeconds])
+        }
+    }
+
     /// The most recent heartbeat of any scheduler.
     public func latestHeartbeat() throws -> Date? {
         try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(beat_at) FROM scheduler_heartbeat").map(Date.init(epochSeconds:)) }

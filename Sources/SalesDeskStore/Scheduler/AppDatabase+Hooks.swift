@@ -57,16 +57,27 @@ extension AppDatabase {
         }
     }
 
-    /// Claims due hook deliveries (leased like jobs, so a delivery runs once at a time across schedulers).
-    public func claimHookDeliveries(claimer: String, now: Date, lease: TimeInterval, limit: Int = 100) throws -> [HookDelivery] {
+    /// The hooks that have deliveries due and unclaimed at `now`.
+    public func pendingHookNames(claimer: String, now: Date) throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT hook FROM hook_delivery WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?1
+                AND (lease_until IS NULL OR lease_until <= ?1) ORDER BY hook
+                """, arguments: [now.epochSeconds])
+        }
+    }
+
+    /// Claims due hook deliveries (leased like jobs, so a delivery runs once at a time across schedulers),
+    /// of one hook when `hook` is given.
+    public func claimHookDeliveries(claimer: String, now: Date, lease: TimeInterval, limit: Int = 100, hook: String? = nil) throws -> [HookDelivery] {
         try writer.write { db in
             let ids = try Int64.fetchAll(db, sql: """
                 UPDATE hook_delivery SET claimed_by = ?1, lease_until = ?2
                 WHERE id IN (
                     SELECT id FROM hook_delivery WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?3
-                    AND (lease_until IS NULL OR lease_until <= ?3) ORDER BY next_attempt_at LIMIT ?4)
+                    AND (lease_until IS NULL OR lease_until <= ?3) AND (?5 IS NULL OR hook = ?5) ORDER BY next_attempt_at LIMIT ?4)
                 RETURNING id
-                """, arguments: [claimer, now.addingTimeInterval(lease).epochSeconds, now.epochSeconds, limit])
+                """, arguments: [claimer, now.addingTimeInterval(lease).epochSeconds, now.epochSeconds, limit, hook])
             guard !ids.isEmpty else { return [] }
             return try Row.fetchAll(db, sql: """
                 SELECT hook_delivery.id, hook, attempts, notification_id, user.handle, notification.kind, title, body, record_kind, record_id,

@@ -36,6 +36,7 @@ extension AppDatabase {
         return try writer.write { db in
             var activity = try fetchPlannedActivity(db, activityID)
             try require(db, .workFollowUp, by: user, ownerID: activity.ownerID, record: "follow-up #\(activityID)")
+            if let record = activity.record { try requireMayWorkOnLead(db, record, by: user) }
             activity.state = .done
             activity.outcome = outcome
             activity.completedAt = at
@@ -125,7 +126,10 @@ extension AppDatabase {
         let ownerID = input.ownerID ?? user.id!
         try require(db, .workFollowUp, by: user, ownerID: ownerID, record: "the follow-up's owner")
         guard try User.fetchOne(db, id: ownerID) != nil else { throw DomainError.notFound("Owner #\(ownerID)") }
-        if let record = input.record { try requireExists(db, record) }
+        if let record = input.record {
+            try requireExists(db, record)
+            try requireMayWorkOnLead(db, record, by: user)
+        }
         var activity = Activity(
             type: input.type, subject: subject, notes: notes, dueAt: input.dueAt, durationMinutes: input.durationMinutes,
             ownerID: ownerID, record: input.record, state: state, createdAt: at)
@@ -158,6 +162,14 @@ extension AppDatabase {
             throw DomainError.invalidField(field: "follow-up", reason: "#\(activityID) is already \(activity.state.rawValue)")
         }
         return activity
+    }
+
+    /// A follow-up on a lead touches the lead's stall clock, so only those who may edit the lead (its
+    /// owner, managers, admins) may plan or complete one on it.
+    private func requireMayWorkOnLead(_ db: Database, _ record: RecordReference, by user: User) throws {
+        guard case .lead(let leadID) = record else { return }
+        let ownerID = try Int64.fetchOne(db, sql: "SELECT owner_id FROM lead WHERE id = ?", arguments: [leadID])
+        try require(db, .editLead, by: user, ownerID: ownerID, record: "lead #\(leadID)")
     }
 
     private func requireExists(_ db: Database, _ record: RecordReference) throws {

@@ -28,7 +28,8 @@ extension AppDatabase {
 
         return try writer.write { db in
             try require(db, .createLead, by: user, ownerID: input.ownerID, record: "the new lead's owner")
-            guard try User.fetchOne(db, id: input.ownerID) != nil else { throw DomainError.notFound("Owner #\(input.ownerID)") }
+            guard let owner = try User.fetchOne(db, id: input.ownerID) else { throw DomainError.notFound("Owner #\(input.ownerID)") }
+            try permissions.checkCanHold(.lead, owner)
             let accountID = try company.map { try findOrCreateAccount(db, named: $0, ownerID: input.ownerID, by: user, at: at) }
             var contact = Contact(name: name, email: email, phone: phone, title: jobTitle, accountID: accountID, createdAt: at)
             try contact.insert(db)
@@ -176,6 +177,7 @@ extension AppDatabase {
             guard let owner = try User.fetchOne(db, id: ownerID), owner.isActive else {
                 throw DomainError.notFound("Active user #\(ownerID)")
             }
+            try permissions.checkCanHold(.lead, owner)
             guard lead.ownerID != ownerID else { return lead }
             let previous = try User.fetchOne(db, id: lead.ownerID)
             lead.ownerID = ownerID

@@ -52,6 +52,7 @@ extension AppDatabase {
             guard let assignee = try User.fetchOne(db, id: assigneeID), assignee.isActive else {
                 throw DomainError.notFound("Active user #\(assigneeID)")
             }
+            try permissions.checkCanHold(.ticket, assignee)
             let previous = try ticket.assigneeID.flatMap { try User.fetchOne(db, id: $0) }
             let beforeStatus = ticket.status
             ticket.assigneeID = assigneeID

@@ -44,7 +44,7 @@ extension AppDatabase {
             guard leaving.isActive else { throw DomainError.invalidField(field: "user", reason: "\(leaving.handle) is already deactivated") }
             guard leaving.id != actor.id else { throw DomainError.notPermitted("you cannot deactivate yourself. Ask another manager or admin.") }
             let work = try Self.openWork(db, userID)
-            var chain = try AuditChainAppender(db)
+            var chain = try AuditChainAppender(db, recordingState: true)
             if !work.isEmpty {
                 guard let successorID else {
                     throw DomainError.invalidField(field: "reassign to", reason: "\(leaving.handle) still has \(work). Name who takes them over (--reassign-to HANDLE).")
@@ -52,6 +52,8 @@ extension AppDatabase {
                 guard let successor = try User.fetchOne(db, id: successorID), successor.isActive, successorID != userID else {
                     throw DomainError.notFound("Active user #\(successorID) to take over the work")
                 }
+                if work.leads > 0 { try permissions.checkCanHold(.lead, successor) }
+                if work.tickets > 0 { try permissions.checkCanHold(.ticket, successor) }
                 try reassign(db, from: leaving, to: successor, by: actor, at: at, chain: &chain)
             }
             try db.execute(sql: "UPDATE user SET is_active = 0 WHERE id = ?", arguments: [userID])
