@@ -16,11 +16,11 @@ struct ImportExportCLITests {
         demo = try DemoCommandLine(config: "[import]\nbatch_size = 1000\n")
     }
 
-    private func run(_ arguments: String...) throws -> BuiltBinary.Result {
+    func run(_ arguments: String...) throws -> BuiltBinary.Result {
         try demo.run(arguments)
     }
 
-    private func file(_ name: String, _ text: String) throws -> String {
+    func file(_ name: String, _ text: String) throws -> String {
         let path = temporary.directory.appendingPathComponent(name).path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
@@ -75,7 +75,7 @@ struct ImportExportCLITests {
         let path = try file("quote.csv", "Name,Email\nAna Quote,ana@quote.example\nBob,\"open\nCara,cara@quote.example\n")
         let result = try run("import", path, "--as", "admin")
         #expect(result.status == 1)
-        #expect(result.stdout.contains("1 rows read, 1 imported, 0 merged, 0 skipped as duplicates, 0 rejected."))
+        #expect(result.stdout.contains("1 row read, 1 imported, 0 merged, 0 skipped as duplicates, 0 rejected."))
         #expect(result.stderr.contains("quote.csv: row 3 opens a quoted field that is never closed; the rows before it were imported, rows from 3 on were not read"))
         #expect(try count("SELECT COUNT(*) FROM contact WHERE email = 'ana@quote.example'") == 1)
     }
