@@ -37,6 +37,40 @@ extension ImportExportCLITests {
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me\n")
     }
 
+    @Test("export to a terminal shows escape sequences from stored names as symbols; to a file it keeps them exact")
+    func exportToTerminalIsSanitised() throws {
+        let hostile = "Eve \u{1B}]52;c;ZXZpbA==\u{07} Smith"
+        try temporary.database.writer.write { db in
+            try db.execute(sql: "UPDATE contact SET name = ? WHERE id = (SELECT contact_id FROM lead ORDER BY id LIMIT 1)", arguments: [hostile])
+        }
+        let binary = try #require(BuiltBinary.path)
+        // `script` gives the export a pseudo-terminal as stdout, as a user's shell would.
+        let terminal = try ChildProcess(executable: "/usr/bin/script", arguments: ["-qec", "'\(binary)' export leads", "/dev/null"],
+                                        environment: ProcessInfo.processInfo.environment.merging(demo.environment) { $1 }).finish()
+        #expect(terminal.status == 0, "\(terminal.stderr)")
+        #expect(terminal.stdout.contains("Eve "))
+        #expect(!terminal.stdout.contains("\u{1B}]52"))
+        let path = temporary.directory.appendingPathComponent("exact.csv").path
+        #expect(try run("export", "leads", "-o", path).status == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains(hostile))
+    }
+
+    @Test("export on a full disk or over a file size limit fails with a message, a non-zero exit and no partial file")
+    func fullDiskIsAMessage() throws {
+        let binary = try #require(BuiltBinary.path)
+        let environment = ProcessInfo.processInfo.environment.merging(demo.environment) { $1 }
+        let full = try ChildProcess(executable: "/bin/sh", arguments: ["-c", "'\(binary)' export leads > /dev/full"], environment: environment).finish()
+        #expect(full.status == 1, "\(full.stderr)")
+        #expect(full.stderr.contains("cannot write standard output: No space left on device"))
+        let path = temporary.directory.appendingPathComponent("limited.csv").path
+        let limited = try ChildProcess(executable: "/bin/sh", arguments: ["-c", "ulimit -f 2; '\(binary)' export leads -o '\(path)'"], environment: environment).finish()
+        #expect(limited.status == 1, "\(limited.stderr)")
+        #expect(limited.stderr.contains("cannot write \(path): File too large; \(path) was left as it was, with no partial output."))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temporary.directory.path).filter { $0.contains(".salesdesk-") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test("export -o into a FIFO writes into the pipe and leaves it a FIFO")
     func fifoIsStreamedInto() throws {
         let fifo = temporary.directory.appendingPathComponent("pipe").path
