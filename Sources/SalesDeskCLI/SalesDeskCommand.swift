@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SalesDeskStore
+import TerminalUI
 
 /// `salesdesk`: with no subcommand, opens the desk (``OpenCommand``); verbs work without the TUI.
 public struct SalesDeskCommand: ParsableCommand {
@@ -37,7 +38,12 @@ public struct SalesDeskCommand: ParsableCommand {
             try StandardOutput.finish()
             exit()
         } catch {
-            exit(withError: OpenedDatabase.explaining(error))
+            let error = OpenedDatabase.explaining(error)
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            // Messages quote input (headers, file names, values): they pass the sanitiser like any other text.
+            let lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false).map { TextSanitizer.sanitize(String($0)) }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            Foundation.exit(exitCode(for: error).rawValue)
         }
     }
 }

@@ -6,11 +6,18 @@ import SalesDeskStore
 ///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite]
 ///         [--only store|desk|scheduler|reports|launch] [--daemon-seconds 60]
 ///     swift run -c release salesdesk-bench --import [--rows 1000000] [--batch 5000] [--floor-only]
-let arguments = CommandLine.arguments.dropFirst()
-func value(_ flag: String) -> String? {
-    guard let index = arguments.firstIndex(of: flag), arguments.index(after: index) < arguments.endIndex else { return nil }
-    return arguments[arguments.index(after: index)]
+let arguments: BenchArguments
+do {
+    arguments = try BenchArguments(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("salesdesk-bench: \(error)\n".utf8))
+    exit(2)
 }
+if arguments.wantsHelp {
+    print(BenchArguments.usage)
+    exit(0)
+}
+func value(_ flag: String) -> String? { arguments.value(flag) }
 let size = DemoDataGenerator.Size(rawValue: value("--size") ?? "1m") ?? .large
 let path = value("--db") ?? "Benchmarks/data/\(size.rawValue).sqlite"
 let runs = Int(value("--runs") ?? "7") ?? 7

@@ -16,11 +16,11 @@ struct ImportExportCLITests {
         demo = try DemoCommandLine(config: "[import]\nbatch_size = 1000\n")
     }
 
-    private func run(_ arguments: String...) throws -> BuiltBinary.Result {
+    func run(_ arguments: String...) throws -> BuiltBinary.Result {
         try demo.run(arguments)
     }
 
-    private func file(_ name: String, _ text: String) throws -> String {
+    func file(_ name: String, _ text: String) throws -> String {
         let path = temporary.directory.appendingPathComponent(name).path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path

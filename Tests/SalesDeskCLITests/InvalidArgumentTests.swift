@@ -45,6 +45,7 @@ struct InvalidArgumentTests {
         "import": ["import", "leads.csv", "--on-duplicate", "sometimes"],
         "export": ["export", "contacts"],
         "contact merge": ["contact", "merge", "1"],
+        "contact show": ["contact", "show", "not-a-number"],
     ]
 
     /// Every leaf verb, as its words (`lead add`), found by walking the command tree.

@@ -13,7 +13,7 @@ struct LeadImportTests {
         desk = try DeskFixture()
     }
 
-    private func csv(_ text: String) throws -> String {
+    func csv(_ text: String) throws -> String {
         let path = desk.temporary.directory.appendingPathComponent("\(UUID().uuidString).csv").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
@@ -27,7 +27,7 @@ struct LeadImportTests {
     }
 
     @discardableResult
-    private func run(_ path: String, _ options: ImportOptions = ImportOptions()) throws -> ImportSummary {
+    func run(_ path: String, _ options: ImportOptions = ImportOptions()) throws -> ImportSummary {
         var ignored: [RowProblem] = []
         return try run(path, options, rejects: &ignored)
     }

@@ -134,4 +134,51 @@ struct XLSXReaderTests {
         let path = try folder.file(Array("Name,Email\n".utf8), named: "fake.xlsx")
         #expect(throws: ImportFileError.notSpreadsheet(path: path, detail: "not a ZIP archive")) { try XLSXReader(path: path) }
     }
+
+    /// A one-sheet workbook whose sheet is `rows` (`<row>` elements after a Name, Value header).
+    private func oneSheet(_ rows: String, named name: String) throws -> String {
+        try package(named: name, [
+            "xl/workbook.xml": #"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Leads" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            "xl/_rels/workbook.xml.rels": #"<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            "xl/worksheets/sheet1.xml": #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Value</t></is></c></row>"# + rows + "</sheetData></worksheet>",
+        ])
+    }
+
+    @Test("the workbook's other sheets are known, to name them when the sheet read has no usable header")
+    func otherSheetsAreNamed() throws {
+        let path = try workbook()
+        #expect(try XLSXReader(path: path).otherSheets == ["Leads"])
+        #expect(try XLSXReader(path: path, sheet: "Leads").otherSheets == ["Notes"])
+    }
+
+    @Test("a formula cell with no saved result rejects its row with a reason instead of reading as empty or 0")
+    func uncalculatedFormula() throws {
+        let path = try oneSheet(#"<row r="2"><c r="A2" t="inlineStr"><is><t>Ana</t></is></c><c r="B2"><f>SUM(C2:C9)</f></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>Bo</t></is></c><c r="B3"><f>1+1</f><v>2</v></c></row>"#, named: "formula.xlsx")
+        let reader = try XLSXReader(path: path)
+        let validator = ImportRowValidator(mapping: try HeaderMapping.detect(headers: reader.headers))
+        let ana = try #require(try reader.next())
+        #expect(validator.validate(ana) == .failure(RowProblem(row: 2, column: "Value", reason: XLSXReader.uncalculatedFormula)))
+        let bo = try #require(try reader.next())
+        #expect(try validator.validate(bo).get().value.minorUnits == 200)
+    }
+
+    @Test("a sheet whose ZIP checksum fails stops the read with a message saying the file is damaged")
+    func damagedChecksum() throws {
+        let path = try oneSheet(#"<row r="2"><c r="A2" t="inlineStr"><is><t>Ana</t></is></c></row>"#, named: "damaged.xlsx")
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // Flip the sheet's CRC-32 in its local header (offset 14) and its central directory entry (offset 16).
+        let name = Array("xl/worksheets/sheet1.xml".utf8)
+        for (signature, crcOffset, nameOffset) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 14, 30), ([0x50, 0x4B, 0x01, 0x02], 16, 46)] {
+            let start = try #require(bytes.indices.first { index in
+                index + nameOffset + name.count <= bytes.count && Array(bytes[index..<index + 4]) == signature
+                    && Array(bytes[index + nameOffset..<index + nameOffset + name.count]) == name
+            })
+            for offset in 0..<4 { bytes[start + crcOffset + offset] ^= 0xFF }
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ImportFileError.notSpreadsheet(path: path, detail: "xl/worksheets/sheet1.xml fails its checksum (CRC-32): the file is damaged")) {
+            let reader = try XLSXReader(path: path)
+            while try reader.next() != nil {}
+        }
+    }
 }

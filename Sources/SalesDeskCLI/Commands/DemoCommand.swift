@@ -8,7 +8,7 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo", abstract: "Generate a realistic, deterministic demo database.",
         discussion: "small: 2,000 leads (instant). 1m: 1,000,000 leads, 200,000 tickets, 1,000,000 follow-ups (for benchmarks).")
 
-    @Option(help: "small, 100k or 1m.") var size: String = "small"
+    @Option(help: "How much data to generate.") var size: DemoDataGenerator.Size = .small
     @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 42
     @Option(help: "Database file to create (default: the demo database).") var db: String?
     @Flag(help: "Replace the file if it exists: a demo database, or (by one of its admins, after a backup) a real one.") var force = false
@@ -23,7 +23,6 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let size = DemoDataGenerator.Size(rawValue: size) else { throw ValidationError("--size must be small, 100k or 1m.") }
         let path = db ?? Self.defaultDemoPath()
         if FileManager.default.fileExists(atPath: path) {
             guard force else { throw ValidationError("\(path) exists. Pass --force to replace it, or --db to choose another file.") }

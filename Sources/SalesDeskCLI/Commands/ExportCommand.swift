@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SalesDeskDomain
 import SalesDeskStore
+import TerminalUI
 
 /// `salesdesk export leads|tickets|activities|agenda`.
 struct ExportCommand: ParsableCommand {
@@ -13,8 +14,8 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: DeskOptions
-    @Argument(help: "leads, tickets, activities or agenda.") var what: String
-    @Option(help: "csv (default) or json.") var format: String = "csv"
+    @Argument(help: "What to export (agenda needs --ics).") var what: ExportSubject
+    @Option(help: "Output format of leads, tickets and activities.") var format: ExportFormat = .csv
     @Flag(help: "agenda only: write an iCalendar (RFC 5545) feed of the planned follow-ups of --as.") var ics = false
     @Option(help: "Leads: stage; tickets: status; activities: planned, done or cancelled.") var state: String?
     @Option(help: "Only this owner's (or assignee's) records (handle).") var owner: String?
@@ -23,39 +24,46 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout.") var output: String?
 
     func validate() throws {
-        guard what == "agenda" || ExportQuery.Kind(rawValue: what) != nil else {
-            throw ValidationError("'\(what)' cannot be exported; choose leads, tickets, activities or agenda.")
-        }
-        guard ["csv", "json"].contains(format) else { throw ValidationError("--format must be csv or json.") }
-        if what == "agenda" && !ics { throw ValidationError("export agenda needs --ics.") }
-        if ics && what != "agenda" { throw ValidationError("--ics is for export agenda.") }
+        if what == .agenda && !ics { throw ValidationError("export agenda needs --ics.") }
+        if ics && what != .agenda { throw ValidationError("--ics is for export agenda.") }
     }
 
     func run() throws {
         let database = try options.openDatabase(allowReadOnly: true)
-        let sink = try OutputSink(path: output)
-        defer { sink.close() }
-        if what == "agenda" { return try exportAgenda(database, sink: sink) }
-        let query = try makeQuery(database)
-        if format == "csv" {
-            let writer = CSVWriter { sink.write($0) }
-            try writer.row(query.headers)
-            try database.export(query) { try writer.row($0) }
-        } else {
-            var first = true
-            sink.write("[")
-            try database.export(query) { cells in
-                let object = Dictionary(uniqueKeysWithValues: zip(query.headers, cells))
-                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-                sink.write((first ? "\n  " : ",\n  ") + String(decoding: data, as: UTF8.self))
-                first = false
-            }
-            sink.write(first ? "]\n" : "\n]\n")
+        let sink = try OutputFile(path: output)
+        do {
+            try export(database, to: sink)
+            try sink.commit()
+        } catch {
+            sink.discard()
+            throw error
         }
     }
 
-    private func makeQuery(_ database: AppDatabase) throws -> ExportQuery {
-        let kind = ExportQuery.Kind(rawValue: what)!
+    /// Writes the export; on a terminal every text passes the sanitiser (a file keeps the data exact).
+    private func export(_ database: AppDatabase, to sink: OutputFile) throws {
+        let onTerminal = sink.isTerminal
+        let shown = { (text: String) -> String in onTerminal ? TextSanitizer.sanitize(text) : text }
+        guard let kind = what.kind else { return try exportAgenda(database, sink: sink, shown: shown) }
+        let query = try makeQuery(database, kind: kind)
+        if format == .csv {
+            let writer = CSVWriter { try sink.write($0) }
+            try writer.row(query.headers)
+            try database.export(query) { try writer.row($0.map(shown)) }
+        } else {
+            var first = true
+            try sink.write("[")
+            try database.export(query) { cells in
+                let object = Dictionary(uniqueKeysWithValues: zip(query.headers, cells.map(shown)))
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                try sink.write((first ? "\n  " : ",\n  ") + String(decoding: data, as: UTF8.self))
+                first = false
+            }
+            try sink.write(first ? "]\n" : "\n]\n")
+        }
+    }
+
+    private func makeQuery(_ database: AppDatabase, kind: ExportQuery.Kind) throws -> ExportQuery {
         var query = ExportQuery(kind: kind)
         if let state {
             query.state = kind == .leads ? try database.configuration.pipeline.stage(named: state).rawValue : state
@@ -72,7 +80,7 @@ struct ExportCommand: ParsableCommand {
         return query
     }
 
-    private func exportAgenda(_ database: AppDatabase, sink: OutputSink) throws {
+    private func exportAgenda(_ database: AppDatabase, sink: OutputFile, shown: (String) -> String) throws {
         let user = try options.currentUser(in: database)
         let page = try database.followUps(FollowUpQuery(ownerIDs: [user.id!], states: [.planned]), limit: 100_000)
         let events = page.rows.sorted { ($0.activity.dueAt, $0.id) < ($1.activity.dueAt, $1.id) }.map { row in
@@ -83,29 +91,6 @@ struct ExportCommand: ParsableCommand {
                 summary: "\(activity.type.label): \(activity.subject)" + (about.isEmpty ? "" : " — \(about)"),
                 description: activity.notes, categories: activity.type.label, lastModified: activity.createdAt)
         }
-        sink.write(ICalendarWriter(calendarName: "Sales Desk — \(user.name)", stamp: DeskClock.now()).calendar(events))
+        try sink.write(shown(ICalendarWriter(calendarName: "Sales Desk — \(user.name)", stamp: DeskClock.now()).calendar(events)))
     }
-}
-
-/// Stdout or a file.
-struct OutputSink {
-    private let handle: FileHandle
-    private let ownsHandle: Bool
-
-    init(path: String?) throws {
-        guard let path else {
-            handle = .standardOutput
-            ownsHandle = false
-            return
-        }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
-            throw ValidationError("Cannot write \(path).")
-        }
-        handle = file
-        ownsHandle = true
-    }
-
-    func write(_ text: String) { handle.write(Data(text.utf8)) }
-
-    func close() { if ownsHandle { try? handle.close() } }
 }

@@ -14,7 +14,7 @@ struct FollowUpCommand: ParsableCommand {
         @OptionGroup var options: DeskOptions
         @Option(help: "Lead id.") var lead: Int64?
         @Option(help: "Ticket number.") var ticket: String?
-        @Option(help: "call, email, whatsapp, meeting, task or note.") var type: String = "call"
+        @Option(help: "Kind of follow-up.") var type: ActivityType = .call
         @Option(help: "What to do.") var subject: String
         @Option(help: "When: \"2026-11-24 14:30\", \"tomorrow 9:00\", \"+2h\".") var due: String
         @Option(help: "Notes.") var notes: String = ""
@@ -29,7 +29,6 @@ struct FollowUpCommand: ParsableCommand {
         func run() throws {
             let database = try options.openDatabase()
             let user = try options.currentUser(in: database)
-            guard let type = ActivityType.parse(type) else { throw ValidationError("'\(type)' is not a type: \(ActivityType.allCases.map(\.rawValue).joined(separator: ", ")).") }
             let record: RecordReference? = try lead.map { .lead($0) } ?? ticket.map { .ticket(try TicketPrinter.id($0)) }
             let dueAt = try TimeExpression.parse(due, now: DeskClock.now(), timeZone: TimeZone(identifier: user.timeZoneID) ?? .gmt)
             let activity = try database.scheduleFollowUp(NewFollowUp(type: type, subject: subject, notes: notes, dueAt: dueAt, record: record), by: user)
@@ -41,7 +40,7 @@ struct FollowUpCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List planned follow-ups, soonest first.")
         @OptionGroup var options: DeskOptions
-        @Option(help: "Only this type.") var type: String?
+        @Option(help: "Only this kind of follow-up.") var type: ActivityType?
         @Option(help: "Due from (inclusive).") var from: String?
         @Option(help: "Due before.") var to: String?
         @Option(help: "Whose (handle); default: yours.") var owner: String?
@@ -55,10 +54,7 @@ struct FollowUpCommand: ParsableCommand {
             let zone = TimeZone(identifier: user.timeZoneID) ?? .gmt
             let now = DeskClock.now()
             var query = FollowUpQuery(ownerIDs: [user.id!])
-            if let type {
-                guard let parsed = ActivityType.parse(type) else { throw ValidationError("'\(type)' is not a type: \(ActivityType.allCases.map(\.rawValue).joined(separator: ", ")).") }
-                query.types = [parsed]
-            }
+            if let type { query.types = [type] }
             query.dueFrom = try from.map { try TimeExpression.parse($0, now: now, timeZone: zone) }
             query.dueBefore = try to.map { try TimeExpression.parse($0, now: now, timeZone: zone) }
             let rows = try database.followUps(query, limit: limit).rows.map(FollowUpOutput.init)
@@ -80,7 +76,7 @@ struct FollowUpCommand: ParsableCommand {
         @Option(help: "Text for the Other loss reason.") var note: String?
         @Option(help: "Schedule the next follow-up at this time.") var next: String?
         @Option(help: "Next follow-up's subject.") var nextSubject: String = "Follow up"
-        @Option(help: "Next follow-up's type.") var nextType: String = "call"
+        @Option(help: "Next follow-up's kind.") var nextType: ActivityType = .call
 
         func run() throws {
             let database = try options.openDatabase()
@@ -89,8 +85,7 @@ struct FollowUpCommand: ParsableCommand {
             let target = try stage.map { try database.configuration.pipeline.stage(named: $0) }
             let lossReason = try reason.map { try LossReason.parse($0, note: note) }
             let nextFollowUp = try next.map { text -> NewFollowUp in
-                guard let type = ActivityType.parse(nextType) else { throw ValidationError("'\(nextType)' is not a type.") }
-                return NewFollowUp(type: type, subject: nextSubject, dueAt: try TimeExpression.parse(text, now: DeskClock.now(), timeZone: zone))
+                NewFollowUp(type: nextType, subject: nextSubject, dueAt: try TimeExpression.parse(text, now: DeskClock.now(), timeZone: zone))
             }
             try database.completeFollowUp(id, outcome: outcome, next: nextFollowUp, moveLeadTo: target, lossReason: lossReason, by: user)
             print("Completed follow-up #\(id).")

@@ -21,17 +21,23 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Sheet of an .xlsx file (default: the first).") var sheet: String?
     @Option(help: "Source for every row: \(LeadSource.allCases.map(\.rawValue).joined(separator: ", ")).") var source: String?
     @Option(help: "Give every lead to this user (handle).") var owner: String?
-    @Option(help: "'rules': ignore the file's owner column and assign by the [import] rules.") var assign: String?
-    @Option(help: "skip (default), merge (fill empty fields only) or create.") var onDuplicate: String = "skip"
+    @Option(help: ArgumentHelp("Leads whose owner cell names no desk user go to this user (handle).", valueName: "handle")) var ownerFallback: String?
+    @Option(help: "rules: ignore the file's owner column and assign by the [import] rules.") var assign: AssignOption?
+    @Option(help: "A row whose contact exists: skip it, merge (fill empty fields only) or create a second contact. A new deal for a known contact is always added.")
+    var onDuplicate: DuplicatePolicy = .skip
+    @Option(help: ArgumentHelp("Read national phone numbers as this country's (ISO code such as US, GB, DE) when a row names no country.", valueName: "country"))
+    var phoneRegion: String?
     @Flag(help: "Validate, dedupe and count without writing anything.") var dryRun = false
     @Option(help: "Write rejected rows (row, column, reason) to this CSV file.") var rejects: String?
     @Flag(help: "Write the desk's import template (CSV header row) to FILE or stdout and stop.") var template = false
 
     func validate() throws {
         guard template || file != nil else { throw ValidationError("Name a file to import, or pass --template.") }
-        guard DuplicatePolicy(rawValue: onDuplicate) != nil else { throw ValidationError("--on-duplicate must be skip, merge or create.") }
-        if let assign, assign != "rules" { throw ValidationError("--assign takes 'rules' (the [import] assignment rules in the config).") }
         if owner != nil && assign != nil { throw ValidationError("Use --owner or --assign rules, not both.") }
+        if owner != nil && ownerFallback != nil { throw ValidationError("Use --owner or --owner-fallback, not both.") }
+        if let phoneRegion, PhoneRegion.named(phoneRegion) == nil {
+            throw ValidationError("--phone-region '\(TextSanitizer.sanitize(phoneRegion))' is not a country the desk knows (use an ISO code such as US, GB, DE).")
+        }
     }
 
     func run() throws {
@@ -46,18 +52,39 @@ struct ImportCommand: ParsableCommand {
             return source
         }
         let importOptions = ImportOptions(mapOverrides: mappings, forcedSource: forced, ownerHandle: owner,
-                                          assignByRules: assign == "rules", onDuplicate: DuplicatePolicy(rawValue: onDuplicate)!, dryRun: dryRun)
+                                          assignByRules: assign == .rules, onDuplicate: onDuplicate, dryRun: dryRun,
+                                          ownerFallback: ownerFallback, phoneRegion: phoneRegion.flatMap(PhoneRegion.named))
         let reader = try ImportFile.open(path: file, sheet: sheet)
         let importer = LeadImporter(database: database, user: user, options: importOptions)
-        let mapping = try importer.mapping(for: reader)
+        let mapping: HeaderMapping
+        do {
+            mapping = try importer.mapping(for: reader)
+        } catch {
+            guard let workbook = reader as? XLSXReader, !workbook.otherSheets.isEmpty else { throw error }
+            throw ValidationError("\(error) The workbook's other sheets: \(workbook.otherSheets.joined(separator: ", ")); choose one with --sheet NAME.")
+        }
         printMapping(mapping)
         let rejectsFile = try rejects.map { try RejectsFile(path: $0) }
         let bar = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
-        let summary = try importer.run(reader, mapping: mapping, file: ImportFingerprint(path: file),
+        let summary: ImportSummary
+        // What the committed batches hold: progress is reported after each batch's commit.
+        var committed: ImportSummary?
+        do {
+            summary = try importer.run(reader, mapping: mapping, file: ImportFingerprint(path: file),
                                        rejected: { try rejectsFile?.add($0) },
-                                       progress: { summary, fraction in bar.show(fraction, "\(summary.read) rows") })
-        bar.clear()
-        try rejectsFile?.close()
+                                       progress: { summary, fraction in
+                                           committed = summary
+                                           bar.show(fraction, "\(summary.read) rows")
+                                       })
+            bar.clear()
+            try rejectsFile?.close()
+        } catch {
+            bar.clear()
+            rejectsFile?.discard()
+            // Earlier batches are kept: say exactly what, not that nothing was saved.
+            if !dryRun, let committed { throw ImportInterrupted(committed: committed, reason: StoreError.explaining(error)) }
+            throw error
+        }
         printSummary(summary)
         if let stopped = summary.stoppedEarly {
             FileHandle.standardError.write(Data("salesdesk import: \(TextSanitizer.sanitize(stopped.description))\n".utf8))
@@ -86,30 +113,21 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func printSummary(_ summary: ImportSummary) {
-        var lines = [summary.headline(dryRun: dryRun)]
-        if summary.resumedRows > 0 { lines.append("  \(summary.resumedRows) of the skipped rows were committed by the interrupted run this one resumed.") }
-        if summary.possibleDuplicates > 0 { lines.append("  \(summary.possibleDuplicates) possible duplicates (same name and company) imported with the tag possible-duplicate.") }
-        if summary.flagged > 0 { lines.append("  \(summary.flagged) rows imported with fix-ups (unknown source or stage defaulted, control characters removed).") }
-        if summary.blankRows > 0 { lines.append("  \(summary.blankRows) blank rows ignored.") }
-        if !summary.perOwner.isEmpty {
-            lines.append("  Owners: " + summary.perOwner.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        }
-        if summary.rejected > 0 { lines.append(rejects.map { "  Rejected rows are listed in \($0)." } ?? "  Pass --rejects FILE to list the rejected rows.") }
+        let lines = [summary.headline(dryRun: dryRun)] + summary.details(dryRun: dryRun, rejectsPath: rejects)
         print(lines.map(TextSanitizer.sanitize).joined(separator: "\n"))
     }
 }
 
-/// The rejects file: `row,column,reason`, one line per rejected row.
+/// The rejects file: `row,column,reason`, one line per rejected row, written through ``OutputFile``
+/// (never replacing a link, a pipe or a device; a full disk is an error, not a crash).
 struct RejectsFile {
-    private let handle: FileHandle
+    private let output: OutputFile
     private let writer: CSVWriter
 
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) , let handle = FileHandle(forWritingAtPath: path) else {
-            throw ValidationError("Cannot write the rejects file \(path).")
-        }
-        self.handle = handle
-        writer = CSVWriter { handle.write(Data($0.utf8)) }
+        let output = try OutputFile(path: path)
+        self.output = output
+        writer = CSVWriter { try output.write($0) }
         try writer.row(["row", "column", "reason"])
     }
 
@@ -117,7 +135,11 @@ struct RejectsFile {
         try writer.row([String(problem.row), problem.column, problem.reason])
     }
 
-    func close() throws { try handle.close() }
+    /// Puts the finished file in place.
+    func close() throws { try output.commit() }
+
+    /// Drops an unfinished file.
+    func discard() { output.discard() }
 }
 
 /// A one-line progress bar on stderr, drawn only on a terminal.

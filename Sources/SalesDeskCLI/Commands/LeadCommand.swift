@@ -86,7 +86,7 @@ struct LeadCommand: ParsableCommand {
         @Flag(help: "Only leads past their stage's stall threshold.") var stalled = false
         @Option(help: "Only leads scoring at least this.") var minScore: Int?
         @Option(help: "Name or company contains this text.") var name: String?
-        @Option(help: "Order: staleness, value, score, newest, name.") var sort: String = "staleness"
+        @Option(help: "Order of the list.") var sort: LeadSortOption = .staleness
         @Option(help: "Rows to print.") var limit: Int = 50
         @Flag(help: "Print JSON.") var json = false
 
@@ -98,7 +98,7 @@ struct LeadCommand: ParsableCommand {
             let database = try options.openDatabase(allowReadOnly: true)
             let now = DeskClock.now()
             var query = LeadQuery(minimumScore: minScore, nameContains: name)
-            query.sort = try Self.sort(sort)
+            query.sort = sort.sort
             if let stage { query.stages = [try database.configuration.pipeline.stage(named: stage)] }
             if let owner { query.ownerIDs = [try Lookup.user(owner, in: database).id!] }
             if mine { query.ownerIDs = [try options.currentUser(in: database).id!] }
@@ -114,16 +114,6 @@ struct LeadCommand: ParsableCommand {
             if page.next != nil { print("(more: raise --limit or narrow the filter)") }
         }
 
-        static func sort(_ text: String) throws -> LeadQuery.Sort {
-            switch text.lowercased() {
-            case "staleness", "days": return .staleness
-            case "value": return .valueDescending
-            case "score": return .scoreDescending
-            case "newest": return .newest
-            case "name": return .name
-            default: throw ValidationError("'\(text)' is not a sort order. Use staleness, value, score, newest or name.")
-            }
-        }
     }
 
     struct Show: ParsableCommand {

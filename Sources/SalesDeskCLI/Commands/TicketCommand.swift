@@ -14,17 +14,13 @@ struct TicketCommand: ParsableCommand {
         @OptionGroup var options: DeskOptions
         @Option(help: "One-line subject.") var subject: String
         @Option(help: "Description.") var description: String = ""
-        @Option(help: "normal, high or critical.") var priority: String = "normal"
-        @Option(help: "\(TicketCategory.allCases.map(\.rawValue).joined(separator: ", ")).") var category: String = "general"
+        @Option(help: "How urgent.") var priority: TicketPriority = .normal
+        @Option(help: "What it is about; routes the ticket to a team.") var category: TicketCategory = .general
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             let database = try options.openDatabase()
             let user = try options.currentUser(in: database)
-            guard let priority = TicketPriority.parse(priority) else { throw ValidationError("'\(priority)' is not a priority: normal, high or critical.") }
-            guard let category = TicketCategory.parse(category) else {
-                throw ValidationError("'\(category)' is not a category: \(TicketCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
-            }
             let ticket = try database.createTicket(NewTicket(subject: subject, description: description, priority: priority, category: category), by: user)
             try TicketPrinter(database: database, json: json).show(ticket.id!)
         }
@@ -35,7 +31,7 @@ struct TicketCommand: ParsableCommand {
         @OptionGroup var options: DeskOptions
         @Option(help: "Only this status, e.g. new, \"Pending at Customer\".") var status: String?
         @Flag(help: "Only tickets assigned to you.") var mine = false
-        @Option(help: "Only this priority.") var priority: String?
+        @Option(help: "Only this priority.") var priority: TicketPriority?
         @Option(help: "Find tickets by number (T-000123 or 123), or by words of the subject, description, contact or account.") var search: String?
         @Option(help: "Rows to print.") var limit: Int = 50
         @Flag(help: "Print JSON.") var json = false
@@ -48,10 +44,7 @@ struct TicketCommand: ParsableCommand {
                 guard let parsed = TicketStatus.parse(status) else { throw ValidationError("'\(status)' is not a status: \(TicketStatus.allCases.map(\.label).joined(separator: ", ")).") }
                 query.statuses = [parsed]
             }
-            if let priority {
-                guard let parsed = TicketPriority.parse(priority) else { throw ValidationError("'\(priority)' is not a priority: normal, high or critical.") }
-                query.priorities = [parsed]
-            }
+            if let priority { query.priorities = [priority] }
             if mine { query.assigneeIDs = [try options.currentUser(in: database).id!] }
             query.searchText = search
             let rows = try database.tickets(query, limit: limit).rows.map(TicketOutput.init)

@@ -14,7 +14,7 @@ struct UsersCommand: ParsableCommand {
         @Argument(help: "Login handle, matched against the OS login name.") var handle: String
         @Option(help: "Full name.") var name: String
         @Option(help: "Email.") var email: String?
-        @Option(help: "rep, support, manager or admin.") var role: String = "rep"
+        @Option(help: "What the user may do (see Docs/SECURITY.md).") var role: Role = .rep
         @Option(help: "Team name (created if new).") var team: String?
         @Option(help: "Manager's handle.") var manager: String?
         @Option(help: "IANA time zone, e.g. Europe/Berlin.") var timeZone: String = "UTC"
@@ -22,7 +22,6 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             let database = try options.openDatabase()
             let actor = try database.users().isEmpty ? nil : try options.currentUser(in: database)
-            guard let role = Role(rawValue: role.lowercased()) else { throw ValidationError("'\(role)' is not a role: rep, support, manager or admin.") }
             let managerID = try manager.map { try Lookup.user($0, in: database).id! }
             let teamID = try team.map { name in
                 try database.teams().first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.id

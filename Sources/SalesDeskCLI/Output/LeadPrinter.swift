@@ -12,6 +12,12 @@ struct LeadPrinter {
         var email: String?
         var phone: String?
         var jobTitle: String?
+        var contactID: Int64
+        var country: String?
+        /// `{"doNotCall": true, "emailOptOut": false}`.
+        var consent: Consent
+        var externalID: String?
+        var createdAt: Date
         var source: String
         var scoreBreakdown: [LeadScoring.Contribution]
         var followUps: [Activity]
@@ -26,7 +32,9 @@ struct LeadPrinter {
         let summary = LeadOutput(row, pipeline: database.configuration.pipeline, now: now)
         if json {
             return try JSONOutput.print(Output(lead: summary, email: detail.contact.email, phone: detail.contact.phone,
-                                               jobTitle: detail.contact.title, source: detail.lead.source.rawValue, scoreBreakdown: detail.scoreBreakdown,
+                                               jobTitle: detail.contact.title, contactID: detail.contact.id ?? 0, country: detail.contact.country,
+                                               consent: detail.contact.consent, externalID: detail.lead.externalID, createdAt: detail.lead.createdAt,
+                                               source: detail.lead.source.rawValue, scoreBreakdown: detail.scoreBreakdown,
                                                followUps: detail.activities, history: detail.history))
         }
         let time = LocalTime(timeZone: TimeZone(identifier: detail.owner.timeZoneID) ?? .gmt)
@@ -37,8 +45,9 @@ struct LeadPrinter {
             "  value:   \(summary.value) \(summary.currency) · score \(summary.score) (\(summary.band))"
                 + (summary.expectedClose.map { " · expected to close \($0)" } ?? ""),
             "  owner:   \(summary.owner) · source \(detail.lead.source.label)",
-            "  contact: \([detail.contact.email, detail.contact.phone, detail.contact.title].compactMap { $0 }.joined(separator: " · "))",
+            "  contact: \([detail.contact.email, detail.contact.phone, detail.contact.title, detail.contact.country].compactMap { $0 }.joined(separator: " · "))",
         ]
+        if !detail.contact.consent.labels.isEmpty { lines.append("  consent: \(detail.contact.consent.labels.joined(separator: " · "))") }
         if !detail.scoreBreakdown.isEmpty {
             lines.append("  score:   " + detail.scoreBreakdown.map { "\($0.reason) +\($0.points)" }.joined(separator: ", "))
         }

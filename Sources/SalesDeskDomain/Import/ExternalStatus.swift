@@ -15,23 +15,25 @@ public struct ExternalStatus: Equatable, Sendable {
 
     /// Maps a stage value and a status value (either may be blank) to a desk stage, or nil when neither is known.
     ///
-    /// A status of `lost` uses `lossText` (a Pipedrive "Lost reason") when it names a desk reason,
-    /// else `Other: <text>`; `won` wins over any stage.
+    /// The most specific value the row carries wins: a closed one (won, lost) from either column, else the
+    /// one further along the pipeline (HubSpot's Lead Status `Connected` over its Lifecycle Stage `Lead`;
+    /// Pipedrive's stage `Proposal Made` over its status `open`). A lost record uses `lossText` (a
+    /// Pipedrive "Lost reason") when it names a desk reason, else `Other: <text>`.
     public static func map(stage: String?, status: String?, lossText: String?, pipeline: Pipeline) -> ExternalStatus? {
-        let statusKey = status.map { HeaderKey($0) }
-        if let statusKey, let known = table[statusKey] {
-            if known.stage == .lost { return ExternalStatus(stage: .lost, lossReason: reason(lossText) ?? known.lossReason) }
-            if known.stage == .won || stage.map({ HeaderKey($0).text.isEmpty }) ?? true { return known }
-        }
-        if let stage, !HeaderKey(stage).text.isEmpty {
-            if let known = table[HeaderKey(stage)] {
-                return known.stage == .lost ? ExternalStatus(stage: .lost, lossReason: reason(lossText) ?? known.lossReason) : known
-            }
-            if let key = try? pipeline.stage(named: stage) {
-                return key == .lost ? ExternalStatus(stage: .lost, lossReason: reason(lossText) ?? .other("Lost before import")) : ExternalStatus(stage: key)
-            }
-        }
-        return statusKey.flatMap { table[$0] }
+        let fromStatus = known(status, pipeline: pipeline)
+        let fromStage = known(stage, pipeline: pipeline)
+        let closed = [fromStatus, fromStage].compactMap { $0 }.first { $0.stage == .won || $0.stage == .lost }
+        let open = [fromStatus, fromStage].compactMap { $0 }.max { pipeline.allKeys.firstIndex(of: $0.stage) ?? 0 < pipeline.allKeys.firstIndex(of: $1.stage) ?? 0 }
+        guard let chosen = closed ?? open else { return nil }
+        return chosen.stage == .lost ? ExternalStatus(stage: .lost, lossReason: reason(lossText) ?? chosen.lossReason) : chosen
+    }
+
+    /// One column's value: a known CRM value, else a desk stage name or key; nil when blank or unknown.
+    private static func known(_ text: String?, pipeline: Pipeline) -> ExternalStatus? {
+        guard let text, !HeaderKey(text).text.isEmpty else { return nil }
+        if let known = table[HeaderKey(text)] { return known }
+        guard let key = try? pipeline.stage(named: text) else { return nil }
+        return ExternalStatus(stage: key, lossReason: key == .lost ? .other("Lost before import") : nil)
     }
 
     private static func reason(_ text: String?) -> LossReason? {
@@ -46,6 +48,7 @@ public struct ExternalStatus: Equatable, Sendable {
         "In Progress": .init(stage: .firstContact), "Attempted to contact": .init(stage: .firstContact),
         "Connected": .init(stage: .connected), "Open Deal": .init(stage: .connected),
         "Marketing Qualified Lead": .init(stage: .open), "Sales Qualified Lead": .init(stage: .connected),
+        "MQL": .init(stage: .open), "SQL": .init(stage: .connected), "Evangelist": .init(stage: .won),
         "Opportunity": .init(stage: .demoScheduled), "Customer": .init(stage: .won),
         "Unqualified": .init(stage: .lost, lossReason: .other("Unqualified")),
         "Bad Timing": .init(stage: .lost, lossReason: .timingNotRight),

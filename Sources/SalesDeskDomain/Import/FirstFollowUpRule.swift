@@ -19,6 +19,21 @@ public struct FirstFollowUpRule: Equatable, Sendable {
         .cold: Step(type: .email, subject: "Send intro email", dueAfter: 3 * 86_400),
     ])
 
-    /// The step for a score, if its band has one.
-    public func step(forScore score: Int) -> Step? { steps[ScoreBand(score: score)] }
+    /// The step for a score, if its band has one, honouring the contact's consent: a do-not-call contact
+    /// is emailed instead of called, an opted-out one called instead of emailed, and one who refused both gets none.
+    public func step(forScore score: Int, consent: Consent = .init()) -> Step? {
+        guard var step = steps[ScoreBand(score: score)] else { return nil }
+        switch step.type {
+        case .call where consent.doNotCall:
+            guard !consent.emailOptOut else { return nil }
+            step.type = .email
+            step.subject = "Send intro email (do not call)"
+        case .email where consent.emailOptOut:
+            guard !consent.doNotCall else { return nil }
+            step.type = .call
+            step.subject = "Intro call (opted out of email)"
+        default: break
+        }
+        return step
+    }
 }

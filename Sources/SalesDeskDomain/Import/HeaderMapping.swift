@@ -40,7 +40,7 @@ public struct HeaderMapping: Equatable, Sendable {
             let known = Set(layout.headers.keys.map(HeaderKey.init))
             let matched = keys.filter(known.contains).count
             guard matched > 0 else { continue }
-            let signature = Set(layout.signature.map(HeaderKey.init))
+            let signature = layout.signature
             let score = matched * 2 + keys.filter(signature.contains).count * 3
             if score > best.score { best = (layout, score) }
         }

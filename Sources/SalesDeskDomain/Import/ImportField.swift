@@ -4,6 +4,12 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
     case dealTitle = "deal_title", source, owner, stage, status, lossReason = "loss_reason", value, currency
     case expectedCloseDate = "expected_close_date", tags, partner, country, productInterest = "product_interest"
     case companySize = "company_size", notes, externalID = "external_id"
+    /// The company's yearly revenue: stored on the account, never as a deal value.
+    case annualRevenue = "annual_revenue"
+    /// Consent flags, stored on the contact.
+    case doNotCall = "do_not_call", emailOptOut = "email_opt_out"
+    /// When the source system created the record: becomes the lead's created date.
+    case createdDate = "created_date"
 
     /// The header the desk's own template uses for this field.
     public var templateHeader: String {
@@ -31,6 +37,10 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
         case .companySize: "Company Size"
         case .notes: "Notes"
         case .externalID: "External ID"
+        case .annualRevenue: "Annual Revenue"
+        case .doNotCall: "Do Not Call"
+        case .emailOptOut: "Email Opt Out"
+        case .createdDate: "Created"
         }
     }
 

@@ -17,21 +17,24 @@ public enum ImportLayout: String, CaseIterable, Sendable {
                 "Record ID": .externalID, "First Name": .firstName, "Last Name": .lastName, "Email": .email,
                 "Phone Number": .phone, "Mobile Phone Number": .phone, "Job Title": .jobTitle, "Company Name": .company,
                 "Lead Status": .status, "Contact owner": .owner, "Original Source": .source, "Country/Region": .country,
-                "Number of Employees": .companySize, "Lifecycle Stage": .stage,
+                "Number of Employees": .companySize, "Lifecycle Stage": .stage, "Create Date": .createdDate,
+                "Annual Revenue": .annualRevenue, "Unsubscribed from all email": .emailOptOut,
             ]
         case .salesforceAPI:
             [
                 "Id": .externalID, "FirstName": .firstName, "LastName": .lastName, "Company": .company, "Email": .email,
                 "Phone": .phone, "MobilePhone": .phone, "Title": .jobTitle, "LeadSource": .source, "Status": .status,
                 "OwnerId": .owner, "Description": .notes, "Country": .country, "NumberOfEmployees": .companySize,
-                "AnnualRevenue": .value, "CurrencyIsoCode": .currency, "ProductInterest__c": .productInterest,
+                "AnnualRevenue": .annualRevenue, "CurrencyIsoCode": .currency, "ProductInterest__c": .productInterest,
+                "DoNotCall": .doNotCall, "HasOptedOutOfEmail": .emailOptOut, "CreatedDate": .createdDate,
             ]
         case .salesforceLabels:
             [
                 "Lead ID": .externalID, "First Name": .firstName, "Last Name": .lastName, "Company": .company, "Email": .email,
                 "Phone": .phone, "Mobile": .phone, "Title": .jobTitle, "Lead Source": .source, "Lead Status": .status,
                 "Lead Owner": .owner, "Description": .notes, "Country": .country, "No. of Employees": .companySize,
-                "Annual Revenue": .value, "Lead Currency": .currency, "Product Interest": .productInterest,
+                "Annual Revenue": .annualRevenue, "Lead Currency": .currency, "Product Interest": .productInterest,
+                "Do Not Call": .doNotCall, "Email Opt Out": .emailOptOut, "Created Date": .createdDate,
             ]
         case .pipedrive:
             [
@@ -42,26 +45,24 @@ public enum ImportLayout: String, CaseIterable, Sendable {
                 "Deal - Currency": .currency, "Deal - Stage": .stage, "Deal - Status": .status,
                 "Deal - Lost reason": .lossReason, "Deal - Owner": .owner, "Deal - Expected close date": .expectedCloseDate,
                 "Deal - Source channel": .source, "Organization - Number of employees": .companySize, "Deal - ID": .externalID,
+                "Deal - Deal created": .createdDate, "Deal - Add time": .createdDate, "Organization - Annual revenue": .annualRevenue,
             ]
         case .zoho:
             [
                 "Record Id": .externalID, "Lead Owner": .owner, "First Name": .firstName, "Last Name": .lastName,
                 "Company": .company, "Email": .email, "Phone": .phone, "Mobile": .phone, "Designation": .jobTitle,
                 "Title": .jobTitle, "Lead Source": .source, "Lead Status": .status, "Country": .country,
-                "No. of Employees": .companySize, "Annual Revenue": .value, "Description": .notes, "Currency": .currency,
+                "No. of Employees": .companySize, "Annual Revenue": .annualRevenue, "Description": .notes, "Currency": .currency,
+                "Email Opt Out": .emailOptOut, "Email Opt-out": .emailOptOut, "Created Time": .createdDate,
             ]
         }
     }
 
-    /// Headers only this layout uses, which decide a tie between layouts sharing generic names.
-    var signature: [String] {
-        switch self {
-        case .template: ["Deal Title", "Expected Close Date", "Product Interest", "External ID"]
-        case .hubspot: ["Record ID", "Contact owner", "Original Source", "Phone Number", "Company Name"]
-        case .salesforceAPI: ["FirstName", "LastName", "LeadSource", "OwnerId"]
-        case .salesforceLabels: ["Lead Owner", "Lead Source", "Lead Status", "Lead ID"]
-        case .pipedrive: ["Person - Name", "Organization - Name", "Deal - Value", "Deal - Stage"]
-        case .zoho: ["Lead Owner", "Designation", "Record Id"]
-        }
+    /// Headers only this layout uses (compared as ``HeaderKey``s), which decide between layouts sharing
+    /// generic names: a Zoho file's "Lead Owner", "Lead Source" and "Lead Status" are Salesforce labels too,
+    /// but its "Designation" is Zoho's alone.
+    var signature: Set<HeaderKey> {
+        let others = Set(Self.allCases.filter { $0 != self }.flatMap { $0.headers.keys.map(HeaderKey.init) })
+        return Set(headers.keys.map(HeaderKey.init)).subtracting(others)
     }
 }

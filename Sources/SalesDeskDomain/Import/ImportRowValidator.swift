@@ -2,8 +2,9 @@ import Foundation
 
 /// Turns a raw row into an ``ImportedLead`` or the first problem that rejects it.
 ///
-/// Rules: a lead needs a name, an email or a phone; the email must be well formed; the phone must
-/// normalise to E.164 (the default country code fills in a missing one); an unknown source becomes
+/// Rules: a lead needs a name, an email or a phone; the email must be well formed; a phone is read by
+/// ``PhoneNumber/imported(_:region:)`` in the row's country (else ``phoneRegion``) and kept as written,
+/// flagged, when it cannot be normalised with confidence; an unknown source becomes
 /// `defaultSource` and is flagged; value, currency, company size and dates must parse; lengths follow
 /// ``FieldRules``; cell text follows ``ImportText``.
 public struct ImportRowValidator: Sendable {
@@ -15,10 +16,14 @@ public struct ImportRowValidator: Sendable {
     public var defaultSource: LeadSource
     /// `--source`: every row gets this source, whatever the file says.
     public var forcedSource: LeadSource?
+    /// Where national phone numbers are read when the row names no known country.
+    public var phoneRegion: PhoneRegion
 
     public init(mapping: HeaderMapping, pipeline: Pipeline = .standard, defaultCountryCode: String = "+1",
-                defaultCurrency: CurrencyCode = .usd, defaultSource: LeadSource = .bulkUpload, forcedSource: LeadSource? = nil) {
+                defaultCurrency: CurrencyCode = .usd, defaultSource: LeadSource = .bulkUpload, forcedSource: LeadSource? = nil,
+                phoneRegion: PhoneRegion? = nil) {
         self.mapping = mapping
+        self.phoneRegion = phoneRegion ?? PhoneRegion.callingCode(defaultCountryCode)
         self.pipeline = pipeline
         self.defaultCountryCode = defaultCountryCode
         self.defaultCurrency = defaultCurrency
@@ -44,6 +49,7 @@ public struct ImportRowValidator: Sendable {
 
         mutating func text(_ field: ImportField, multiline: Bool = false) throws -> String? {
             guard let column = mapping.column(for: field), column < raw.cells.count else { return nil }
+            if let reason = raw.problems[column] { throw RowProblem(row: raw.number, column: mapping.headers[column], reason: reason) }
             do {
                 let cleaned = try ImportText.clean(raw.cells[column], multiline: multiline)
                 if cleaned.removedControls { flags.append("\(mapping.headers[column]): control characters removed") }
@@ -54,7 +60,12 @@ public struct ImportRowValidator: Sendable {
         }
 
         func problem(_ field: ImportField, _ reason: String) -> RowProblem {
-            RowProblem(row: raw.number, column: mapping.column(for: field).map { mapping.headers[$0] } ?? field.templateHeader, reason: reason)
+            RowProblem(row: raw.number, column: header(field), reason: reason)
+        }
+
+        /// The file's header for `field`, or the template's when the field is not mapped.
+        func header(_ field: ImportField) -> String {
+            mapping.column(for: field).map { mapping.headers[$0] } ?? field.templateHeader
         }
 
         /// FieldRules' checks, with the column named.
@@ -79,12 +90,8 @@ public struct ImportRowValidator: Sendable {
         let name = fullName ?? [first, last].compactMap { $0 }.joined(separator: " ")
         let emailText = try cells.text(.email)
         let email = try cells.checked(.email) { try FieldRules.email(emailText) }
-        let phoneText = try cells.text(.phone)
-        var phone: String?
-        if let phoneText {
-            phone = PhoneNumber.e164(phoneText, defaultCountryCode: defaultCountryCode)
-            if phone == nil { throw cells.problem(.phone, "'\(phoneText)' is not a phone number") }
-        }
+        let country = try cells.text(.country)
+        let phone = try self.phone(&cells, region: country.flatMap(PhoneRegion.named) ?? phoneRegion)
         guard !name.isEmpty || email != nil || phone != nil else {
             throw RowProblem(row: raw.number, column: "", reason: "needs a name, an email or a phone")
         }
@@ -104,7 +111,16 @@ public struct ImportRowValidator: Sendable {
         if status == nil, let unknown = try cells.text(.stage) ?? cells.text(.status) {
             cells.flags.append("stage '\(unknown)' unknown: imported as \(pipeline.name(of: .open))")
         }
-        let value = try money(&cells)
+        let value = try money(&cells, .value)
+        let revenueText = try cells.text(.annualRevenue)
+        let annualRevenue = revenueText == nil ? nil : try money(&cells, .annualRevenue)
+        let consent = Consent(doNotCall: try flag(&cells, .doNotCall), emailOptOut: try flag(&cells, .emailOptOut))
+        let externalID = try cells.text(.externalID)
+        var createdAt: Date?
+        if let text = try cells.text(.createdDate) {
+            createdAt = ImportDate.parse(text)
+            if createdAt == nil { cells.flags.append("\(cells.header(.createdDate)): '\(text)' is not a date; the import's date was used") }
+        }
         var closeDate: Date?
         if let text = try cells.text(.expectedCloseDate) {
             closeDate = ImportDate.parse(text)
@@ -120,15 +136,32 @@ public struct ImportRowValidator: Sendable {
         let notes = try cells.checked(.notes) { try notesText.map { text throws(DomainError) in try FieldRules.text(text, field: "notes") } }
         let ownerText = try cells.text(.owner)
         let partner = try cells.text(.partner)
-        let country = try cells.text(.country)
         let interest = try cells.text(.productInterest)
         let tagsText = try cells.text(.tags)
         let tags = tagsText.map { $0.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
         return ImportedLead(
             row: raw.number, contactName: contactName, email: email, emailKey: email.map(DedupeKey.email), phone: phone,
-            jobTitle: jobTitle, company: company, dealTitle: dealTitle, source: source, partner: partner, ownerText: ownerText,
+            jobTitle: jobTitle, company: company, dealTitle: dealTitle, namesDeal: dealText != nil, source: source, partner: partner, ownerText: ownerText,
             stage: status?.stage ?? .open, lossReason: status?.lossReason, value: value, expectedCloseDate: closeDate,
-            tags: tags, country: country, productInterest: interest, companySize: size, notes: notes, flags: cells.flags)
+            tags: tags, country: country, productInterest: interest, companySize: size, notes: notes,
+            externalID: externalID, annualRevenue: annualRevenue, consent: consent, createdAt: createdAt, flags: cells.flags)
+    }
+
+    private func phone(_ cells: inout Cells, region: PhoneRegion) throws -> String? {
+        guard let text = try cells.text(.phone) else { return nil }
+        switch PhoneNumber.imported(text, region: region) {
+        case .e164(let number): return number
+        case .asWritten(let number):
+            cells.flags.append("\(cells.header(.phone)): '\(number)' kept as written (its country cannot be told)")
+            return number
+        case nil: throw cells.problem(.phone, "'\(text)' is not a phone number")
+        }
+    }
+
+    private func flag(_ cells: inout Cells, _ field: ImportField) throws -> Bool {
+        let text = try cells.text(field)
+        guard let value = Consent.flag(text) else { throw cells.problem(field, "'\(text ?? "")' is not yes or no (true/false, 1/0)") }
+        return value
     }
 
     private func source(_ cells: inout Cells) throws -> LeadSource {
@@ -139,20 +172,20 @@ public struct ImportRowValidator: Sendable {
         return defaultSource
     }
 
-    private func money(_ cells: inout Cells) throws -> Money {
+    private func money(_ cells: inout Cells, _ field: ImportField) throws -> Money {
         let currencyText = try cells.text(.currency)
         var currency = defaultCurrency
         if let currencyText {
             guard let code = CurrencyCode(rawValue: currencyText) else { throw cells.problem(.currency, "'\(currencyText)' is not a three-letter currency code") }
             currency = code
         }
-        guard let valueText = try cells.text(.value) else { return .zero(currency) }
+        guard let valueText = try cells.text(field) else { return .zero(currency) }
         do {
             return try Money.parse(valueText, currency: currency)
         } catch DomainError.invalidField(_, let reason) {
-            throw cells.problem(.value, "'\(valueText)' \(reason)")
+            throw cells.problem(field, "'\(valueText)' \(reason)")
         } catch {
-            throw cells.problem(.value, "'\(valueText)' is not an amount (digits, optional decimals, no negative values)")
+            throw cells.problem(field, "'\(valueText)' is not an amount (digits, optional decimals, no negative values)")
         }
     }
 }

@@ -62,7 +62,10 @@ public enum ImportText {
         return Cleaned(text: String(scalars).trimmed, removedControls: removed)
     }
 
-    private static func isRemoved(_ value: UInt32) -> Bool {
+    /// Whether a scalar is a control that stored text must not carry: C0 (but NUL, which refuses the row),
+    /// DEL, C1 (ESC, CSI, ...), bidi overrides and isolates, line and paragraph separators. Also what the
+    /// iCalendar export strips.
+    public static func isRemoved(_ value: UInt32) -> Bool {
         switch value {
         case 0x01...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
         default: false

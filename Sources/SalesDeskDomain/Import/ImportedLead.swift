@@ -7,10 +7,14 @@ public struct RawImportRow: Sendable {
     /// Where the row starts in the file: its line (CSV) or sheet row (XLSX); the header is row 1.
     public var number: Int
     public var cells: [String?]
+    /// Cells that cannot be read (by column index), with why: an XLSX formula with no saved result.
+    /// A mapped column with a problem rejects the row; an unmapped one is ignored.
+    public var problems: [Int: String]
 
-    public init(number: Int, cells: [String?]) {
+    public init(number: Int, cells: [String?], problems: [Int: String] = [:]) {
         self.number = number
         self.cells = cells
+        self.problems = problems
     }
 }
 
@@ -37,11 +41,13 @@ public struct ImportedLead: Equatable, Sendable {
     public var email: String?
     /// ``DedupeKey/email(_:)`` of the email.
     public var emailKey: String?
-    /// E.164.
+    /// E.164, or as written when it could not be normalised with confidence (the row is flagged).
     public var phone: String?
     public var jobTitle: String?
     public var company: String?
     public var dealTitle: String
+    /// Whether the file named the deal (a deal title), so the row is a deal and not just a contact.
+    public var namesDeal = false
     public var source: LeadSource
     public var partner: String?
     /// Owner as written in the file (handle, email or name); resolved by the store.
@@ -55,6 +61,14 @@ public struct ImportedLead: Equatable, Sendable {
     public var productInterest: String?
     public var companySize: Int?
     public var notes: String?
+    /// The record's id in the system it came from; a re-import matches on it.
+    public var externalID: String?
+    /// The company's yearly revenue, stored on the account (never the deal value).
+    public var annualRevenue: Money?
+    /// Consent flags, stored on the contact: no call task for a do-not-call contact.
+    public var consent: Consent = .init()
+    /// When the source system created the record; becomes the lead's created date.
+    public var createdAt: Date?
     /// Things fixed up on the way in (unknown source defaulted, controls removed), for the summary.
     public var flags: [String]
 

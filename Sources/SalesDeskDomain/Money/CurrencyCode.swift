@@ -13,13 +13,19 @@ public struct CurrencyCode: RawRepresentable, Codable, Hashable, Sendable, Custo
 
     public var description: String { rawValue }
 
-    /// Digits after the decimal point (0 for JPY, KRW and similar; 2 otherwise).
+    /// Digits after the decimal point, per ISO 4217: 0 for JPY, KRW and similar, 3 for BHD, KWD and similar, 2 otherwise.
     public var minorUnitDigits: Int {
-        Self.zeroDecimalCurrencies.contains(rawValue) ? 0 : 2
+        if Self.zeroDecimalCurrencies.contains(rawValue) { return 0 }
+        return Self.threeDecimalCurrencies.contains(rawValue) ? 3 : 2
     }
 
     public static let usd = CurrencyCode(rawValue: "USD")!
     public static let eur = CurrencyCode(rawValue: "EUR")!
 
-    private static let zeroDecimalCurrencies: Set<String> = ["JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF"]
+    /// ISO 4217 currencies with no minor unit.
+    private static let zeroDecimalCurrencies: Set<String> = [
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
+    ]
+    /// ISO 4217 currencies with three decimals.
+    private static let threeDecimalCurrencies: Set<String> = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]
 }

@@ -32,11 +32,20 @@ public struct Money: Codable, Hashable, Sendable, CustomStringConvertible {
         var fraction: Int64 = 0
         if parts.count == 2 {
             let fractionText = String(parts[1])
-            guard fractionText.count <= digits, fractionText.allSatisfy(\.isASCIIDigit) else {
-                throw DomainError.invalidMoney(text)
+            guard fractionText.allSatisfy(\.isASCIIDigit) else { throw DomainError.invalidMoney(text) }
+            let kept = String(fractionText.prefix(digits))
+            fraction = Int64(kept.padding(toLength: digits, withPad: "0", startingAt: 0)) ?? 0
+            if fractionText.count > digits {
+                // Spreadsheet noise (`99.98999999999999`) rounds to the nearest minor unit; a real
+                // sub-unit amount (`12.345` USD) is refused with the currency's decimals named.
+                let rest = fractionText.dropFirst(digits)
+                guard let roundsUp = noiseRoundsUp(rest) else {
+                    throw DomainError.invalidField(field: "amount", reason: """
+                        has \(fractionText.count) decimals; \(currency) has \(digits) (ISO 4217)
+                        """)
+                }
+                if roundsUp { fraction += 1 }
             }
-            let padded = fractionText.padding(toLength: digits, withPad: "0", startingAt: 0)
-            fraction = Int64(padded) ?? 0
         }
         let scale = Int64(Self.pow10(digits))
         let (scaled, overflow) = whole.multipliedReportingOverflow(by: scale)
@@ -45,6 +54,18 @@ public struct Money: Codable, Hashable, Sendable, CustomStringConvertible {
             throw DomainError.invalidField(field: "amount", reason: "is over the largest amount the desk stores (\(Money(minorUnits: maximumMinorUnits, currency: currency).formattedAmount))")
         }
         return Money(minorUnits: total, currency: currency)
+    }
+
+    /// The largest distance from a whole minor unit still read as floating-point noise: a thousandth of a minor unit.
+    static let noiseDigits = 3
+
+    /// Digits past the currency's decimals, as a fraction of one minor unit: nil when they are a real
+    /// amount (farther than ``noiseDigits`` allows from a whole minor unit), else whether they round up.
+    private static func noiseRoundsUp(_ rest: Substring) -> Bool? {
+        let lead = rest.prefix(noiseDigits)
+        if lead.allSatisfy({ $0 == "0" }) { return false }
+        if lead.allSatisfy({ $0 == "9" }) { return true }
+        return nil
     }
 
     /// `12,500.50 USD`

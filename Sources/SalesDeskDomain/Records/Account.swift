@@ -16,11 +16,14 @@ public struct Account: Codable, Equatable, Sendable, Identifiable {
     /// Customer health 0–100 (nil until measured).
     public var health: Int?
     public var createdAt: Date
+    /// The company's yearly revenue (imported from a CRM's company field); never a deal value.
+    public var annualRevenue: Money?
 
     public init(
         id: Int64? = nil, name: String, domain: String? = nil, industry: String? = nil,
-        status: Status = .prospect, ownerID: Int64? = nil, health: Int? = nil, createdAt: Date
+        status: Status = .prospect, ownerID: Int64? = nil, health: Int? = nil, createdAt: Date, annualRevenue: Money? = nil
     ) {
+        self.annualRevenue = annualRevenue
         self.id = id
         self.name = name
         self.domain = domain

@@ -24,14 +24,17 @@ public struct Lead: Codable, Equatable, Sendable, Identifiable {
     public var isOnHold: Bool
     public var createdAt: Date
     public var updatedAt: Date
+    /// The deal's id in the system it was imported from, if any.
+    public var externalID: String?
 
     public init(
         id: Int64? = nil, contactID: Int64, accountID: Int64?, title: String, source: LeadSource,
         partner: String? = nil, ownerID: Int64, stage: StageKey = .open, value: Money,
         expectedCloseDate: Date? = nil, score: Int = 0, tags: [String] = [], stageEnteredAt: Date,
         lastActivityAt: Date? = nil, lossReason: LossReason? = nil, isOnHold: Bool = false,
-        createdAt: Date, updatedAt: Date? = nil
+        createdAt: Date, updatedAt: Date? = nil, externalID: String? = nil
     ) {
+        self.externalID = externalID
         self.id = id
         self.contactID = contactID
         self.accountID = accountID

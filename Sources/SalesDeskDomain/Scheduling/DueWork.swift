@@ -43,10 +43,14 @@ public struct DueWork: Equatable, Sendable {
         self.eventAt = eventAt
     }
 
-    /// Decides how the work fires at `now`: late work goes into a digest, and a reminder meant for
-    /// before an event that has already happened is dropped.
-    public func firing(at now: Date, catchUpAfter: TimeInterval) -> Firing {
+    /// Decides how the work fires at `now`: work that came due while no scheduler ran (after the last
+    /// pass, `lastPassAt`, and more than `catchUpAfter` ago) goes into a digest, and a reminder meant for
+    /// before an event that has already happened is dropped. Work already due at the last pass but not
+    /// claimed by it did not exist then: it was created after its due time and fires now as itself.
+    public func firing(at now: Date, catchUpAfter: TimeInterval, lastPassAt: Date? = nil) -> Firing {
         if kind == .reminder, level < 0, let eventAt, eventAt <= now { return .skip }
-        return now.timeIntervalSince(dueAt) > catchUpAfter ? .digest : .notify
+        let late = now.timeIntervalSince(dueAt) > catchUpAfter
+        let cameDueSinceLastPass = lastPassAt.map { dueAt > $0 } ?? true
+        return late && cameDueSinceLastPass ? .digest : .notify
     }
 }

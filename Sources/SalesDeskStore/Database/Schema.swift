@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration(ForecastSchema.migrationName, migrate: ForecastSchema.create)
         migrator.registerMigration(SnapshotSchema.migrationName, migrate: SnapshotSchema.create)
         migrator.registerMigration(TrustSchema.migrationName, migrate: TrustSchema.create)
+        migrator.registerMigration(ImportMeaningSchema.migrationName, migrate: ImportMeaningSchema.create)
         return migrator
     }
 

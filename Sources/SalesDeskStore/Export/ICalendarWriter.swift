@@ -1,4 +1,5 @@
 import Foundation
+import SalesDeskDomain
 
 /// Writes an RFC 5545 iCalendar feed of follow-ups: CRLF lines folded at 75 octets (never inside a
 /// UTF-8 sequence), TEXT values escaped, times in UTC, and UIDs stable across exports so a
@@ -64,7 +65,8 @@ public struct ICalendarWriter {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
     }
 
-    /// TEXT escaping: backslash, semicolon, comma and line breaks; other controls are dropped.
+    /// TEXT escaping: backslash, semicolon, comma and line breaks; other controls (C0, DEL, C1, bidi
+    /// overrides and isolates: ``ImportText/isRemoved(_:)``) are dropped.
     static func escape(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -74,7 +76,7 @@ public struct ICalendarWriter {
             case ",": result += "\\,"
             case "\n": result += "\\n"
             case "\r": continue
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
+            case _ where scalar.value == 0 || ImportText.isRemoved(scalar.value): continue
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -5,6 +5,11 @@ import SalesDeskDomain
 /// Writes one batch of validated leads inside the caller's transaction: dedupe look-ups, merge,
 /// account, contact, lead with its score breakdown, search row and first follow-up.
 ///
+/// Contacts are deduplicated, deals are not: a row whose contact exists (same email or phone) but whose
+/// deal is new (another title, another external id) becomes a new lead on that contact. A row is a
+/// duplicate when its external id is already imported, or its contact exists and either the row carries
+/// no deal of its own or the contact already has the same open deal.
+///
 /// Prepared statements are bound through SQLite's C API (``BulkInsert``, ``PreparedLookup``), so a
 /// row costs a few index look-ups and inserts; the board totals are summed per batch
 /// (``SuspendedTotalsTrigger``) and added by ``finish()``, which the caller runs before committing.
@@ -32,6 +37,7 @@ struct ImportBatchWriter {
     private let byPhone: PreparedLookup
     private let byMatchKey: PreparedLookup
     private let accountByName: PreparedLookup
+    private let byExternalID: PreparedLookup
     private var inserts: Inserts?
     private var totals: SuspendedTotalsTrigger?
 
@@ -44,13 +50,22 @@ struct ImportBatchWriter {
         let customer: BulkInsert
         let job: BulkInsert
         let stageHistory: BulkInsert
+        /// Sets an account's yearly revenue when it has none yet.
+        let revenue: BulkInsert
         init(_ db: Database) throws {
             account = try BulkInsert(db, sql: "INSERT INTO account (name, status, owner_id, created_at) VALUES (?, 'prospect', ?, ?)")
-            contact = try BulkInsert(db, sql: "INSERT INTO contact (name, email, email_key, phone, title, account_id, created_at, match_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            contact = try BulkInsert(db, sql: """
+                INSERT INTO contact (name, email, email_key, phone, title, account_id, created_at, match_key, do_not_call, email_opt_out, country)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             lead = try BulkInsert(db, sql: """
                 INSERT INTO lead (contact_id, account_id, title, source, partner, owner_id, stage, value_minor, currency,
-                    expected_close_date, score, tags, stage_entered_at, last_touched_at, loss_reason, loss_note, created_at, updated_at, score_breakdown)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    expected_close_date, score, tags, stage_entered_at, last_touched_at, loss_reason, loss_note, created_at, updated_at,
+                    score_breakdown, external_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            revenue = try BulkInsert(db, sql: """
+                UPDATE account SET annual_revenue_minor = ?, annual_revenue_currency = ? WHERE id = ? AND annual_revenue_minor IS NULL
                 """)
             search = try BulkInsert(db, sql: "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)")
             activity = try BulkInsert(db, sql: """
@@ -79,6 +94,7 @@ struct ImportBatchWriter {
         byPhone = try PreparedLookup(db, sql: "SELECT id FROM contact WHERE phone = ? LIMIT 1")
         byMatchKey = try PreparedLookup(db, sql: "SELECT id FROM contact WHERE match_key = ? LIMIT 1")
         accountByName = try PreparedLookup(db, sql: "SELECT id FROM account WHERE name = ? COLLATE NOCASE LIMIT 1")
+        byExternalID = try PreparedLookup(db, sql: "SELECT id FROM lead WHERE external_id = ? LIMIT 1")
         // The trigger goes before the statements are prepared, so none of them is compiled with it.
         totals = dryRun ? nil : try SuspendedTotalsTrigger(db)
         inserts = dryRun ? nil : try Inserts(db)
@@ -97,34 +113,38 @@ struct ImportBatchWriter {
     /// Writes (or, in a dry run, judges) one lead owned by `ownerID`.
     mutating func write(_ validated: ValidatedBatch.Row, ownerID: @autoclosure () -> Int64) throws -> Outcome {
         let lead = validated.lead
+        var knownContact: Int64?
         if let existing = try existingContact(lead) {
+            let newDeal = try isNewDeal(lead, contactID: existing)
             switch policy {
-            case .skip: return .skipped
+            case .skip where !newDeal: return .skipped
             case .merge:
                 if !dryRun { try merge(lead, into: existing) }
-                return .merged
-            case .create: break
+                if !newDeal { return .merged }
+            default: break
             }
+            // A new deal for a known contact is a new lead on that contact (unless --on-duplicate create).
+            if newDeal && policy != .create { knownContact = existing }
+        } else if try isKnownDeal(lead) {
+            if policy != .create { return .skipped }
         }
         let matchKey = validated.matchKey
-        let possibleDuplicate = try matchKey.map { key in
+        // A new deal on a known contact is that contact's, not a possible duplicate of it.
+        let possibleDuplicate = try knownContact != nil ? false : matchKey.map { key in
             try byMatchKey.int64(key) != nil || (dryRun && !seenKeys.insert("m:" + key).inserted)
         } ?? false
         let owner = ownerID()
         guard let inserts else { return .imported(ownerID: owner, possibleDuplicate: possibleDuplicate) }
         let seconds = at.epochSeconds
         let accountID = try lead.company.map { try account(named: $0, ownerID: owner, inserts: inserts) }
-        try inserts.contact.row { row in
-            row.bind(1, lead.contactName)
-            row.bind(2, lead.email)
-            row.bind(3, lead.emailKey)
-            row.bind(4, lead.phone)
-            row.bind(5, lead.jobTitle)
-            row.bind(6, accountID)
-            row.bind(7, seconds)
-            row.bind(8, matchKey)
+        if let accountID, let revenue = lead.annualRevenue {
+            try inserts.revenue.row { row in
+                row.bind(1, revenue.minorUnits)
+                row.bind(2, revenue.currency.rawValue)
+                row.bind(3, accountID)
+            }
         }
-        let contactID = inserts.contact.lastInsertedRowID
+        let contactID = try knownContact ?? insertContact(lead, accountID: accountID, matchKey: matchKey, inserts: inserts)
         let score = validated.score
         let tags = (lead.tags + (possibleDuplicate ? ["possible-duplicate"] : [])).joined(separator: ",")
         try inserts.lead.row { row in
@@ -144,9 +164,10 @@ struct ImportBatchWriter {
             row.bind(14, seconds)
             row.bind(15, lead.lossReason?.code)
             row.bind(16, lead.lossReason?.note)
-            row.bind(17, seconds)
+            row.bind(17, lead.createdAt?.epochSeconds ?? seconds)
             row.bind(18, seconds)
             row.bind(19, ScoreBreakdownJSON.encode(validated.breakdown))
+            row.bind(20, lead.externalID)
         }
         let leadID = inserts.lead.lastInsertedRowID
         // An imported lead starts its history in the stage the file gives (see History).
@@ -166,7 +187,7 @@ struct ImportBatchWriter {
             row.bind(2, lead.contactName)
             row.bind(3, SearchIndex.leadBody(title: lead.dealTitle, company: lead.company, tags: tags))
         }
-        if lead.stage != .won, lead.stage != .lost, let step = followUps.step(forScore: score) {
+        if lead.stage != .won, lead.stage != .lost, let step = followUps.step(forScore: score, consent: lead.consent) {
             try inserts.activity.row { row in
                 row.bind(1, step.type.rawValue)
                 row.bind(2, step.subject)
@@ -191,6 +212,48 @@ struct ImportBatchWriter {
             }
         }
         return .imported(ownerID: owner, possibleDuplicate: possibleDuplicate)
+    }
+
+    private func insertContact(_ lead: ImportedLead, accountID: Int64?, matchKey: String?, inserts: Inserts) throws -> Int64 {
+        try inserts.contact.row { row in
+            row.bind(1, lead.contactName)
+            row.bind(2, lead.email)
+            row.bind(3, lead.emailKey)
+            row.bind(4, lead.phone)
+            row.bind(5, lead.jobTitle)
+            row.bind(6, accountID)
+            row.bind(7, at.epochSeconds)
+            row.bind(8, matchKey)
+            row.bind(9, lead.consent.doNotCall ? 1 : 0)
+            row.bind(10, lead.consent.emailOptOut ? 1 : 0)
+            row.bind(11, lead.country)
+        }
+        return inserts.contact.lastInsertedRowID
+    }
+
+    /// Whether the row's external id was imported before (by an earlier run or row).
+    private mutating func isKnownDeal(_ lead: ImportedLead) throws -> Bool {
+        guard let externalID = lead.externalID else { return false }
+        if try byExternalID.int64(externalID) != nil { return true }
+        return dryRun && !seenKeys.insert("x:" + externalID).inserted
+    }
+
+    /// Whether the row brings a deal the known contact does not have yet: it names a deal of its own
+    /// (a deal title or an external id) and neither its external id nor an open lead of the same title exists.
+    private mutating func isNewDeal(_ lead: ImportedLead, contactID: Int64) throws -> Bool {
+        guard lead.namesDeal, try !isKnownDeal(lead) else { return false }
+        if dryRun {
+            let contactKey = lead.emailKey ?? lead.phone ?? ""
+            guard seenKeys.insert("t:\(contactKey)|\(lead.dealTitle)").inserted else { return false }
+            return try contactID == 0 || !hasOpenDeal(contactID: contactID, title: lead.dealTitle)
+        }
+        return try !hasOpenDeal(contactID: contactID, title: lead.dealTitle)
+    }
+
+    private func hasOpenDeal(contactID: Int64, title: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM lead WHERE contact_id = ? AND title = ? AND stage NOT IN ('won', 'lost'))
+            """), arguments: [contactID, title]) ?? false
     }
 
     private mutating func existingContact(_ lead: ImportedLead) throws -> Int64? {

@@ -26,9 +26,18 @@ public struct ImportOptions: Sendable {
     public var dryRun: Bool
     /// Rows per transaction; nil uses the config's `import.batch_size`.
     public var batchSize: Int?
+    /// `--owner-fallback`: who gets the leads whose owner cell names no desk user (nil: the assignment rules,
+    /// then `import.default_owner`, then whoever imports).
+    public var ownerFallback: String?
+    /// `--phone-region`: where national phone numbers are read when a row names no known country
+    /// (nil: the region of the config's `default_country_code`).
+    public var phoneRegion: PhoneRegion?
 
     public init(mapOverrides: [String] = [], forcedSource: LeadSource? = nil, ownerHandle: String? = nil,
-                assignByRules: Bool = false, onDuplicate: DuplicatePolicy = .skip, dryRun: Bool = false, batchSize: Int? = nil) {
+                assignByRules: Bool = false, onDuplicate: DuplicatePolicy = .skip, dryRun: Bool = false, batchSize: Int? = nil,
+                ownerFallback: String? = nil, phoneRegion: PhoneRegion? = nil) {
+        self.ownerFallback = ownerFallback
+        self.phoneRegion = phoneRegion
         self.mapOverrides = mapOverrides
         self.forcedSource = forcedSource
         self.ownerHandle = ownerHandle
@@ -54,8 +63,16 @@ public struct ImportSummary: Equatable, Sendable {
     public var resumedRows = 0
     /// Imported leads whose name + company matches an existing contact; tagged `possible-duplicate`.
     public var possibleDuplicates = 0
-    /// Rows imported with a fix-up (unknown source defaulted, control characters removed, ...).
+    /// Imported rows with a fix-up (unknown source defaulted, control characters removed, phone kept as written, ...).
     public var flagged = 0
+    /// The first rejections (up to ``firstRejectionsKept``), shown in the summary without `--rejects`.
+    public var firstRejections: [RowProblem] = []
+    /// How many rejections the summary shows.
+    public static let firstRejectionsKept = 5
+    /// Owner cells that named no desk user, with how many leads each had; those leads went to ``fallbackOwner``'s choice.
+    public var unknownOwners: [String: Int] = [:]
+    /// Who got the leads of ``unknownOwners``: a handle, or a description of the rule chain.
+    public var fallbackOwner = ""
     public var blankRows = 0
     /// Leads per owner handle.
     public var perOwner: [String: Int] = [:]

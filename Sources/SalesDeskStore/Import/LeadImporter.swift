@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import SalesDeskDomain
@@ -43,7 +44,8 @@ public struct LeadImporter {
         let batchSize = options.batchSize ?? settings.batchSize
         let validator = ImportRowValidator(
             mapping: mapping, pipeline: database.configuration.pipeline, defaultCountryCode: database.configuration.defaultCountryCode,
-            defaultCurrency: database.configuration.defaultCurrency, defaultSource: settings.defaultSource, forcedSource: options.forcedSource)
+            defaultCurrency: database.configuration.defaultCurrency, defaultSource: settings.defaultSource, forcedSource: options.forcedSource,
+            phoneRegion: options.phoneRegion)
         let directory = try database.writer.read { db in try ImportDirectory(db) }
         let at = database.now()
         // Resolved before the run starts: an unknown --owner stops it before anything is written.
@@ -71,6 +73,9 @@ public struct LeadImporter {
             next = last.isLast ? nil : try chunks.next()
         }
         summary.perOwner = Dictionary(uniqueKeysWithValues: run.ownerCounts.map { (directory.handleByID[$0.key] ?? "#\($0.key)", $0.value) })
+        summary.unknownOwners = run.unknownOwners
+        summary.fallbackOwner = run.fallbackOwner.flatMap { directory.handleByID[$0] }
+            ?? "the [import] assignment rules, else the default owner, else \(user.handle)"
         if let runID { try finishRun(runID, file: file, ownerCounts: run.ownerCounts, at: at) }
         return summary
     }
@@ -82,6 +87,10 @@ public struct LeadImporter {
         /// The `import_run` row (nil in a dry run).
         var runID: Int64?
         let forcedOwner: Int64?
+        /// `--owner-fallback`: who gets leads whose owner cell names no desk user.
+        let fallbackOwner: Int64?
+        /// Owner cells naming no desk user, and their lead counts.
+        var unknownOwners: [String: Int] = [:]
         let reminderPlan: (Int64) -> ReminderPlan
         var picker: OwnerPicker
         var ownerCounts: [Int64: Int] = [:]
@@ -93,6 +102,10 @@ public struct LeadImporter {
             self.at = at
             forcedOwner = try importer.options.ownerHandle.map { handle in
                 guard let owner = directory.user(named: handle) else { throw DomainError.notFound("Active user '\(handle)'") }
+                return owner.id!
+            }
+            fallbackOwner = try importer.options.ownerFallback.map { handle in
+                guard let owner = directory.user(named: handle) else { throw DomainError.notFound("Active user '\(handle)' (--owner-fallback)") }
                 return owner.id!
             }
             // Each owner's plan is looked up once here, not once per imported follow-up.
@@ -127,8 +140,8 @@ public struct LeadImporter {
                     result.imported += 1
                     run.ownerCounts[owner, default: 0] += 1
                     if possibleDuplicate { result.possibleDuplicates += 1 }
+                    if !row.lead.flags.isEmpty { result.flagged += 1 }
                 }
-                if !row.lead.flags.isEmpty { result.flagged += 1 }
             }
             guard !chunk.endsBatch, let next = try chunks.next() else { break }
             chunk = next
@@ -153,12 +166,17 @@ public struct LeadImporter {
         summary.blankRows = chunk.blankRows
         summary.stoppedEarly = chunk.stoppedEarly ?? summary.stoppedEarly
         for problem in chunk.rejected { try rejected(problem) }
+        summary.firstRejections += chunk.rejected.prefix(ImportSummary.firstRejectionsKept - summary.firstRejections.count)
         summary.rejected += chunk.rejected.count
     }
 
     private func owner(for lead: ImportedLead, run: inout RunState) -> Int64 {
         if let forced = run.forcedOwner { return forced }
-        if !options.assignByRules, let text = lead.ownerText, let named = run.directory.user(named: text) { return named.id! }
+        if !options.assignByRules, let text = lead.ownerText {
+            if let named = run.directory.user(named: text) { return named.id! }
+            run.unknownOwners[text, default: 0] += 1
+            if let fallback = run.fallbackOwner { return fallback }
+        }
         return run.picker.pick(for: lead)
     }
 
@@ -204,24 +222,24 @@ public struct LeadImporter {
     }
 }
 
-/// Identifies an import file across runs: its name, size and a hash of its first megabyte.
+/// Identifies an import file across runs: its name, size and a SHA-256 of its whole content, read
+/// 1 MB at a time (a rewritten file of the same size is another file, whatever its first megabyte).
 public struct ImportFingerprint: Sendable {
     public let name: String
     public let fingerprint: String
 
     public init(path: String) {
         name = (path as NSString).lastPathComponent
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.int64Value ?? 0
-        let head = FileHandle(forReadingAtPath: path).flatMap { handle in
+        var hash = SHA256()
+        var size = 0
+        if let handle = FileHandle(forReadingAtPath: path) {
             defer { try? handle.close() }
-            return try? handle.read(upToCount: 1 << 20)
-        } ?? Data()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in head {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hash.update(data: chunk)
+                size += chunk.count
+            }
         }
-        fingerprint = "\(size):\(String(hash, radix: 16))"
+        fingerprint = "\(size):" + hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }
 

@@ -13,6 +13,8 @@ import ZIPFoundation
 /// for random access: memory grows with the workbook's distinct texts, not its rows.
 public final class XLSXReader: ImportRowReader {
     public private(set) var headers: [String] = []
+    /// The workbook's sheets other than the one read, in order: named when the sheet read has no usable header.
+    public private(set) var otherSheets: [String] = []
     public private(set) var blankRows = 0
     private let path: String
     private let strings: [String]
@@ -51,6 +53,8 @@ public final class XLSXReader: ImportRowReader {
         let book = Workbook(archive: archive, path: path)
         strings = try book.sharedStrings()
         let (name, entry) = try book.sheetEntry(named: sheet)
+        let names = try book.sheetNames()
+        otherSheets = sheet.map { wanted in names.filter { $0.caseInsensitiveCompare(wanted) != .orderedSame } } ?? Array(names.dropFirst())
         sheetBytes = max(1, Int64(clamping: entry.uncompressedSize))
         // The archive is used by the unpacking thread alone from here on.
         nonisolated(unsafe) let unpacking = archive
@@ -58,17 +62,21 @@ public final class XLSXReader: ImportRowReader {
             var splitter = SheetRowSplitter()
             var unpacked: Int64 = 0
             do {
-                _ = try unpacking.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { piece in
+                // The checksum is checked: a damaged sheet stops the import instead of feeding it garbage.
+                let checksum = try unpacking.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { piece in
                     unpacked += Int64(piece.count)
                     for xml in try splitter.feed(piece) {
                         guard emit(SheetPart(xml: xml, unpackedBytes: unpacked)) else { throw Stopped() }
                     }
                 }
+                guard checksum == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
                 if let xml = try splitter.finish() { _ = emit(SheetPart(xml: xml, unpackedBytes: unpacked)) }
             } catch is Stopped {
                 return
             } catch SheetRowSplitter.Problem.rowTooLarge {
                 throw ImportFileError.notSpreadsheet(path: path, detail: "\(name) has a row over 16 MB")
+            } catch Archive.ArchiveError.invalidCRC32 {
+                throw ImportFileError.notSpreadsheet(path: path, detail: "\(name) fails its checksum (CRC-32): the file is damaged")
             } catch SheetRowSplitter.Problem.noRootElement {
                 throw ImportFileError.notSpreadsheet(path: path, detail: "\(name) is not a worksheet")
             } catch {
@@ -116,18 +124,23 @@ public final class XLSXReader: ImportRowReader {
             pending = (decoded.sheetData.row ?? []).map { row in
                 rowsSeen += 1
                 var cells: [String?] = []
+                var problems: [Int: String] = [:]
                 for (index, cell) in (row.c ?? []).enumerated() {
                     let column = cell.r.flatMap(Self.columnIndex) ?? index
                     while cells.count < column { cells.append("") }
+                    if cell.f != nil && cell.v == nil { problems[cells.count] = Self.uncalculatedFormula }
                     cells.append(Self.text(of: cell, strings: strings))
                 }
-                return RawImportRow(number: row.r ?? rowsSeen, cells: cells)
+                return RawImportRow(number: row.r ?? rowsSeen, cells: cells, problems: problems)
             }
             pendingIndex = 0
         }
         defer { pendingIndex += 1 }
         return pending[pendingIndex]
     }
+
+    /// Why a formula cell without a saved result is refused (it would otherwise read as empty, or 0).
+    static let uncalculatedFormula = "is a formula with no saved result; open the workbook in a spreadsheet, let it calculate and save it again"
 
     private static func isBlank(_ row: RawImportRow) -> Bool { row.cells.allSatisfy { ($0 ?? "").isEmpty } }
 
@@ -161,10 +174,14 @@ private struct Workbook {
     func entry(_ name: String) throws -> Data? {
         guard let entry = archive[name] else { return nil }
         var data = Data()
+        let checksum: CRC32
         do {
-            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+            checksum = try archive.extract(entry, skipCRC32: false) { data.append($0) }
         } catch {
             throw ImportFileError.notSpreadsheet(path: path, detail: "\(name) cannot be unpacked")
+        }
+        guard checksum == entry.checksum else {
+            throw ImportFileError.notSpreadsheet(path: path, detail: "\(name) fails its checksum (CRC-32): the file is damaged")
         }
         return data
     }
@@ -179,6 +196,12 @@ private struct Workbook {
     }
 
     /// The chosen sheet's part name and archive entry.
+    /// The sheets' names, in the workbook's order.
+    func sheetNames() throws -> [String] {
+        guard let bookData = try entry("xl/workbook.xml"), let book = try? XMLDecoder().decode(WorkbookXML.self, from: bookData) else { return [] }
+        return book.sheets.sheet.map(\.name)
+    }
+
     func sheetEntry(named wanted: String?) throws -> (String, Entry) {
         guard let bookData = try entry("xl/workbook.xml"),
               let book = try? XMLDecoder().decode(WorkbookXML.self, from: bookData),
@@ -247,6 +270,8 @@ private struct Worksheet: Decodable {
         let r: String?
         let t: String?
         let v: String?
+        /// A formula (`<f>`); its result is `v`, absent when the writer never calculated it.
+        let f: XMLText?
         let `is`: RichText?
     }
     struct Row: Decodable {

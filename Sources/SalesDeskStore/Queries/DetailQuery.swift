@@ -94,6 +94,11 @@ extension AppDatabase {
         try writer.read { db in try Activity.fetchOne(db, id: id) }
     }
 
+    /// A contact by id, consent flags and country included (what a contact screen shows); nil when there is none.
+    public func contact(_ id: Int64) throws -> Contact? {
+        try writer.read { db in try Contact.fetchOne(db, id: id) }
+    }
+
     /// A lead by id.
     public func lead(_ id: Int64) throws -> Lead? {
         try writer.read { db in try Lead.fetchOne(db, id: id) }

@@ -9,7 +9,10 @@ extension Account: FetchableRecord, MutablePersistableRecord {
         self.init(
             id: row["id"], name: row["name"], domain: row["domain"], industry: row["industry"],
             status: Status(rawValue: row["status"]) ?? .prospect, ownerID: row["owner_id"], health: row["health"],
-            createdAt: Date(epochSeconds: row["created_at"]))
+            createdAt: Date(epochSeconds: row["created_at"]),
+            annualRevenue: (row["annual_revenue_minor"] as Int64?).map { minor in
+                Money(minorUnits: minor, currency: CurrencyCode(rawValue: row["annual_revenue_currency"] ?? "") ?? .usd)
+            })
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -21,6 +24,8 @@ extension Account: FetchableRecord, MutablePersistableRecord {
         container["owner_id"] = ownerID
         container["health"] = health
         container["created_at"] = createdAt.epochSeconds
+        container["annual_revenue_minor"] = annualRevenue?.minorUnits
+        container["annual_revenue_currency"] = annualRevenue?.currency.rawValue
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -32,7 +37,8 @@ extension Contact: FetchableRecord, MutablePersistableRecord {
     public init(row: Row) throws {
         self.init(
             id: row["id"], name: row["name"], email: row["email"], phone: row["phone"], title: row["title"],
-            accountID: row["account_id"], createdAt: Date(epochSeconds: row["created_at"]))
+            accountID: row["account_id"], createdAt: Date(epochSeconds: row["created_at"]),
+            consent: Consent(doNotCall: row["do_not_call"] ?? false, emailOptOut: row["email_opt_out"] ?? false), country: row["country"])
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -44,6 +50,9 @@ extension Contact: FetchableRecord, MutablePersistableRecord {
         container["title"] = title
         container["account_id"] = accountID
         container["created_at"] = createdAt.epochSeconds
+        container["do_not_call"] = consent.doNotCall
+        container["email_opt_out"] = consent.emailOptOut
+        container["country"] = country
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -17,7 +17,7 @@ extension Lead: FetchableRecord, MutablePersistableRecord {
             lastActivityAt: (row["last_activity_at"] as Int64?).date,
             lossReason: lossCode.flatMap { try? LossReason.parse($0, note: row["loss_note"]) },
             isOnHold: row["is_on_hold"], createdAt: Date(epochSeconds: row["created_at"]),
-            updatedAt: Date(epochSeconds: row["updated_at"]))
+            updatedAt: Date(epochSeconds: row["updated_at"]), externalID: row["external_id"])
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -42,6 +42,7 @@ extension Lead: FetchableRecord, MutablePersistableRecord {
         container["is_on_hold"] = isOnHold
         container["created_at"] = createdAt.epochSeconds
         container["updated_at"] = updatedAt.epochSeconds
+        container["external_id"] = externalID
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -31,14 +31,16 @@ extension AppDatabase {
     ///
     /// A job fires only if it is still claimed by `claimer` and not done (`UPDATE … SET done_at` checks the
     /// change count), and its notification is written in the same transaction, so each job fires exactly
-    /// once even when a lease ran out and another scheduler took it over. Work found later than
-    /// `catchUpAfter` is counted into one "while you were away" digest per user instead.
+    /// once even when a lease ran out and another scheduler took it over. Work that came due more than
+    /// `catchUpAfter` ago and after the last recorded pass (so while no scheduler ran) is counted into one
+    /// "while you were away" digest per user instead; work created after its due time fires as itself.
     public func fireDueWork(_ claimed: [DueWork], claimer: String, now: Date, catchUpAfter: TimeInterval) throws -> FiringReport {
         try writer.write { db in
             var report = FiringReport()
             var digests: [Int64: AwayDigest] = [:]
+            let lastPassAt = try Int64.fetchOne(db, sql: "SELECT MAX(last_pass_at) FROM scheduler_heartbeat").map(Date.init(epochSeconds:))
             for work in claimed {
-                let firing = work.firing(at: now, catchUpAfter: catchUpAfter)
+                let firing = work.firing(at: now, catchUpAfter: catchUpAfter, lastPassAt: lastPassAt)
                 let message = firing == .skip ? nil : try DueWorkMessage.resolve(work, db)
                 try db.execute(sql: """
                     UPDATE scheduled_job SET done_at = ?, outcome = ? WHERE id = ? AND claimed_by = ? AND done_at IS NULL
