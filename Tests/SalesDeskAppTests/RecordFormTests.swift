@@ -66,6 +66,19 @@ struct RecordFormTests {
         #expect(try harness.desk.count("audit_entry", where: "record_kind = 'lead' AND record_id = \(id) AND field = 'value'") == 1)
     }
 
+    @Test("e pre-fills the value as a plain number, so saving an edit of the tags alone keeps it")
+    func editKeepsTheValue() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("2"))
+        let id = try #require(harness.selectedLeadID)
+        harness.press(.character("e"), .tab, .tab)
+        harness.type("vip")
+        harness.press(.enter)
+        #expect(harness.form == nil, "\(harness.said)")
+        #expect(try harness.desk.database.lead(id)?.value.minorUnits == 1_250_000)
+        #expect(try harness.desk.database.lead(id)?.tags == ["vip"])
+    }
+
     @Test("O puts a lead in Negotiation on hold and again resumes it; an Open lead is refused with the reason")
     func onHold() throws {
         let harness = try DeskHarness()

@@ -138,7 +138,7 @@ extension ImportExportCLITests {
         (["import"], "--on-duplicate", "skip, merge, create"),
         (["export"], "--format", "csv, json"),
         (["export"], "<what>", "leads, tickets, activities, agenda"),
-        (["demo"], "--size", "small, 1m"),
+        (["demo"], "--size", "small, 100k, 1m"),
         (["users", "add"], "--role", "rep, support, manager, admin"),
     ])
     func fixedValuesAreListed(command: [String], option: String, values: String) throws {

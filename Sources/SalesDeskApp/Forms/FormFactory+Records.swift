@@ -19,7 +19,7 @@ extension FormFactory {
         guard let id = lead.id else { return nil }
         return FormState(title: "Edit \(name)'s deal", fields: [
             .text(.dealTitle, lead.title),
-            .text(.value, lead.value.minorUnits == 0 ? "" : lead.value.formattedAmount),
+            .text(.value, lead.value.minorUnits == 0 ? "" : lead.value.formattedAmount.replacingOccurrences(of: ",", with: "")),
             .text(.tags, lead.tags.joined(separator: ", ")),
             .text(.partner, lead.partner ?? ""),
         ], purpose: .editLead(id))
