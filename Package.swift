@@ -25,6 +25,7 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "SalesDeskDomain"),
+        .target(name: "SalesDeskAutomation", dependencies: ["SalesDeskDomain"]),
         .target(
             name: "SalesDeskConfig",
             dependencies: ["SalesDeskDomain", "TerminalUI", "TOMLKit"]
@@ -32,7 +33,7 @@ let package = Package(
         .target(
             name: "SalesDeskStore",
             dependencies: [
-                "SalesDeskDomain",
+                "SalesDeskDomain", "SalesDeskAutomation",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -43,7 +44,7 @@ let package = Package(
         .target(
             name: "SalesDeskScheduler",
             dependencies: [
-                "SalesDeskDomain", "SalesDeskStore",
+                "SalesDeskDomain", "SalesDeskStore", "SalesDeskAutomation",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -63,7 +64,7 @@ let package = Package(
         .target(
             name: "SalesDeskCLI",
             dependencies: [
-                "SalesDeskDomain", "SalesDeskConfig", "SalesDeskStore", "SalesDeskScheduler",
+                "SalesDeskDomain", "SalesDeskConfig", "SalesDeskStore", "SalesDeskScheduler", "SalesDeskAutomation",
                 "TerminalUI", "NcursesTerminal", "SalesDeskApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -79,18 +80,19 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SalesDeskDomainTests", dependencies: ["SalesDeskDomain"]),
+        .testTarget(name: "SalesDeskAutomationTests", dependencies: ["SalesDeskAutomation", "SalesDeskDomain", "SalesDeskTesting"]),
         .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "SalesDeskDomain", "TerminalUI"]),
         .testTarget(
             name: "SalesDeskStoreTests",
             dependencies: [
-                "SalesDeskStore", "SalesDeskDomain", "SalesDeskTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                "SalesDeskStore", "SalesDeskDomain", "SalesDeskTesting", "SalesDeskAutomation", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(
             name: "SalesDeskSchedulerTests",
             dependencies: [
-                "SalesDeskScheduler", "SalesDeskTesting",
+                "SalesDeskScheduler", "SalesDeskTesting", "SalesDeskAutomation",
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -103,7 +105,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         // The CLI tests run the built `salesdesk` binary, so the executable is a dependency too.
-        .testTarget(name: "SalesDeskCLITests", dependencies: ["SalesDeskCLI", "SalesDeskDomain", "SalesDeskStore", "SalesDeskTesting", "salesdesk"]),
+        .testTarget(name: "SalesDeskCLITests", dependencies: ["SalesDeskCLI", "SalesDeskDomain", "SalesDeskStore", "SalesDeskTesting", "SalesDeskAutomation", "salesdesk"]),
     ],
     swiftLanguageModes: [.v6]
 )

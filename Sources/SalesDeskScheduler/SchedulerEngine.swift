@@ -58,6 +58,7 @@ public final class SchedulerEngine: @unchecked Sendable {
             firing.digests += batch.digests
             firing.dropped += batch.dropped
         } while claimed.count >= 5_000
+        let automation = try runAutomation(at: at, hooks: hooks)
         try database.enqueueHookDeliveries(hooks: hookNames, now: at)
         let (delivered, failed) = try deliverHooks(at: at)
         let next = try database.nextDueInstant(includingHooks: !hooks.isEmpty)
@@ -70,7 +71,7 @@ public final class SchedulerEngine: @unchecked Sendable {
                 "hooks_delivered": "\(delivered)", "hooks_failed": "\(failed)",
             ])
         }
-        return PassReport(at: at, firing: firing, hooksDelivered: delivered, hooksFailed: failed, nextDueAt: next)
+        return PassReport(at: at, firing: firing, hooksDelivered: delivered, hooksFailed: failed, nextDueAt: next, automation: automation)
     }
 
     /// Runs each due hook delivery outside any transaction; a failure is recorded with its retry time

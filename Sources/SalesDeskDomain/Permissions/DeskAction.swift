@@ -28,6 +28,8 @@ public enum DeskAction: String, CaseIterable, Codable, Sendable {
     case restoreBackup
     /// See every team's queues, boards and reports (reps and support see their own work and team queues read-only).
     case seeEveryBoard
+    /// Add, edit, enable and pause automation rules (everyone may read them).
+    case writeRules
 
     /// The phrase used in messages: "may not *edit leads*".
     public var phrase: String {
@@ -46,6 +48,7 @@ public enum DeskAction: String, CaseIterable, Codable, Sendable {
         case .importRecords: "import records"
         case .restoreBackup: "restore a backup"
         case .seeEveryBoard: "see every team's boards and reports"
+        case .writeRules: "add, edit, enable or pause automation rules"
         }
     }
 }

@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("v5: lead capture (import runs, score breakdown, contact match key)", migrate: ImportSchema.create)
         migrator.registerMigration("v5: audit hash chain", migrate: createAuditChain)
         migrator.registerMigration("v5: desk settings", migrate: createDeskSettings)
+        migrator.registerMigration(AutomationSchema.migrationName, migrate: AutomationSchema.create)
         return migrator
     }
 
