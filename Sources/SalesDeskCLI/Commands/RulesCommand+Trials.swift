@@ -17,7 +17,7 @@ extension RulesCommand {
 
         func run() throws {
             try RuleOutput.reporting {
-                let database = try options.openDatabase(allowReadOnly: true)
+                let database = try options.openDatabaseForReading()
                 let rule = try RuleOutput.rule(fileOrName, in: database)
                 let report = try database.dryRun(rule, days: days, now: DeskClock.now(), limit: max(0, limit))
                 if json { return try JSONOutput.print(DryRunJSON(report)) }
@@ -39,7 +39,7 @@ extension RulesCommand {
 
         func run() throws {
             try RuleOutput.reporting {
-                let database = try options.openDatabase(allowReadOnly: true)
+                let database = try options.openDatabaseForReading()
                 let stored = try database.rule(named: name)
                 let rule = try database.ruleParser.parse(stored.text)
                 let trial = try database.explain(rule, for: try RuleOutput.record(record), now: DeskClock.now())
@@ -60,7 +60,7 @@ extension RulesCommand {
 
         func run() throws {
             try RuleOutput.reporting {
-                let runs = try options.openDatabase(allowReadOnly: true).ruleRuns(named: name, failedOnly: failed, limit: max(1, limit))
+                let runs = try options.openDatabaseForReading().ruleRuns(named: name, failedOnly: failed, limit: max(1, limit))
                 if json { return try JSONOutput.print(runs.map(RunJSON.init)) }
                 if runs.isEmpty { print(failed ? "No failed runs." : "No runs yet.") }
                 for run in runs {

@@ -18,7 +18,7 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             try RuleOutput.reporting {
-                let database = try options.openDatabase(allowReadOnly: true)
+                let database = try options.openDatabaseForReading()
                 let rows = try database.ruleListRows(now: DeskClock.now())
                 if json { return try JSONOutput.print(rows.map(RuleListJSON.init)) }
                 print(TextTable(headers: ["RULE", "STATE", "VERSION", "LAST FIRED", "7 DAYS", "FAILURES"], rows: rows.map { row in
@@ -37,7 +37,7 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             try RuleOutput.reporting {
-                let rule = try options.openDatabase(allowReadOnly: true).rule(named: name)
+                let rule = try options.openDatabaseForReading().rule(named: name)
                 if json { return try JSONOutput.print(RuleJSON(rule)) }
                 print(RuleOutput.clean("# \(rule.state.label), v\(rule.version) by \(rule.authorHandle)\(rule.pausedReason.map { " — paused: \($0)" } ?? "")"))
                 print(RuleOutput.clean(rule.text))
@@ -108,7 +108,7 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             try RuleOutput.reporting {
-                let rules = try options.openDatabase(allowReadOnly: true).rules()
+                let rules = try options.openDatabaseForReading().rules()
                 let written = try RuleFile.export(rules, into: directory)
                 if json { return try JSONOutput.print(written) }
                 print(RuleOutput.clean("Wrote \(written.count) rule file\(written.count == 1 ? "" : "s") to \(directory)."))

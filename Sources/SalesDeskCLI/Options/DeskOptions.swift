@@ -33,6 +33,13 @@ public struct DeskOptions: ParsableArguments {
         return database
     }
 
+    /// Opens the selected database for reading only: nothing, not even SQLite's header, is written (dry runs, reports).
+    public func openDatabaseForReading() throws -> AppDatabase {
+        let database = try AppDatabase.openForReadingOnly(path: databasePath, configuration: loadConfiguration(), now: DeskClock.now)
+        try CurrentUser.checkAccess(explicit: asUser, in: database)
+        return database
+    }
+
     /// The desk user acting: `--as`, else the OS login name; see ``CurrentUser``.
     public func currentUser(in database: AppDatabase) throws -> User {
         try CurrentUser.resolve(explicit: asUser, in: database)

@@ -112,8 +112,9 @@ enum RuleRows {
             authorID: row["author_id"], authorHandle: row["author_handle"], createdAt: Date(epochSeconds: row["created_at"]))
     }
 
-    /// Adds the next version and records its text hash in the audit chain.
-    static func appendVersion(_ db: Database, ruleID: Int64, text: String, author: Int64?, at: Date) throws {
+    /// Adds the next version and records its text hash in the audit chain (`audited: false` only for the shipped
+    /// defaults the migration writes: their texts are in the binary, and a migration adds no audit entries).
+    static func appendVersion(_ db: Database, ruleID: Int64, text: String, author: Int64?, at: Date, audited: Bool = true) throws {
         let version = (try Int.fetchOne(db, sql: "SELECT current_version FROM automation_rule WHERE id = ?", arguments: [ruleID]) ?? 0) + 1
         let previousHash = try String.fetchOne(db, sql: """
             SELECT text_hash FROM automation_rule_version WHERE rule_id = ? AND version = ?
@@ -123,6 +124,7 @@ enum RuleRows {
             INSERT INTO automation_rule_version (rule_id, version, text, text_hash, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [ruleID, version, text, hash, author, at.epochSeconds])
         try db.execute(sql: "UPDATE automation_rule SET current_version = ? WHERE id = ?", arguments: [version, ruleID])
+        guard audited else { return }
         try AuditLog.changed(db, .rule(ruleID), action: "rule_version", by: author, at: at, [
             .init(field: "text_sha256", before: previousHash.map { "v\(version - 1) \($0)" }, after: "v\(version) \(hash)"),
         ])
@@ -134,7 +136,7 @@ enum RuleRows {
             try db.execute(sql: """
                 INSERT INTO automation_rule (name, state, current_version, is_default, created_at) VALUES (?, ?, 0, 1, ?)
                 """, arguments: [entry.name, entry.builtIn ? RuleState.active.rawValue : RuleState.draft.rawValue, at.epochSeconds])
-            try appendVersion(db, ruleID: db.lastInsertedRowID, text: entry.text, author: nil, at: at)
+            try appendVersion(db, ruleID: db.lastInsertedRowID, text: entry.text, author: nil, at: at, audited: false)
         }
     }
 }

@@ -115,6 +115,6 @@ struct RuleFiring {
     }
 
     static func describe(_ error: Error) -> String {
-        (error as? CustomStringConvertible)?.description ?? String(describing: error)
+        String(describing: error)
     }
 }
