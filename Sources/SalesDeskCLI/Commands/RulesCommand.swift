@@ -33,12 +33,15 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a rule in its own words, with its version and author.")
         @OptionGroup var options: DeskOptions
         @Argument(help: "The rule's name.") var name: String
+        @Flag(help: "Draw the rule as a flow: trigger, conditions, actions.") var flow = false
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             try RuleOutput.reporting {
-                let rule = try options.openDatabaseForReading().rule(named: name)
+                let database = try options.openDatabaseForReading()
+                let rule = try database.rule(named: name)
                 if json { return try JSONOutput.print(RuleJSON(rule)) }
+                if flow { return print(RuleOutput.flow(try database.ruleParser.parse(rule.text), width: 80)) }
                 print(RuleOutput.clean("# \(rule.state.label), v\(rule.version) by \(rule.authorHandle)\(rule.pausedReason.map { " — paused: \($0)" } ?? "")"))
                 print(RuleOutput.clean(rule.text))
             }

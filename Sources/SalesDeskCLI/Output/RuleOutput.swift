@@ -28,6 +28,17 @@ enum RuleOutput {
         return clean(lines.joined(separator: "\n"))
     }
 
+    /// The rule drawn as boxes and arrows, as text `width` columns wide.
+    static func flow(_ rule: Rule, width: Int) -> String {
+        let parts = RuleFlow(rule)
+        let diagram = FlowDiagram(
+            chain: [FlowDiagram.Box(title: "When", lines: [parts.trigger])] + (parts.conditions.isEmpty ? [] : [FlowDiagram.Box(title: "If", lines: parts.conditions)]),
+            branches: parts.actions.map { FlowDiagram.Box(title: "Then", lines: [$0]) })
+        var grid = Grid(width: width, height: diagram.height(width: width))
+        diagram.render(into: &grid, area: grid.bounds, style: .plain)
+        return grid.text
+    }
+
     /// A rule from a file path (if one exists there) or else a stored rule's name.
     static func rule(_ fileOrName: String, in database: AppDatabase) throws -> Rule {
         var isDirectory: ObjCBool = false
