@@ -21,7 +21,8 @@ public enum ActionPlan: Equatable, Sendable {
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = timeZone
             formatter.dateFormat = "yyyy-MM-dd HH:mm"
-            return "create a \(type) \"\(subject)\" due \(formatter.string(from: dueAt)) for \(RulePrinter.describe(assignee))"
+            let article = "aeiou".contains(type.first ?? "x") ? "an" : "a"
+            return "create \(article) \(type) \"\(subject)\" due \(formatter.string(from: dueAt)) for \(RulePrinter.describe(assignee))"
         case .assign(let assignee): return "assign to \(RulePrinter.describe(assignee))"
         case .set(let field, let value, let reason):
             return "set \(field.rawValue) to \(value.textValue)" + (reason.map { " (because \($0))" } ?? "")

@@ -51,10 +51,10 @@ public struct ConditionEvaluator: Sendable {
     private func term(_ condition: Condition, _ subject: RuleSubject) -> (Bool, String?) {
         switch condition {
         case .compare(let field, let comparison, let value):
-            let actual = subject.fields[field] ?? .none
+            let actual = subject.fields[field] ?? .missing
             return (compare(actual, comparison, value), actual.display)
         case .isEmpty(let field, let negated):
-            let actual = subject.fields[field] ?? .none
+            let actual = subject.fields[field] ?? .missing
             return (actual.isEmpty != negated, actual.display)
         case .ownerInTeam(let team):
             guard let ownerTeam = subject.ownerTeam else { return (false, "no team") }

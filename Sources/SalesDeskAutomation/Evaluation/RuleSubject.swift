@@ -7,8 +7,10 @@ public struct RuleSubject: Equatable, Sendable {
     public var kind: RecordKind
     public var id: Int64
     public var fields: [RuleField: FieldValue]
-    /// The owner's team name, for `owner is in team`.
+    /// The owner's team name, for `owner is in team` and the team's business calendar.
     public var ownerTeam: String?
+    /// The owner's team's time zone (business time is counted in it).
+    public var timeZoneID: String?
     public var isOnHold: Bool
     /// The last activity, stage move or note (for `no activity for`).
     public var lastTouchedAt: Date?
@@ -17,12 +19,13 @@ public struct RuleSubject: Equatable, Sendable {
     /// Merge-field values: `lead.name` → `Acme — 40 seats`.
     public var mergeValues: [String: String]
 
-    public init(kind: RecordKind, id: Int64, fields: [RuleField: FieldValue] = [:], ownerTeam: String? = nil, isOnHold: Bool = false,
+    public init(kind: RecordKind, id: Int64, fields: [RuleField: FieldValue] = [:], ownerTeam: String? = nil, timeZoneID: String? = nil, isOnHold: Bool = false,
                 lastTouchedAt: Date? = nil, stallDays: Int? = nil, mergeValues: [String: String] = [:]) {
         self.kind = kind
         self.id = id
         self.fields = fields
         self.ownerTeam = ownerTeam
+        self.timeZoneID = timeZoneID
         self.isOnHold = isOnHold
         self.lastTouchedAt = lastTouchedAt
         self.stallDays = stallDays
@@ -54,7 +57,8 @@ public enum FieldValue: Equatable, Sendable {
     /// The owner or assignee: handle and name.
     case person(handle: String, name: String)
     case list([String])
-    case none
+    /// The record has no value for the field.
+    case missing
 
     /// Whether a rule's value names this value (case, spaces and punctuation ignored for keys and labels).
     func matches(_ value: RuleValue) -> Bool {
@@ -67,13 +71,13 @@ public enum FieldValue: Equatable, Sendable {
         case (.person(let handle, let name), _):
             return [handle, name].contains { $0.compare(value.textValue, options: .caseInsensitive) == .orderedSame }
         case (.list(let items), _): return items.contains { $0.compare(value.textValue, options: .caseInsensitive) == .orderedSame }
-        case (.number, _), (.none, _): return false
+        case (.number, _), (.missing, _): return false
         }
     }
 
     var isEmpty: Bool {
         switch self {
-        case .none: true
+        case .missing: true
         case .text(let text): text.trimmingCharacters(in: .whitespaces).isEmpty
         case .list(let items): items.isEmpty
         case .number, .choice, .person: false
@@ -93,7 +97,7 @@ public enum FieldValue: Equatable, Sendable {
         case .choice(_, let label): label
         case .person(_, let name): name
         case .list(let items): items.joined(separator: ", ")
-        case .none: "—"
+        case .missing: "—"
         }
     }
 }

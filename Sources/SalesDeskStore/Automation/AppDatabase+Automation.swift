@@ -120,9 +120,9 @@ extension AppDatabase {
         return try RuleFiring(database: self, active: active, cause: cause, now: now).fire(db, subject: subject, plans: decision.plans)
     }
 
-    /// The calendar a record's rules count business time in: its owner's team's.
+    /// The calendar a record's rules count business time in: its owner's team's, in the team's time zone.
     func ruleClock(for subject: RuleSubject?, now: Date) -> RuleClock {
-        RuleClock(now: now, businessHours: configuration.businessHours(forTeam: subject?.ownerTeam, timeZone: nil))
+        RuleClock(now: now, businessHours: configuration.businessHours(forTeam: subject?.ownerTeam, timeZone: subject?.timeZoneID))
     }
 
     /// Re-runs firings whose retry time has come, with the rule's current version.

@@ -9,14 +9,19 @@ struct RuleSubjects {
 
     /// The subject for `kind` #`id`, or nil when the record is gone.
     func subject(_ db: Database, _ kind: RecordKind, _ id: Int64, now: Date) throws -> RuleSubject? {
-        switch kind {
+        var subject: RuleSubject? = switch kind {
         case .lead: try lead(db, id, now: now)
         case .ticket: try ticket(db, id)
         case .followUp: try followUp(db, id, now: now)
         case .account: try account(db, id)
         }
+        if let team = subject?.ownerTeam {
+            subject?.timeZoneID = try String.fetchOne(db, sql: "SELECT time_zone FROM team WHERE name = ?", arguments: [team])
+        }
+        return subject
     }
 
+    /// The owner's fields, merge texts and team.
     private func owner(_ db: Database, _ userID: Int64?) throws -> (fields: [RuleField: FieldValue], merge: [String: String], team: String?) {
         guard let userID, let row = try Row.fetchOne(db, sql: """
             SELECT u.handle, u.name, u.role, t.name AS team, m.name AS manager
@@ -25,7 +30,7 @@ struct RuleSubjects {
             """, arguments: [userID]) else { return ([:], [:], nil) }
         let team: String? = row["team"]
         let role = Role(rawValue: row["role"]) ?? .rep
-        return ([.owner: .person(handle: row["handle"], name: row["name"]), .team: team.map(FieldValue.text) ?? .none,
+        return ([.owner: .person(handle: row["handle"], name: row["name"]), .team: team.map(FieldValue.text) ?? FieldValue.missing,
                  .role: .choice(key: role.rawValue, label: role.label)],
                 ["owner.name": row["name"], "owner.handle": row["handle"], "manager.name": row["manager"] ?? "—", "team.name": team ?? "—"],
                 team)
@@ -46,7 +51,7 @@ struct RuleSubjects {
         fields[.tags] = .list(lead.tags)
         fields[.title] = .text(lead.title)
         fields[.name] = .text(contactName)
-        fields[.partner] = lead.partner.map(FieldValue.text) ?? .none
+        fields[.partner] = lead.partner.map(FieldValue.text) ?? FieldValue.missing
         var merge = ownerMerge
         merge["lead.name"] = lead.title
         merge["lead.title"] = lead.title
@@ -68,7 +73,7 @@ struct RuleSubjects {
         fields[.status] = .choice(key: ticket.status.rawValue, label: ticket.status.label)
         fields[.priority] = .choice(key: ticket.priority.rawValue, label: ticket.priority.label)
         fields[.category] = .choice(key: ticket.category.rawValue, label: ticket.category.label)
-        fields[.team] = team.map(FieldValue.text) ?? .none
+        fields[.team] = team.map(FieldValue.text) ?? FieldValue.missing
         fields[.subject] = .text(ticket.subject)
         var merge = ownerMerge
         merge["ticket.number"] = ticket.number
