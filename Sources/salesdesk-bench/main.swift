@@ -4,7 +4,7 @@ import SalesDeskStore
 /// `salesdesk-bench`: generates (or reuses) a demo database and measures the desk's hot paths.
 ///
 ///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite]
-///         [--only store|desk|scheduler] [--daemon-seconds 60]
+///         [--only store|desk|scheduler|automation] [--daemon-seconds 60]
 ///     swift run -c release salesdesk-bench --import [--rows 1000000] [--batch 5000] [--floor-only]
 let arguments = CommandLine.arguments.dropFirst()
 func value(_ flag: String) -> String? {
@@ -15,7 +15,7 @@ let size = DemoDataGenerator.Size(rawValue: value("--size") ?? "1m") ?? .large
 let path = value("--db") ?? "Benchmarks/data/\(size.rawValue).sqlite"
 let runs = Int(value("--runs") ?? "7") ?? 7
 let compare = !arguments.contains("--no-sqlite")
-/// `--only store`, `--only desk` or `--only scheduler` runs one group (so peak RSS belongs to that group alone).
+/// `--only store`, `--only desk`, `--only scheduler` or `--only automation` runs one group (so peak RSS belongs to that group alone).
 let only = value("--only")
 let daemonSeconds = Int(value("--daemon-seconds") ?? "60") ?? 60
 
@@ -55,6 +55,9 @@ do {
         results += scheduler?.results ?? []
         BenchmarkReport.print(results)
         if let cpu = scheduler?.daemonCPUPercent { print(String(format: "idle scheduler daemon: %.3f %% CPU over %d s", cpu, daemonSeconds)) }
+    }
+    if only == nil || only == "automation" {
+        BenchmarkReport.print(try AutomationScenarios(database: try AppDatabase.open(path: path), runs: runs).run())
     }
     if only == nil || only == "desk" {
         let desk = try DeskScenarios(path: path, runs: runs).run()

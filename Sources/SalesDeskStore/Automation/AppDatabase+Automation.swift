@@ -15,6 +15,16 @@ extension AppDatabase {
     public func runAutomation(claimer: String, now at: Date, lease: TimeInterval, afterClaim: () throws -> Void = {}) throws -> AutomationReport {
         var report = AutomationReport()
         let rules = try activeRules()
+        let hasNews = try writer.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM automation_event WHERE id > (SELECT position FROM automation_cursor WHERE name = 'events'))
+                """) ?? false
+        }
+        if !hasNews {
+            report.add(try fireTimeTriggers(rules.filter { $0.rule.trigger.isTimeBased }, now: at))
+            report.add(try retryFailedFirings(rules, now: at))
+            return report
+        }
         guard try claimEventStream(claimer: claimer, now: at, lease: lease) else {
             report.streamBusy = true
             return report
@@ -51,7 +61,7 @@ extension AppDatabase {
         return try writer.read { db in
             try RuleRows.fetchAll(db).filter { $0.state == .active && !$0.isBuiltInBehaviour }
         }.compactMap { stored in
-            (try? parser.parse(stored.text)).map { ActiveRule(stored: stored, rule: $0) }
+            ParsedRules.shared.rule(for: stored, parser: parser).map { ActiveRule(stored: stored, rule: $0) }
         }
     }
 
@@ -82,9 +92,9 @@ extension AppDatabase {
             guard !matching.isEmpty else { continue }
             let stillMine = try writer.write { db -> Bool in
                 guard try String.fetchOne(db, sql: "SELECT claimed_by FROM automation_cursor WHERE name = 'events'") == claimer else { return false }
+                guard let subject = try subject(for: event, db, now: now) else { return true }
                 for active in matching {
-                    let outcome = try fire(active, for: event, db, now: now)
-                    report.count(outcome)
+                    report.count(try fire(active, for: event, on: subject, db, now: now))
                 }
                 try db.execute(sql: "UPDATE automation_cursor SET position = ? WHERE name = 'events'", arguments: [event.id])
                 return true
@@ -104,14 +114,13 @@ extension AppDatabase {
         (try? writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM automation_event WHERE id > ?)", arguments: [id]) }) == true
     }
 
-    private func fire(_ active: ActiveRule, for event: StoredEvent, _ db: Database, now: Date) throws -> RuleFiring.Outcome? {
-        let subject: RuleSubject
-        if let kind = event.recordKind {
-            guard let found = try RuleSubjects(configuration: configuration).subject(db, kind, event.recordID, now: now) else { return nil }
-            subject = found
-        } else {
-            subject = .noRecord()
-        }
+    /// The record an event is about, read once for all the rules it triggers (nil when the record is gone).
+    private func subject(for event: StoredEvent, _ db: Database, now: Date) throws -> RuleSubject? {
+        guard let kind = event.recordKind else { return .noRecord() }
+        return try RuleSubjects(configuration: configuration).subject(db, kind, event.recordID, now: now)
+    }
+
+    private func fire(_ active: ActiveRule, for event: StoredEvent, on subject: RuleSubject, _ db: Database, now: Date) throws -> RuleFiring.Outcome? {
         let clock = ruleClock(for: subject, now: now)
         let decision = RuleDecision.decide(active.rule, on: subject, triggered: true, because: event.ruleEvent.summary, clock: clock)
         guard decision.fires else { return nil }
@@ -206,5 +215,21 @@ struct StoredEvent {
             id: id, ruleEvent: RuleEvent(id: id, change: change, record: kind ?? .lead, recordID: row["record_id"],
                                          at: Date(epochSeconds: row["at"]), depth: depth),
             recordKind: kind, recordID: row["record_id"], causeRunID: row["cause_run_id"], depth: depth)
+    }
+}
+
+/// Parsed rules by text hash, so a pass does not parse every active rule again (the idle pass stays cheap).
+final class ParsedRules: @unchecked Sendable {
+    static let shared = ParsedRules()
+    private let lock = NSLock()
+    private var rules: [String: Rule] = [:]
+
+    /// The parsed rule, or nil when the stored text no longer parses with this desk's words.
+    func rule(for stored: StoredRule, parser: RuleParser) -> Rule? {
+        let key = stored.textHash + "|" + parser.vocabulary.stageNames.joined(separator: "|")
+        if let rule = lock.withLock({ rules[key] }) { return rule }
+        guard let rule = try? parser.parse(stored.text) else { return nil }
+        lock.withLock { rules[key] = rule }
+        return rule
     }
 }
