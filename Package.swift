@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "SalesDeskDomain"),
         .target(name: "SalesDeskReports", dependencies: ["SalesDeskDomain"]),
         .target(name: "SalesDeskInsight", dependencies: ["SalesDeskDomain", "SalesDeskReports", "SalesDeskStore", "TerminalUI"]),
+        .target(name: "SalesDeskAutomation", dependencies: ["SalesDeskDomain"]),
         .target(
             name: "SalesDeskConfig",
             dependencies: ["SalesDeskDomain", "TerminalUI", "TOMLKit"]
@@ -34,7 +35,7 @@ let package = Package(
         .target(
             name: "SalesDeskStore",
             dependencies: [
-                "SalesDeskDomain",
+                "SalesDeskDomain", "SalesDeskAutomation",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -45,7 +46,7 @@ let package = Package(
         .target(
             name: "SalesDeskScheduler",
             dependencies: [
-                "SalesDeskDomain", "SalesDeskStore",
+                "SalesDeskDomain", "SalesDeskStore", "SalesDeskAutomation",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -65,7 +66,7 @@ let package = Package(
         .target(
             name: "SalesDeskCLI",
             dependencies: [
-                "SalesDeskDomain", "SalesDeskConfig", "SalesDeskStore", "SalesDeskScheduler",
+                "SalesDeskDomain", "SalesDeskConfig", "SalesDeskStore", "SalesDeskScheduler", "SalesDeskAutomation",
                 "TerminalUI", "NcursesTerminal", "SalesDeskApp", "SalesDeskReports", "SalesDeskInsight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,18 +87,19 @@ let package = Package(
             name: "SalesDeskInsightTests",
             dependencies: ["SalesDeskInsight", "SalesDeskReports", "SalesDeskStore", "SalesDeskDomain", "SalesDeskTesting", "TerminalUI"]
         ),
+        .testTarget(name: "SalesDeskAutomationTests", dependencies: ["SalesDeskAutomation", "SalesDeskDomain", "SalesDeskTesting"]),
         .testTarget(name: "SalesDeskConfigTests", dependencies: ["SalesDeskConfig", "SalesDeskDomain", "TerminalUI"]),
         .testTarget(
             name: "SalesDeskStoreTests",
             dependencies: [
-                "SalesDeskStore", "SalesDeskDomain", "SalesDeskTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                "SalesDeskStore", "SalesDeskDomain", "SalesDeskTesting", "SalesDeskAutomation", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(
             name: "SalesDeskSchedulerTests",
             dependencies: [
-                "SalesDeskScheduler", "SalesDeskTesting",
+                "SalesDeskScheduler", "SalesDeskTesting", "SalesDeskAutomation",
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -110,7 +112,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         // The CLI tests run the built `salesdesk` binary, so the executable is a dependency too.
-        .testTarget(name: "SalesDeskCLITests", dependencies: ["SalesDeskCLI", "SalesDeskDomain", "SalesDeskStore", "SalesDeskTesting", "salesdesk"]),
+        .testTarget(name: "SalesDeskCLITests", dependencies: ["SalesDeskCLI", "SalesDeskDomain", "SalesDeskStore", "SalesDeskTesting", "SalesDeskAutomation", "salesdesk"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,7 +41,7 @@ struct HookCommand {
         return "exit status \(status)" + (output.isEmpty ? "" : ": " + String(output.suffix(300)))
     }
 
-    private func spawn(stdin: String, stderr: String, environment: [String: String]) -> pid_t? {
+    func spawn(stdin: String, stderr: String, environment: [String: String]) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -62,7 +62,7 @@ struct HookCommand {
     }
 
     /// The exit status, or nil when the command overran its timeout (it is then killed).
-    private func wait(for pid: pid_t) -> Int32? {
+    func wait(for pid: pid_t) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         while true {

@@ -13,4 +13,6 @@ public struct PassReport: Equatable, Sendable {
     public var hooksFailed: Int
     /// When the next piece of work is due, if any.
     public var nextDueAt: Date?
+    /// What the automation rules did in this pass.
+    public var automation = AutomationReport()
 }

@@ -67,6 +67,7 @@ public final class SchedulerEngine: @unchecked Sendable {
             firing.dropped += batch.dropped
         } while claimed.count >= 5_000
         try database.takeWeeklyForecastSnapshot(at: at, by: claimer)
+        let automation = try runAutomation(at: at, hooks: hooks)
         try database.enqueueHookDeliveries(hooks: hookNames, now: at)
         try hookWorker?.dispatch()
         if waitingForHooks { hookWorker?.waitUntilIdle() }
@@ -81,7 +82,7 @@ public final class SchedulerEngine: @unchecked Sendable {
                 "hooks_delivered": "\(delivered)", "hooks_failed": "\(failed)",
             ])
         }
-        return PassReport(at: at, firing: firing, hooksDelivered: delivered, hooksFailed: failed, nextDueAt: next)
+        return PassReport(at: at, firing: firing, hooksDelivered: delivered, hooksFailed: failed, nextDueAt: next, automation: automation)
     }
 
     /// Records a sign of life between passes (``SchedulerDaemon`` beats while a long pass or hook runs),

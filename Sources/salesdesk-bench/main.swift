@@ -4,7 +4,7 @@ import SalesDeskStore
 /// `salesdesk-bench`: generates (or reuses) a demo database and measures the desk's hot paths.
 ///
 ///     swift run -c release salesdesk-bench --size 1m --db Benchmarks/data/1m.sqlite [--runs 7] [--no-sqlite]
-///         [--only store|desk|scheduler|reports|launch] [--daemon-seconds 60]
+///         [--only store|desk|scheduler|reports|automation|launch] [--daemon-seconds 60]
 ///     swift run -c release salesdesk-bench --import [--rows 1000000] [--batch 5000] [--floor-only]
 let arguments: BenchArguments
 do {
@@ -22,8 +22,8 @@ let size = DemoDataGenerator.Size(rawValue: value("--size") ?? "1m") ?? .large
 let path = value("--db") ?? "Benchmarks/data/\(size.rawValue).sqlite"
 let runs = Int(value("--runs") ?? "7") ?? 7
 let compare = !arguments.contains("--no-sqlite")
-/// `--only store`, `--only desk`, `--only scheduler` or `--only reports` runs one group (so peak RSS belongs to that
-/// group alone); `--only launch` times the first open of fresh copies of the file, phase by phase.
+/// `--only store`, `--only desk`, `--only scheduler`, `--only reports` or `--only automation` runs one group (so peak RSS
+/// belongs to that group alone); `--only launch` times the first open of fresh copies of the file, phase by phase.
 let only = value("--only")
 let daemonSeconds = Int(value("--daemon-seconds") ?? "60") ?? 60
 
@@ -70,6 +70,9 @@ do {
     if only == nil || only == "reports" {
         let database = try AppDatabase.open(path: path)
         BenchmarkReport.print(try ReportScenarios(database: database, runs: runs, compareWithSQLite: compare).run())
+    }
+    if only == nil || only == "automation" {
+        BenchmarkReport.print(try AutomationScenarios(database: try AppDatabase.open(path: path), runs: runs).run())
     }
     if only == nil || only == "desk" {
         let desk = try DeskScenarios(path: path, runs: runs).run()

@@ -46,6 +46,16 @@ struct InvalidArgumentTests {
         "export": ["export", "contacts"],
         "contact merge": ["contact", "merge", "1"],
         "contact show": ["contact", "show", "not-a-number"],
+        "rules list": ["rules", "list", "--colour"],
+        "rules show": ["rules", "show"],
+        "rules add": ["rules", "add"],
+        "rules edit": ["rules", "edit"],
+        "rules enable": ["rules", "enable"],
+        "rules pause": ["rules", "pause"],
+        "rules dry-run": ["rules", "dry-run", "Celebrate a win", "--days", "many"],
+        "rules why": ["rules", "why", "Celebrate a win"],
+        "rules runs": ["rules", "runs", "--limit", "all"],
+        "rules export": ["rules", "export", "here", "there"],
     ]
 
     /// Every leaf verb, as its words (`lead add`), found by walking the command tree.

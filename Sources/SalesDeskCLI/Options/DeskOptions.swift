@@ -51,7 +51,14 @@ public struct DeskOptions: ParsableArguments {
         return database
     }
 
-    /// The desk user acting: `--as`, else the login; see ``CurrentUser``.
+    /// Opens the selected database for reading only: nothing, not even SQLite's header, is written (dry runs, reports).
+    public func openDatabaseForReading() throws -> AppDatabase {
+        let database = try AppDatabase.openForReadingOnly(path: databasePath, configuration: loadConfiguration(), now: DeskClock.now)
+        try CurrentUser.checkAccess(explicit: asUser, in: database)
+        return database
+    }
+
+    /// The desk user acting: `--as`, else the OS login name; see ``CurrentUser``.
     public func currentUser(in database: AppDatabase) throws -> User {
         try CurrentUser.resolve(CurrentUser.identify(explicit: asUser, in: database), in: database)
     }

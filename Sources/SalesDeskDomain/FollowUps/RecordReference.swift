@@ -9,6 +9,8 @@ public enum RecordReference: Hashable, Codable, Sendable, CustomStringConvertibl
     case team(Int64)
     /// A bulk import run (its batches are audited as one entry each).
     case importRun(Int64)
+    /// An automation rule (its versions are audited with the rule text's hash).
+    case rule(Int64)
 
     /// The stored kind (`lead`, `ticket`, ...).
     public var kind: String {
@@ -21,6 +23,7 @@ public enum RecordReference: Hashable, Codable, Sendable, CustomStringConvertibl
         case .user: "user"
         case .team: "team"
         case .importRun: "import_run"
+        case .rule: "rule"
         }
     }
 
@@ -28,7 +31,7 @@ public enum RecordReference: Hashable, Codable, Sendable, CustomStringConvertibl
     public var id: Int64 {
         switch self {
         case .lead(let id), .ticket(let id), .account(let id), .contact(let id), .activity(let id), .user(let id), .team(let id),
-             .importRun(let id): id
+             .importRun(let id), .rule(let id): id
         }
     }
 
@@ -43,6 +46,7 @@ public enum RecordReference: Hashable, Codable, Sendable, CustomStringConvertibl
         case "user": self = .user(id)
         case "team": self = .team(id)
         case "import_run": self = .importRun(id)
+        case "rule": self = .rule(id)
         default: return nil
         }
     }

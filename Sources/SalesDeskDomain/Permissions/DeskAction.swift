@@ -30,6 +30,8 @@ public enum DeskAction: String, CaseIterable, Codable, Sendable {
     case seeEveryBoard
     /// Set sales quotas for reps and teams.
     case setQuotas
+    /// Add, edit, enable and pause automation rules (everyone may read them).
+    case writeRules
 
     /// The phrase used in messages: "may not *edit leads*".
     public var phrase: String {
@@ -49,6 +51,7 @@ public enum DeskAction: String, CaseIterable, Codable, Sendable {
         case .restoreBackup: "restore a backup"
         case .seeEveryBoard: "see every team's boards and reports"
         case .setQuotas: "set quotas"
+        case .writeRules: "add, edit, enable or pause automation rules"
         }
     }
 }

@@ -11,7 +11,7 @@
 /// | workFollowUp | own | own | all | all |
 /// | createTicket | all | all | all | all |
 /// | workTicket, assignTicket | — | all | all | all |
-/// | reassignWork, seeEveryBoard, setQuotas | — | — | all | all |
+/// | reassignWork, seeEveryBoard, setQuotas, writeRules | — | — | all | all |
 /// | manageUsers, manageTeams, configurePipeline, importRecords, restoreBackup | — | — | — | all |
 public struct PermissionTable: Sendable {
     /// How far a permission reaches.

@@ -7,6 +7,8 @@ public struct Notification: Codable, Equatable, Sendable, Identifiable {
         case reminder, stallNudge = "stall_nudge", escalation, assignment
         case slaWarning = "sla_warning", slaBreach = "sla_breach", scoreJump = "score_jump"
         case won, digest, importSummary = "import_summary", untriaged, overdue
+        /// Sent by an automation rule's `notify` action.
+        case automation
     }
 
     public var id: Int64?

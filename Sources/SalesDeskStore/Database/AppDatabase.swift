@@ -93,6 +93,22 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Opens an existing, up-to-date database for reading only: no migration, no write of any kind (even SQLite's
+    /// own header bookkeeping), so the file stays byte-identical — for dry runs and reports.
+    public static func openForReadingOnly(path: String, configuration: DeskConfiguration = .standard,
+                                          now: @escaping @Sendable () -> Date = { Date() }) throws -> AppDatabase {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notADatabase(path: path, detail: "no such file") }
+        do {
+            let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: true))
+            try checkNotNewer(pool, path: path)
+            let pending = try pool.read { db in try !Schema.migrator.hasCompletedMigrations(db) }
+            if pending { throw StoreError.notADatabase(path: path, detail: "older than this program: open it once with salesdesk to upgrade it") }
+            return AppDatabase(writer: pool, path: path, configuration: configuration, isReadOnly: true, now: now)
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw StoreError.notADatabase(path: path, detail: error.message ?? "\(error.resultCode)")
+        }
+    }
+
     /// The location used when neither `--db` nor `SALESDESK_DB` is given:
     /// `$XDG_DATA_HOME/salesdesk/desk.sqlite` (`~/.local/share/salesdesk/desk.sqlite`).
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {

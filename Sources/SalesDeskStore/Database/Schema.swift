@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration(SnapshotSchema.migrationName, migrate: SnapshotSchema.create)
         migrator.registerMigration(TrustSchema.migrationName, migrate: TrustSchema.create)
         migrator.registerMigration(ImportMeaningSchema.migrationName, migrate: ImportMeaningSchema.create)
+        migrator.registerMigration(AutomationSchema.migrationName, migrate: AutomationSchema.create)
         return migrator
     }
 

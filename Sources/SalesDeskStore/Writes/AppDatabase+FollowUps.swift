@@ -183,6 +183,7 @@ extension AppDatabase {
         case .user: table = "user"
         case .team: table = "team"
         case .importRun: table = "import_run"
+        case .rule: table = "automation_rule"
         }
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [record.id]) == true else {
             throw DomainError.notFound("\(record)")

@@ -171,29 +171,32 @@ extension AppDatabase {
     @discardableResult
     public func assignLead(_ leadID: Int64, to ownerID: Int64, by user: User) throws -> Lead {
         let at = now()
-        return try writer.write { db in
-            var lead = try fetchLead(db, leadID)
-            try require(db, .assignLead, by: user, ownerID: lead.ownerID, record: "lead #\(leadID)")
-            guard let owner = try User.fetchOne(db, id: ownerID), owner.isActive else {
-                throw DomainError.notFound("Active user #\(ownerID)")
-            }
-            try permissions.checkCanHold(.lead, owner)
-            guard lead.ownerID != ownerID else { return lead }
-            let previous = try User.fetchOne(db, id: lead.ownerID)
-            lead.ownerID = ownerID
-            lead.updatedAt = at
-            try lead.update(db)
-            try AuditLog.changed(db, .lead(leadID), action: "assign", by: user.id, at: at, [
-                .init(field: "owner", before: previous?.handle, after: owner.handle),
-            ])
-            try db.execute(sql: "UPDATE activity SET owner_id = ? WHERE record_kind = 'lead' AND record_id = ? AND state = 'planned'",
-                           arguments: [ownerID, leadID])
-            if ownerID != user.id {
-                try Notifications.send(db, to: ownerID, kind: .assignment, record: .lead(leadID),
-                                       title: "Lead assigned to you: \(lead.title)", body: "by \(user.handle)", at: at)
-            }
-            return lead
+        return try writer.write { db in try assignLead(db, leadID, to: ownerID, by: user, at: at) }
+    }
+
+    @discardableResult
+    func assignLead(_ db: Database, _ leadID: Int64, to ownerID: Int64, by user: User, at: Date) throws -> Lead {
+        var lead = try fetchLead(db, leadID)
+        try require(db, .assignLead, by: user, ownerID: lead.ownerID, record: "lead #\(leadID)")
+        guard let owner = try User.fetchOne(db, id: ownerID), owner.isActive else {
+            throw DomainError.notFound("Active user #\(ownerID)")
         }
+        try permissions.checkCanHold(.lead, owner)
+        guard lead.ownerID != ownerID else { return lead }
+        let previous = try User.fetchOne(db, id: lead.ownerID)
+        lead.ownerID = ownerID
+        lead.updatedAt = at
+        try lead.update(db)
+        try AuditLog.changed(db, .lead(leadID), action: "assign", by: user.id, at: at, [
+            .init(field: "owner", before: previous?.handle, after: owner.handle),
+        ])
+        try db.execute(sql: "UPDATE activity SET owner_id = ? WHERE record_kind = 'lead' AND record_id = ? AND state = 'planned'",
+                       arguments: [ownerID, leadID])
+        if ownerID != user.id {
+            try Notifications.send(db, to: ownerID, kind: .assignment, record: .lead(leadID),
+                                   title: "Lead assigned to you: \(lead.title)", body: "by \(user.handle)", at: at)
+        }
+        return lead
     }
 
     func fetchLead(_ db: Database, _ leadID: Int64) throws -> Lead {

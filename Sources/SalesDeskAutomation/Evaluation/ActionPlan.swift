@@ -1,0 +1,101 @@
+import Foundation
+
+/// What an action will do for one record, as data: the engine performs plans, dry runs print them.
+public enum ActionPlan: Equatable, Sendable {
+    case createFollowUp(type: String, subject: String, dueAt: Date, assignee: Assignee)
+    case assign(Assignee)
+    case set(RuleField, RuleValue, because: String?)
+    case addTag(String)
+    case addNote(String)
+    case notify(Recipient, title: String)
+    case runHook(String)
+    case escalateTicket
+    /// An extension point whose feature is not installed: planned, never performed.
+    case unavailable(String)
+
+    /// The plan as a sentence: `create a call "Call Acme" due 2026-11-24 10:00 for the owner`.
+    public func summary(timeZone: TimeZone = .gmt) -> String {
+        switch self {
+        case .createFollowUp(let type, let subject, let dueAt, let assignee):
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = timeZone
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            let article = "aeiou".contains(type.first ?? "x") ? "an" : "a"
+            return "create \(article) \(type) \"\(subject)\" due \(formatter.string(from: dueAt)) for \(RulePrinter.describe(assignee))"
+        case .assign(let assignee): return "assign to \(RulePrinter.describe(assignee))"
+        case .set(let field, let value, let reason):
+            return "set \(field.rawValue) to \(value.textValue)" + (reason.map { " (because \($0))" } ?? "")
+        case .addTag(let tag): return "add the tag \"\(tag)\""
+        case .addNote(let note): return "add the note \"\(note)\""
+        case .notify(let recipient, let title): return "notify \(RulePrinter.describe(recipient)): \"\(title)\""
+        case .runHook(let name): return "run the hook \"\(name)\""
+        case .escalateTicket: return "escalate the ticket"
+        case .unavailable(let what): return "\(what) (not available yet: nothing is done)"
+        }
+    }
+}
+
+/// Turns a rule's actions into plans for one record: merge fields filled, due times computed. Never writes.
+public struct ActionPlanner: Sendable {
+    public let clock: RuleClock
+
+    public init(clock: RuleClock) {
+        self.clock = clock
+    }
+
+    public func plans(for rule: Rule, on subject: RuleSubject) -> [ActionPlan] {
+        var values = subject.mergeValues
+        values["rule.name"] = rule.name
+        return rule.actions.map { plan($0, subject, values) }
+    }
+
+    private func plan(_ action: RuleAction, _ subject: RuleSubject, _ values: [String: String]) -> ActionPlan {
+        switch action {
+        case .createFollowUp(let type, let subject, let due, let assignee):
+            return .createFollowUp(type: type, subject: Self.merge(subject, values),
+                                   dueAt: clock.instant(after: due, from: clock.now, stallDays: nil), assignee: assignee)
+        case .assign(let assignee): return .assign(assignee)
+        case .set(let field, let value, let reason): return .set(field, value, because: reason)
+        case .addTag(let tag): return .addTag(tag)
+        case .addNote(let note): return .addNote(Self.merge(note, values))
+        case .notify(let recipient, let message): return .notify(recipient, title: Self.merge(message, values))
+        case .runHook(let name): return .runHook(name)
+        case .escalateTicket: return .escalateTicket
+        case .extensionPoint(let point, let name): return .unavailable("\(point.rawValue) \"\(name)\"")
+        }
+    }
+
+    /// Fills `{lead.name}` and the other merge fields; a field this record does not have becomes "—".
+    public static func merge(_ template: String, _ values: [String: String]) -> String {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            result += values[String(rest[rest.index(after: open)..<close])] ?? "—"
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}
+
+/// Whether a rule fires for a record and why: the trigger, each condition term, and the plans.
+public struct RuleDecision: Equatable, Sendable {
+    public var subject: RuleSubject
+    public var triggered: Bool
+    /// Why the trigger did or did not match, in words.
+    public var triggerReason: String
+    public var checks: [ConditionCheck]
+    public var conditionsHold: Bool
+    public var plans: [ActionPlan]
+
+    /// Fires when the trigger matched and the conditions hold.
+    public var fires: Bool { triggered && conditionsHold }
+
+    /// Decides for one record: plans are only made when the rule would fire.
+    public static func decide(_ rule: Rule, on subject: RuleSubject, triggered: Bool, because reason: String, clock: RuleClock) -> RuleDecision {
+        let (holds, checks) = ConditionEvaluator(clock: clock).evaluate(rule.condition, on: subject)
+        let plans = triggered && holds ? ActionPlanner(clock: clock).plans(for: rule, on: subject) : []
+        return RuleDecision(subject: subject, triggered: triggered, triggerReason: reason, checks: checks, conditionsHold: holds, plans: plans)
+    }
+}

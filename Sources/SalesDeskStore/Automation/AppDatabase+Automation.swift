@@ -1,0 +1,235 @@
+import Foundation
+import GRDB
+import SalesDeskAutomation
+import SalesDeskDomain
+
+extension AppDatabase {
+    /// One automation pass: consumes new events exactly once (a leased claim on the event stream, and a unique
+    /// run per rule version and event), fires time triggers, and retries failed firings that are due.
+    ///
+    /// A firing's actions run in one transaction with its run row; a failing firing is rolled back alone and
+    /// recorded, never blocking other rules or the write that caused the event.
+    ///
+    /// - Parameter afterClaim: called after the event stream is claimed (the crash drill holds there).
+    @discardableResult
+    public func runAutomation(claimer: String, now at: Date, lease: TimeInterval, afterClaim: () throws -> Void = {}) throws -> AutomationReport {
+        var report = AutomationReport()
+        let rules = try activeRules()
+        let hasNews = try writer.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM automation_event WHERE id > (SELECT position FROM automation_cursor WHERE name = 'events'))
+                """) ?? false
+        }
+        if !hasNews {
+            report.add(try fireTimeTriggers(rules.filter { $0.rule.trigger.isTimeBased }, now: at))
+            report.add(try retryFailedFirings(rules, now: at))
+            return report
+        }
+        guard try claimEventStream(claimer: claimer, now: at, lease: lease) else {
+            report.streamBusy = true
+            return report
+        }
+        try afterClaim()
+        let eventRules = rules.filter { !$0.rule.trigger.isTimeBased }
+        while true {
+            let batch = try consumeEvents(eventRules, claimer: claimer, now: at)
+            report.add(batch.report)
+            if !batch.more { break }
+        }
+        try writer.write { db in
+            try db.execute(sql: "UPDATE automation_cursor SET claimed_by = NULL, lease_until = NULL WHERE name = 'events' AND claimed_by = ?",
+                           arguments: [claimer])
+        }
+        report.add(try fireTimeTriggers(rules.filter { $0.rule.trigger.isTimeBased }, now: at))
+        report.add(try retryFailedFirings(rules, now: at))
+        return report
+    }
+
+    /// Takes the event stream's lease unless another engine holds a live one.
+    func claimEventStream(claimer: String, now: Date, lease: TimeInterval) throws -> Bool {
+        try writer.write { db in
+            try Int64.fetchOne(db, sql: """
+                UPDATE automation_cursor SET claimed_by = ?, lease_until = ?
+                WHERE name = 'events' AND (claimed_by IS NULL OR claimed_by = ? OR lease_until <= ?) RETURNING position
+                """, arguments: [claimer, (now.addingTimeInterval(lease)).epochSeconds, claimer, now.epochSeconds]) != nil
+        }
+    }
+
+    /// The active rules the engine performs: shipped defaults whose text is unchanged are left to the built-in code.
+    func activeRules() throws -> [ActiveRule] {
+        let parser = ruleParser
+        return try writer.read { db in
+            try RuleRows.fetchAll(db).filter { $0.state == .active && !$0.isBuiltInBehaviour }
+        }.compactMap { stored in
+            ParsedRules.shared.rule(for: stored, parser: parser).map { ActiveRule(stored: stored, rule: $0) }
+        }
+    }
+
+    /// Reads the next batch of events after the cursor and fires the rules they trigger; moves the cursor in the same transactions.
+    private func consumeEvents(_ rules: [ActiveRule], claimer: String, now: Date) throws -> (report: AutomationReport, more: Bool) {
+        var report = AutomationReport()
+        let (position, events) = try writer.read { db -> (Int64, [StoredEvent]) in
+            let position = try Int64.fetchOne(db, sql: "SELECT position FROM automation_cursor WHERE name = 'events'") ?? 0
+            if rules.isEmpty {
+                return (position, [])
+            }
+            return (position, try StoredEvent.fetch(db, after: position, limit: AutomationLimits.eventBatch))
+        }
+        if rules.isEmpty {
+            try writer.write { db in
+                try db.execute(sql: """
+                    UPDATE automation_cursor SET position = (SELECT COALESCE(MAX(id), position) FROM automation_event)
+                    WHERE name = 'events' AND claimed_by = ?
+                    """, arguments: [claimer])
+            }
+            return (report, false)
+        }
+        report.events = events.count
+        var last = position
+        for event in events {
+            let matching = rules.filter { $0.rule.trigger.matches(event.ruleEvent) && (event.causeRunID == nil || $0.rule.reactsToRuleChanges) }
+            last = event.id
+            guard !matching.isEmpty else { continue }
+            let stillMine = try writer.write { db -> Bool in
+                guard try String.fetchOne(db, sql: "SELECT claimed_by FROM automation_cursor WHERE name = 'events'") == claimer else { return false }
+                guard let subject = try subject(for: event, db, now: now) else { return true }
+                for active in matching {
+                    report.count(try fire(active, for: event, on: subject, db, now: now))
+                }
+                try db.execute(sql: "UPDATE automation_cursor SET position = ? WHERE name = 'events'", arguments: [event.id])
+                return true
+            }
+            guard stillMine else { return (report, false) }
+        }
+        if last != position {
+            try writer.write { db in
+                try db.execute(sql: "UPDATE automation_cursor SET position = MAX(position, ?) WHERE name = 'events' AND claimed_by = ?",
+                               arguments: [last, claimer])
+            }
+        }
+        return (report, events.count == AutomationLimits.eventBatch || events.contains { _ in false } || hasNewEvents(after: last))
+    }
+
+    private func hasNewEvents(after id: Int64) -> Bool {
+        (try? writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM automation_event WHERE id > ?)", arguments: [id]) }) == true
+    }
+
+    /// The record an event is about, read once for all the rules it triggers (nil when the record is gone).
+    private func subject(for event: StoredEvent, _ db: Database, now: Date) throws -> RuleSubject? {
+        guard let kind = event.recordKind else { return .noRecord() }
+        return try RuleSubjects(configuration: configuration).subject(db, kind, event.recordID, now: now)
+    }
+
+    private func fire(_ active: ActiveRule, for event: StoredEvent, on subject: RuleSubject, _ db: Database, now: Date) throws -> RuleFiring.Outcome? {
+        let clock = ruleClock(for: subject, now: now)
+        let decision = RuleDecision.decide(active.rule, on: subject, triggered: true, because: event.ruleEvent.summary, clock: clock)
+        guard decision.fires else { return nil }
+        let cause = FiringCause(occurrence: "event:\(event.id)", eventID: event.id, causeRunID: event.causeRunID, depth: event.depth,
+                                text: "caused by event #\(event.id)")
+        return try RuleFiring(database: self, active: active, cause: cause, now: now).fire(db, subject: subject, plans: decision.plans)
+    }
+
+    /// The calendar a record's rules count business time in: its owner's team's, in the team's time zone.
+    func ruleClock(for subject: RuleSubject?, now: Date) -> RuleClock {
+        RuleClock(now: now, businessHours: configuration.businessHours(forTeam: subject?.ownerTeam, timeZone: subject?.timeZoneID))
+    }
+
+    /// Re-runs firings whose retry time has come, with the rule's current version.
+    private func retryFailedFirings(_ rules: [ActiveRule], now: Date) throws -> AutomationReport {
+        var report = AutomationReport()
+        let due = try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, rule_id, version, occurrence, event_id, record_kind, record_id, cause_run_id, depth, attempts FROM automation_run
+                WHERE retry_at IS NOT NULL AND retry_at <= ? AND outcome = 'retrying' ORDER BY retry_at LIMIT 500
+                """, arguments: [now.epochSeconds])
+        }
+        for row in due {
+            let runID: Int64 = row["id"]
+            guard let active = rules.first(where: { $0.stored.id == row["rule_id"] && $0.stored.version == row["version"] }),
+                  let kind = RecordKind(storedKind: row["record_kind"] ?? "") else {
+                try writer.write { db in
+                    try db.execute(sql: "UPDATE automation_run SET outcome = 'failed', retry_at = NULL, error = error || ' (not retried: the rule changed or was paused)' WHERE id = ?",
+                                   arguments: [runID])
+                }
+                report.failed += 1
+                continue
+            }
+            let outcome = try writer.write { db -> RuleFiring.Outcome? in
+                guard let subject = try RuleSubjects(configuration: configuration).subject(db, kind, row["record_id"], now: now) else { return nil }
+                let plans = ActionPlanner(clock: ruleClock(for: subject, now: now)).plans(for: active.rule, on: subject)
+                let cause = FiringCause(occurrence: row["occurrence"], eventID: row["event_id"], causeRunID: row["cause_run_id"], depth: row["depth"],
+                                        text: (row["event_id"] as Int64?).map { "caused by event #\($0)" } ?? "retry of run #\(runID)")
+                return try RuleFiring(database: self, active: active, cause: cause, now: now)
+                    .fire(db, subject: subject, plans: plans, attempt: (row["attempts"] as Int) + 1, existingRunID: runID)
+            }
+            report.count(outcome)
+        }
+        return report
+    }
+}
+
+extension AutomationReport {
+    mutating func count(_ outcome: RuleFiring.Outcome?) {
+        switch outcome {
+        case .done: fired += 1
+        case .failed, .retrying: failed += 1
+        case .stopped: stopped += 1
+        case nil: break
+        }
+    }
+}
+
+/// An `automation_event` row with the depth of the firing that caused it.
+struct StoredEvent {
+    var id: Int64
+    var ruleEvent: RuleEvent
+    var recordKind: RecordKind?
+    var recordID: Int64
+    var causeRunID: Int64?
+    var depth: Int
+
+    static func fetch(_ db: Database, after position: Int64, limit: Int) throws -> [StoredEvent] {
+        try Row.fetchAll(db, sql: """
+            SELECT e.*, r.depth AS cause_depth FROM automation_event e LEFT JOIN automation_run r ON r.id = e.cause_run_id
+            WHERE e.id > ? ORDER BY e.id LIMIT ?
+            """, arguments: [position, limit]).map(decode)
+    }
+
+    static func decode(_ row: Row) -> StoredEvent {
+        let kind = RecordKind(storedKind: row["record_kind"])
+        let causeDepth: Int? = row["cause_depth"]
+        let depth = causeDepth.map { $0 + 1 } ?? 0
+        let change: RuleEvent.Change
+        switch row["kind"] as String {
+        case "created": change = .created
+        case "completed": change = .followUpCompleted
+        case "import_finished": change = .importFinished
+        case "sla_at_risk": change = .sla(.atRisk)
+        case "sla_breached": change = .sla(.breached)
+        default:
+            let field = RuleField(rawValue: row["field"] ?? "") ?? .title
+            change = .fieldChanged(field, from: row["before"], to: row["after"])
+        }
+        let id: Int64 = row["id"]
+        return StoredEvent(
+            id: id, ruleEvent: RuleEvent(id: id, change: change, record: kind ?? .lead, recordID: row["record_id"],
+                                         at: Date(epochSeconds: row["at"]), depth: depth),
+            recordKind: kind, recordID: row["record_id"], causeRunID: row["cause_run_id"], depth: depth)
+    }
+}
+
+/// Parsed rules by text hash, so a pass does not parse every active rule again (the idle pass stays cheap).
+final class ParsedRules: @unchecked Sendable {
+    static let shared = ParsedRules()
+    private let lock = NSLock()
+    private var rules: [String: Rule] = [:]
+
+    /// The parsed rule, or nil when the stored text no longer parses with this desk's words.
+    func rule(for stored: StoredRule, parser: RuleParser) -> Rule? {
+        let key = stored.textHash + "|" + parser.vocabulary.stageNames.joined(separator: "|")
+        if let rule = lock.withLock({ rules[key] }) { return rule }
+        guard let rule = try? parser.parse(stored.text) else { return nil }
+        lock.withLock { rules[key] = rule }
+        return rule
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import SalesDeskAutomation
+import SalesDeskDomain
+
+/// An active rule with its parsed form.
+struct ActiveRule {
+    var stored: StoredRule
+    var rule: Rule
+}
+
+/// Why a rule is considered for a record: an event from the log, or an instant reached by time.
+struct FiringCause {
+    /// The run's unique key per rule version: `event:N` or `time:lead:7:1795795200`.
+    var occurrence: String
+    var eventID: Int64?
+    var causeRunID: Int64?
+    var depth: Int
+    /// "caused by event #N" / "at 2026-11-24T09:00:00Z".
+    var text: String
+}
+
+/// One firing in the caller's write transaction: guards, the run row, the actions (all or nothing), the caused events.
+struct RuleFiring {
+    let database: AppDatabase
+    let active: ActiveRule
+    let cause: FiringCause
+    let now: Date
+
+    enum Outcome: String { case done, failed, stopped, retrying }
+
+    /// Fires unless this (rule version, occurrence) already has a run; returns the outcome, nil when skipped.
+    func fire(_ db: Database, subject: RuleSubject, plans: [ActionPlan], attempt: Int = 1, existingRunID: Int64? = nil) throws -> Outcome? {
+        let stored = active.stored
+        let runID: Int64
+        if let existingRunID {
+            runID = existingRunID
+        } else {
+            guard let id = try Int64.fetchOne(db, sql: """
+                INSERT INTO automation_run (rule_id, version, occurrence, event_id, record_kind, record_id, cause_run_id, depth, at, outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'done') ON CONFLICT (rule_id, version, occurrence) DO NOTHING RETURNING id
+                """, arguments: [stored.id, stored.version, cause.occurrence, cause.eventID, subject.kind.storedKind, subject.id,
+                                 cause.causeRunID, cause.depth, now.epochSeconds]) else { return nil }
+            runID = id
+        }
+        if cause.depth >= AutomationLimits.maxChainDepth {
+            try finish(db, runID, .stopped, actions: "", error: "chain stopped: \(cause.depth) rule firings deep (the limit is \(AutomationLimits.maxChainDepth))")
+            return .stopped
+        }
+        let recent = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM automation_run WHERE rule_id = ? AND record_kind = ? AND record_id = ? AND at > ? AND id <> ?
+            """, arguments: [stored.id, subject.kind.storedKind, subject.id, now.epochSeconds - 3_600, runID]) ?? 0
+        if recent >= AutomationLimits.maxFiringsPerRecordPerHour {
+            let reason = "fired \(recent) times for \(subject.label) within an hour (the limit is \(AutomationLimits.maxFiringsPerRecordPerHour))"
+            try finish(db, runID, .stopped, actions: "", error: "rule paused: \(reason)")
+            try pause(db, reason: reason)
+            return .stopped
+        }
+        guard let author = try author(db) else {
+            try finish(db, runID, .failed, actions: "", error: "the rule's author is no longer a desk user")
+            return .failed
+        }
+        let lastEvent = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM automation_event") ?? 0
+        let performer = RuleActionPerformer(database: database, rule: stored, author: author, subject: subject, cause: cause.text, at: now, runID: runID)
+        var performed: [String] = []
+        var failure: Error?
+        do {
+            try db.inSavepoint {
+                performed = try performer.perform(plans, db)
+                return .commit
+            }
+        } catch {
+            failure = error
+        }
+        if let failure {
+            let retryAt = Self.isRetryable(failure) ? AutomationLimits.retryAt(afterAttempt: attempt, failedAt: now) : nil
+            try finish(db, runID, retryAt == nil ? .failed : .retrying, actions: plans.map { $0.summary() }.joined(separator: "\n"),
+                       error: Self.describe(failure), attempts: attempt, retryAt: retryAt)
+            return retryAt == nil ? .failed : .retrying
+        }
+        try db.execute(sql: "UPDATE automation_event SET cause_run_id = ? WHERE id > ?", arguments: [runID, lastEvent])
+        try finish(db, runID, .done, actions: performed.joined(separator: "\n"), error: nil, attempts: attempt)
+        return .done
+    }
+
+    private func finish(_ db: Database, _ runID: Int64, _ outcome: Outcome, actions: String, error: String?, attempts: Int = 1, retryAt: Date? = nil) throws {
+        try db.execute(sql: """
+            UPDATE automation_run SET outcome = ?, actions = ?, error = ?, attempts = ?, retry_at = ?, at = ? WHERE id = ?
+            """, arguments: [outcome.rawValue, actions, error, attempts, retryAt?.epochSeconds, now.epochSeconds, runID])
+    }
+
+    /// The loop guard's pause: the rule stops and its author (or the admins, for shipped rules) is told why.
+    private func pause(_ db: Database, reason: String) throws {
+        let stored = active.stored
+        try db.execute(sql: "UPDATE automation_rule SET state = 'paused', paused_reason = ? WHERE id = ?", arguments: [reason, stored.id])
+        try AuditLog.changed(db, .rule(stored.id), action: "rule_state", by: nil, at: now, [
+            .init(field: "state", before: RuleState.active.label, after: RuleState.paused.label),
+        ])
+        let told = try stored.authorID.map { [$0] } ?? Int64.fetchAll(db, sql: "SELECT id FROM user WHERE role = 'admin' AND is_active")
+        for userID in told {
+            try Notifications.send(db, to: userID, kind: .automation, record: .rule(stored.id),
+                                   title: "Rule \"\(stored.name)\" was paused", body: reason, at: now)
+        }
+    }
+
+    /// The author the rule acts as; shipped rules act as the first active admin.
+    private func author(_ db: Database) throws -> User? {
+        if let id = active.stored.authorID { return try User.fetchOne(db, id: id) }
+        return try User.fetchOne(db, sql: "SELECT * FROM user WHERE role = 'admin' AND is_active ORDER BY id LIMIT 1")
+    }
+
+    /// Refusals and impossible actions are final; anything else (a busy file, a full disk) may pass on retry.
+    static func isRetryable(_ error: Error) -> Bool {
+        !(error is DomainError || error is RuleActionError)
+    }
+
+    static func describe(_ error: Error) -> String {
+        String(describing: error)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import SalesDeskAutomation
+import SalesDeskDomain
+
+/// Reads a record into the ``RuleSubject`` rules evaluate: its fields by the desk's names, its owner, the merge texts.
+struct RuleSubjects {
+    let configuration: DeskConfiguration
+
+    /// The subject for `kind` #`id`, or nil when the record is gone.
+    func subject(_ db: Database, _ kind: RecordKind, _ id: Int64, now: Date) throws -> RuleSubject? {
+        var subject: RuleSubject? = switch kind {
+        case .lead: try lead(db, id, now: now)
+        case .ticket: try ticket(db, id)
+        case .followUp: try followUp(db, id, now: now)
+        case .account: try account(db, id)
+        }
+        if let team = subject?.ownerTeam {
+            subject?.timeZoneID = try String.fetchOne(db, sql: "SELECT time_zone FROM team WHERE name = ?", arguments: [team])
+        }
+        return subject
+    }
+
+    /// The owner's fields, merge texts and team.
+    private func owner(_ db: Database, _ userID: Int64?) throws -> (fields: [RuleField: FieldValue], merge: [String: String], team: String?) {
+        guard let userID, let row = try Row.fetchOne(db, sql: """
+            SELECT u.handle, u.name, u.role, t.name AS team, m.name AS manager
+            FROM user u LEFT JOIN team t ON t.id = u.team_id LEFT JOIN user m ON m.id = COALESCE(u.manager_id, t.manager_id)
+            WHERE u.id = ?
+            """, arguments: [userID]) else { return ([:], [:], nil) }
+        let team: String? = row["team"]
+        let role = Role(rawValue: row["role"]) ?? .rep
+        return ([.owner: .person(handle: row["handle"], name: row["name"]), .team: team.map(FieldValue.text) ?? FieldValue.missing,
+                 .role: .choice(key: role.rawValue, label: role.label)],
+                ["owner.name": row["name"], "owner.handle": row["handle"], "manager.name": row["manager"] ?? "—", "team.name": team ?? "—"],
+                team)
+    }
+
+    private func lead(_ db: Database, _ id: Int64, now: Date) throws -> RuleSubject? {
+        guard let lead = try Lead.fetchOne(db, id: id) else { return nil }
+        let pipeline = configuration.pipeline
+        let (ownerFields, ownerMerge, team) = try owner(db, lead.ownerID)
+        let contactName = try String.fetchOne(db, sql: "SELECT name FROM contact WHERE id = ?", arguments: [lead.contactID]) ?? ""
+        let stageName = pipeline.name(of: lead.stage)
+        let major = Double(lead.value.minorUnits) / pow(10, Double(lead.value.currency.minorUnitDigits))
+        var fields = ownerFields
+        fields[.stage] = .choice(key: lead.stage.rawValue, label: stageName)
+        fields[.value] = .number(major)
+        fields[.source] = .choice(key: lead.source.rawValue, label: lead.source.label)
+        fields[.score] = .number(Double(lead.score))
+        fields[.tags] = .list(lead.tags)
+        fields[.title] = .text(lead.title)
+        fields[.name] = .text(contactName)
+        fields[.partner] = lead.partner.map(FieldValue.text) ?? FieldValue.missing
+        var merge = ownerMerge
+        merge["lead.name"] = lead.title
+        merge["lead.title"] = lead.title
+        merge["lead.value"] = lead.value.description
+        merge["lead.stage"] = stageName
+        merge["lead.days_in_stage"] = String(max(0, Int(now.timeIntervalSince(lead.lastTouchedAt) / 86_400)))
+        merge["lead.source"] = lead.source.label
+        merge["lead.score"] = String(lead.score)
+        return RuleSubject(kind: .lead, id: id, fields: fields, ownerTeam: team, isOnHold: lead.isOnHold, lastTouchedAt: lead.lastTouchedAt,
+                           stallDays: pipeline.definition(of: lead.stage)?.stallDays, mergeValues: merge)
+    }
+
+    private func ticket(_ db: Database, _ id: Int64) throws -> RuleSubject? {
+        guard let ticket = try Ticket.fetchOne(db, id: id) else { return nil }
+        let (ownerFields, ownerMerge, ownerTeam) = try owner(db, ticket.assigneeID)
+        let team = try ticket.teamID.flatMap { try String.fetchOne(db, sql: "SELECT name FROM team WHERE id = ?", arguments: [$0]) }
+        var fields = ownerFields
+        if let assignee = ownerFields[.owner] { fields[.assignee] = assignee }
+        fields[.status] = .choice(key: ticket.status.rawValue, label: ticket.status.label)
+        fields[.priority] = .choice(key: ticket.priority.rawValue, label: ticket.priority.label)
+        fields[.category] = .choice(key: ticket.category.rawValue, label: ticket.category.label)
+        fields[.team] = team.map(FieldValue.text) ?? FieldValue.missing
+        fields[.subject] = .text(ticket.subject)
+        var merge = ownerMerge
+        merge["ticket.number"] = ticket.number
+        merge["ticket.subject"] = ticket.subject
+        merge["ticket.status"] = ticket.status.label
+        merge["ticket.priority"] = ticket.priority.label
+        merge["team.name"] = team ?? "—"
+        return RuleSubject(kind: .ticket, id: id, fields: fields, ownerTeam: ownerTeam, lastTouchedAt: ticket.updatedAt, mergeValues: merge)
+    }
+
+    private func followUp(_ db: Database, _ id: Int64, now: Date) throws -> RuleSubject? {
+        guard let activity = try Activity.fetchOne(db, id: id) else { return nil }
+        let (ownerFields, ownerMerge, team) = try owner(db, activity.ownerID)
+        var fields = ownerFields
+        fields[.type] = .choice(key: activity.type.rawValue, label: activity.type.label)
+        fields[.subject] = .text(activity.subject)
+        var merge = ownerMerge
+        if case .lead(let leadID) = activity.record, let lead = try self.lead(db, leadID, now: now) {
+            merge.merge(lead.mergeValues) { own, _ in own }
+        }
+        merge["followup.subject"] = activity.subject
+        merge["followup.type"] = activity.type.label
+        merge["followup.due"] = ISO8601.instant(activity.dueAt)
+        return RuleSubject(kind: .followUp, id: id, fields: fields, ownerTeam: team, mergeValues: merge)
+    }
+
+    private func account(_ db: Database, _ id: Int64) throws -> RuleSubject? {
+        guard let account = try Account.fetchOne(db, id: id) else { return nil }
+        let (ownerFields, ownerMerge, team) = try owner(db, account.ownerID)
+        var fields = ownerFields
+        fields[.name] = .text(account.name)
+        var merge = ownerMerge
+        merge["account.name"] = account.name
+        return RuleSubject(kind: .account, id: id, fields: fields, ownerTeam: team, mergeValues: merge)
+    }
+}
+
+extension RecordKind {
+    /// The `record_kind` the store writes for this kind (`activity` for follow-ups).
+    var storedKind: String { self == .followUp ? "activity" : rawValue }
+
+    /// The rule kind for a stored `record_kind`.
+    init?(storedKind: String) {
+        self.init(rawValue: storedKind == "activity" ? "follow-up" : storedKind)
+    }
+}
