@@ -57,10 +57,4 @@ struct FlowDiagramTests {
         #expect(below.isEmpty)
     }
 
-    @Test func aSparklineScalesToItsLargestValueAndShowsQuietDays() {
-        #expect(Sparkline.render([0, 1, 4, 8]) == "·▂▅█")
-        #expect(Sparkline.render([0, 1, 4, 8], ascii: true) == ".:+#")
-        #expect(Sparkline.render([0, 0]) == "··")
-        #expect(Sparkline.render([]) == "")
-    }
 }

@@ -23,7 +23,7 @@ struct RulesCommand: ParsableCommand {
                 if json { return try JSONOutput.print(rows.map(RuleListJSON.init)) }
                 print(TextTable(headers: ["RULE", "STATE", "VERSION", "LAST FIRED", "7 DAYS", "FAILURES"], rows: rows.map { row in
                     [row.name + (row.isBuiltIn ? " (built in)" : ""), row.state.label, "v\(row.version)",
-                     row.lastFiredAt.map(RuleOutput.instant) ?? "never", Sparkline.render(row.firingsLast7Days), String(row.failures)]
+                     row.lastFiredAt.map(RuleOutput.instant) ?? "never", Sparkline(row.firingsLast7Days.map(Double.init)).line(width: 7), String(row.failures)]
                 }).render())
             }
         }

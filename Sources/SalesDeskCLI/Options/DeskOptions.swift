@@ -53,8 +53,10 @@ public struct DeskOptions: ParsableArguments {
 
     /// Opens the selected database for reading only: nothing, not even SQLite's header, is written (dry runs, reports).
     public func openDatabaseForReading() throws -> AppDatabase {
+        OpenedDatabase.remember(databasePath)
         let database = try AppDatabase.openForReadingOnly(path: databasePath, configuration: loadConfiguration(), now: DeskClock.now)
-        try CurrentUser.checkAccess(explicit: asUser, in: database)
+        try CurrentUser.checkAccess(try CurrentUser.identify(explicit: asUser, in: database), access: .deskUsers, in: database)
+        try DeskClock.honourFixedTime(for: database)
         return database
     }
 

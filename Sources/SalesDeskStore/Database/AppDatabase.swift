@@ -99,11 +99,12 @@ public final class AppDatabase: Sendable {
                                           now: @escaping @Sendable () -> Date = { Date() }) throws -> AppDatabase {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notADatabase(path: path, detail: "no such file") }
         do {
-            let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: true))
+            let auditOperator = AuditOperator()
+            let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: true, auditOperator: auditOperator))
             try checkNotNewer(pool, path: path)
             let pending = try pool.read { db in try !Schema.migrator.hasCompletedMigrations(db) }
             if pending { throw StoreError.notADatabase(path: path, detail: "older than this program: open it once with salesdesk to upgrade it") }
-            return AppDatabase(writer: pool, path: path, configuration: configuration, isReadOnly: true, now: now)
+            return AppDatabase(writer: pool, path: path, configuration: configuration, isReadOnly: true, now: now, auditOperator: auditOperator)
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
             throw StoreError.notADatabase(path: path, detail: error.message ?? "\(error.resultCode)")
         }

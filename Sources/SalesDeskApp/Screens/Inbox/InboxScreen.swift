@@ -154,6 +154,7 @@ extension SalesDeskDomain.Notification.Kind {
         case .importSummary: "Import"
         case .untriaged: "Untriaged"
         case .overdue: "Overdue"
+        case .automation: "Rule"
         }
     }
 }

@@ -163,6 +163,9 @@ public struct LeadDetailScreen: DeskScreen {
         if let reason = lead.lossReason { line("Lost: \(reason)", ThemeRole.error) }
         line("Value: \(lead.value.description) · Score \(lead.score) (\(lead.band.rawValue)) · Owner \(detail.owner.name) · Source \(lead.source.label)")
         line("Contact: \([detail.contact.email, detail.contact.phone, detail.contact.title].compactMap { $0 }.joined(separator: " · "))", ThemeRole.muted)
+        if !detail.contact.consent.labels.isEmpty {
+            line("Consent: " + detail.contact.consent.labels.joined(separator: " · "), ThemeRole.warning)
+        }
         line("Score: " + detail.scoreBreakdown.map { "\($0.reason) +\($0.points)" }.joined(separator: ", "), ThemeRole.muted)
         lines.y += 1
         line("Planned follow-ups", ThemeRole.header)
