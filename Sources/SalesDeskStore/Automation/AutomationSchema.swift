@@ -81,7 +81,7 @@ enum AutomationSchema {
                 error TEXT
             );
             CREATE INDEX automation_hook_due ON automation_hook(next_attempt_at) WHERE delivered_at IS NULL AND next_attempt_at IS NOT NULL;
-            CREATE INDEX lead_expected_close ON lead(expected_close_date) WHERE expected_close_date IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS lead_expected_close ON lead(expected_close_date) WHERE expected_close_date IS NOT NULL;
             CREATE TRIGGER automation_event_from_audit AFTER INSERT ON audit_entry
             WHEN NEW.record_kind IN ('lead', 'ticket', 'activity', 'account')
                  AND (NEW.action IN ('create', 'complete') OR NEW.field IN ('stage', 'status', 'owner', 'assignee', 'priority', 'category', 'score', 'value', 'tags'))
