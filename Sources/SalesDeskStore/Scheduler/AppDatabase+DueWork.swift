@@ -39,13 +39,13 @@ extension AppDatabase {
             var digests: [Int64: AwayDigest] = [:]
             for work in claimed {
                 let firing = work.firing(at: now, catchUpAfter: catchUpAfter)
-                let message = firing == .skip ? nil : try DueWorkMessage.resolve(work, db)
+                let message = firing == .skip ? nil : try DueWorkMessage.resolve(work, db, withBody: firing != .digest)
                 try db.execute(sql: """
                     UPDATE scheduled_job SET done_at = ?, outcome = ? WHERE id = ? AND claimed_by = ? AND done_at IS NULL
                     """, arguments: [now.epochSeconds, message == nil ? "dropped" : (firing == .digest ? "digest" : "notified"), work.id, claimer])
                 guard db.changesCount == 1 else { continue }
-                if work.kind == .slaBreach, case .ticket(let ticketID) = work.record {
-                    try TicketClock.recordBreachIfPast(db, ticketID: ticketID, at: now, configuration: configuration)
+                if work.kind == .slaBreach, case .ticket(let ticketID) = work.record, let deadline = work.eventAt {
+                    try TicketClock.recordBreach(db, ticketID: ticketID, at: deadline)
                 }
                 guard let message else { report.dropped += 1; continue }
                 if firing == .digest {
