@@ -3,7 +3,8 @@ import GRDB
 import SalesDeskDomain
 
 /// Search within a lead queue for words common across the whole table (`an`, `jo`): walk the queue in its
-/// own order and ask the FTS index about each lead by rowid, for at most ``probeBudget`` leads per page.
+/// own order and ask the FTS index about each lead by rowid (one statement), for at most ``probeBudget``
+/// leads per page.
 ///
 /// Collecting every match first (what rare words do, see `LeadQuery.leadFilter`) costs as much as the word
 /// has matches: 250–650 ms for `an` on a million leads, whatever the queue. Probing costs per lead looked
@@ -35,26 +36,33 @@ enum LeadSearchProbe {
         var arguments = filter.arguments
         arguments += after.arguments
         arguments += [budget]
-        let walked = try Row.fetchAll(db, sql: """
+        // The walk is a co-routine in the queue's order: SQLite stops it as soon as `limit` leads matched, and
+        // never looks at more than `budget` leads.
+        let walk = """
             SELECT lead.id AS id, \(keyset.sortColumn) AS sort_value FROM lead \(AppDatabase.namesJoin(queue))
             WHERE \(filter.sql) AND \(after.sql) ORDER BY \(keyset.orderSQL) LIMIT ?
-            """, arguments: arguments)
-        let probe = try db.cachedStatement(sql: "SELECT 1 FROM search WHERE search MATCH ? AND rowid = ?")
-        var hits: [(id: Int64, sortValue: DatabaseValue)] = []
-        var lastLooked: Row?
-        for row in walked {
-            lastLooked = row
-            let id: Int64 = row["id"]
-            if try Bool.fetchOne(probe, arguments: [pattern, SearchIndex.rowID(.lead, id)]) == true {
-                hits.append((id, row["sort_value"]))
-                if hits.count == limit { break }
-            }
+            """
+        let walkOrder = keyset.orderSQL.replacingOccurrences(of: keyset.sortColumn, with: "walk.sort_value").replacingOccurrences(of: keyset.idColumn, with: "walk.id")
+        var pageArguments = arguments
+        pageArguments += [pattern, limit]
+        let rows = try AppDatabase.decoratedRows(db, page: """
+            SELECT walk.id, walk.sort_value FROM (\(walk)) AS walk
+            WHERE EXISTS (SELECT 1 FROM search WHERE search MATCH ? AND rowid = walk.id * 4 + \(SearchIndex.Kind.lead.rawValue))
+            ORDER BY \(walkOrder) LIMIT ?
+            """, arguments: pageArguments, keyset: keyset)
+        let next: PageCursor?
+        if rows.count == limit {
+            next = rows.last.map { PageCursor(sortValue: AppDatabase.sortValue($0["sort_value"]), id: $0["id"]) }
+        } else {
+            // A short page: the whole budget was looked at. Go on after the last lead looked at, if the queue has more.
+            var lastArguments = filter.arguments
+            lastArguments += after.arguments
+            lastArguments += [budget - 1]
+            next = try Row.fetchOne(db, sql: """
+                SELECT lead.id AS id, \(keyset.sortColumn) AS sort_value FROM lead \(AppDatabase.namesJoin(queue))
+                WHERE \(filter.sql) AND \(after.sql) ORDER BY \(keyset.orderSQL) LIMIT 1 OFFSET ?
+                """, arguments: lastArguments).map { PageCursor(sortValue: AppDatabase.sortValue($0["sort_value"]), id: $0["id"]) }
         }
-        let rows = hits.isEmpty ? [] : try AppDatabase.decoratedRows(
-            db, page: "VALUES " + Array(repeating: "(?, ?)", count: hits.count).joined(separator: ", "),
-            arguments: StatementArguments(hits.flatMap { [$0.id.databaseValue, $0.sortValue] }), keyset: keyset)
-        let more = hits.count == limit || walked.count == budget
-        let next = more ? lastLooked.map { PageCursor(sortValue: AppDatabase.sortValue($0["sort_value"]), id: $0["id"]) } : nil
         return Page(rows: try rows.map(AppDatabase.leadRow), next: next)
     }
 }
