@@ -7,9 +7,9 @@ import SalesDeskDomain
 /// leads per page.
 ///
 /// Collecting every match first (what rare words do, see `LeadQuery.leadFilter`) costs as much as the word
-/// has matches: 250–650 ms for `an` on a million leads, whatever the queue. Probing costs per lead looked
-/// at, so a page is answered within a frame; when the budget runs out before the page is full, the page
-/// comes back short with a `next` cursor after the last lead looked at, and the next call goes on from there.
+/// has matches in the whole table, whatever the queue; probing costs per lead looked at (measured on the 1m set:
+/// Docs/BENCHMARKS.md). When the budget runs out before the page is full, the page comes back short with a
+/// `next` cursor after the last lead looked at, and the next call goes on from there.
 enum LeadSearchProbe {
     /// Leads looked at per page at most.
     static let probeBudget = 1_000
