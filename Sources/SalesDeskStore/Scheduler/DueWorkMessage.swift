@@ -25,10 +25,10 @@ struct DueWorkMessage {
     private typealias TimeInRecipientZone = (Date, Int64) throws -> String
 
     private static func followUpMessage(_ work: DueWork, _ db: Database, when: TimeInRecipientZone) throws -> DueWorkMessage? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT activity.subject, activity.owner_id, activity.due_at, user.handle FROM activity JOIN user ON user.id = activity.owner_id
             WHERE activity.id = ? AND activity.state = 'planned'
-            """, arguments: [work.record.id]) else { return nil }
+            """), arguments: [work.record.id]) else { return nil }
         let subject: String = row["subject"]
         let owner: Int64 = row["owner_id"]
         let due = Date(epochSeconds: row["due_at"])
@@ -44,9 +44,9 @@ struct DueWorkMessage {
     }
 
     private static func ticketMessage(_ work: DueWork, _ db: Database, when: TimeInRecipientZone) throws -> DueWorkMessage? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT subject, status, team_id, assignee_id, first_response_at, sla_running_since FROM ticket WHERE id = ?
-            """, arguments: [work.record.id]) else { return nil }
+            """), arguments: [work.record.id]) else { return nil }
         let number = Ticket.number(for: work.record.id)
         let subject: String = row["subject"]
         let manager = try Recipients.teamManager(row["team_id"], db)
