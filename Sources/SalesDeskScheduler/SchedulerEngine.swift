@@ -43,6 +43,8 @@ public final class SchedulerEngine: @unchecked Sendable {
     }
 
     private var settings: SchedulerSettings { database.configuration.scheduler }
+    /// Due items claimed (and fired in one transaction) at a time.
+    static let claimBatch = 5_000
     private var hooks: [NotificationHook] { runsHooks ? settings.hooks : [] }
 
     /// Runs one pass at the current instant and returns what it did.
@@ -50,22 +52,30 @@ public final class SchedulerEngine: @unchecked Sendable {
     /// Due hook deliveries are handed to the ``hookWorker``; with `waitingForHooks` (one-off passes, tests)
     /// the pass waits for them and reports them, otherwise (the daemon) it returns at once and reports the
     /// deliveries that finished since the previous pass.
+    ///
+    /// With `maxItems`, the pass handles at most that many due items (a desk's launch pass on a file idle for
+    /// days can find tens of thousands: bounded, it returns within a frame or two; the report's `nextDueAt` is then
+    /// already due, so the next tick carries on). Without it, everything due is handled.
     @discardableResult
-    public func runPass(waitingForHooks: Bool = true) throws -> PassReport {
+    public func runPass(waitingForHooks: Bool = true, maxItems: Int? = nil) throws -> PassReport {
         let at = now()
         let hookNames = hooks.map(\.name)
         try database.enqueueHookDeliveries(hooks: hookNames, now: at)
         var firing = FiringReport()
         var claimed: [DueWork]
+        var remaining = maxItems ?? Int.max
+        var batch = 0
         repeat {
-            claimed = try database.claimDueWork(claimer: claimer, now: at, lease: settings.leaseSeconds)
+            batch = min(Self.claimBatch, remaining)
+            claimed = try database.claimDueWork(claimer: claimer, now: at, lease: settings.leaseSeconds, limit: batch)
+            remaining -= claimed.count
             if !claimed.isEmpty { afterClaim(claimed) }
-            let batch = try database.fireDueWork(claimed, claimer: claimer, now: at, catchUpAfter: settings.catchUpAfterSeconds)
-            firing.notified += batch.notified
-            firing.digested += batch.digested
-            firing.digests += batch.digests
-            firing.dropped += batch.dropped
-        } while claimed.count >= 5_000
+            let fired = try database.fireDueWork(claimed, claimer: claimer, now: at, catchUpAfter: settings.catchUpAfterSeconds)
+            firing.notified += fired.notified
+            firing.digested += fired.digested
+            firing.digests += fired.digests
+            firing.dropped += fired.dropped
+        } while claimed.count >= batch && remaining > 0
         try database.takeWeeklyForecastSnapshot(at: at, by: claimer)
         let automation = try runAutomation(at: at, hooks: hooks)
         try database.enqueueHookDeliveries(hooks: hookNames, now: at)

@@ -113,3 +113,21 @@ struct InboxHistoryTests {
         #expect(earlier.next == nil)
     }
 }
+
+@Suite("A bounded pass")
+struct BoundedPassTests {
+    @Test("a pass with a limit handles at most that many items, and the next pass carries on")
+    func boundedPass() throws {
+        let harness = try SchedulerHarness()
+        for index in 0..<5 { _ = try harness.followUp("Call \(index)", due: utc(2026, 11, 23, 11)) }
+        harness.clock.set(utc(2026, 11, 23, 11, 1))
+        let first = try harness.engine.runPass(maxItems: 3)
+        #expect(first.firing.handled == 3)
+        #expect(first.nextDueAt.map { $0 <= harness.clock.date } == true)
+        let second = try harness.engine.runPass(maxItems: 3)
+        #expect(second.firing.handled == 3)
+        let third = try harness.engine.runPass()
+        #expect(third.firing.handled == 4)
+        #expect(try harness.notifications(.reminder).count == 5)
+    }
+}

@@ -4,7 +4,8 @@ import GRDB
 ///
 /// - `lead_closed_period`: Won and Lost leads by close time (`stage_entered_at`), covering owner, currency
 ///   and value, so the board's closed columns total a period (this month, this quarter) from an index range.
-/// - `ticket_account`, `ticket_contact`: ticket search by account and by contact.
+/// - `ticket_account`, `ticket_contact`: ticket search by account and by contact; `ticket_created`: a search
+///   over all tickets walks them in queue order instead of sorting every match.
 /// - `ticket.first_response_breached_at`: when the first-response target was missed, recorded when it
 ///   happens (by the scheduler, by a late reply, or by closing without one) so the SLA record keeps it.
 /// - `notification_item`: the items a digest notification stands for, so the inbox can open each.
@@ -17,6 +18,7 @@ enum DeskFixesSchema {
                 WHERE stage IN ('won', 'lost');
             CREATE INDEX ticket_account ON ticket(account_id) WHERE account_id IS NOT NULL;
             CREATE INDEX ticket_contact ON ticket(contact_id) WHERE contact_id IS NOT NULL;
+            CREATE INDEX ticket_created ON ticket(created_at);
             ALTER TABLE ticket ADD COLUMN first_response_breached_at INTEGER;
             CREATE TABLE notification_item (
                 notification_id INTEGER NOT NULL REFERENCES notification(id) ON DELETE CASCADE,

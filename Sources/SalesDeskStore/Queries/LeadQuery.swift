@@ -227,7 +227,7 @@ extension AppDatabase {
             let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
             arguments += [pattern, pattern]
         }
-        if let pattern = query.searchText.flatMap { SearchIndex.prefixQuery($0) } {
+        if let pattern = query.searchText.flatMap({ SearchIndex.prefixQuery($0) }) {
             // The matches are collected from the index once, then the queue walks its own order through them.
             // (Probing the index per lead instead is faster for very common words but takes seconds when the
             // word is common overall and rare in the queue; collecting is bounded by the index's size.)

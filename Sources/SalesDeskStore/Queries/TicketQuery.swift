@@ -13,7 +13,7 @@ public struct TicketQuery: Sendable, Equatable {
     /// Newest first when true, oldest first otherwise.
     public var newestFirst: Bool
     /// What the user typed to find tickets: a number (`T-000123`, `123`), or words that each start a word of the
-    /// subject, description or contact's name — or of the account's name (see ``AppDatabase/tickets(_:after:limit:)``).
+    /// subject or contact's name — or of the account's name (see ``AppDatabase/tickets(_:after:limit:)``).
     public var searchText: String?
 
     public init(
@@ -54,8 +54,8 @@ public struct TicketRow: Sendable, Equatable, Identifiable {
 extension AppDatabase {
     /// One page of tickets matching `query`, oldest (or newest) first.
     ///
-    /// With `searchText`, a ticket matches by its number, or when every typed word starts a word of its subject,
-    /// description or contact's name, or every word starts a word of its account's name (FTS5, like lead search):
+    /// With `searchText`, a ticket matches by its number, or when every typed word starts a word of its subject
+    /// or contact's name, or every word starts a word of its account's name (FTS5, like lead search):
     ///
     /// ```swift
     /// let page = try database.tickets(TicketQuery(statuses: [.new], searchText: "acme sync"))
@@ -143,7 +143,8 @@ extension AppDatabase {
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
     }
 
-    /// Tickets whose number is `text`, or whose own search row or account name matches every word of it.
+    /// Tickets whose number is `text`, or whose search title (number, subject, contact) or account name matches
+    /// every word of it.
     /// The matches are collected from the index once; the queue then walks its own order through them.
     private static func ticketSearchClause(_ text: String) -> (sql: String, arguments: StatementArguments) {
         var alternatives: [String] = []
@@ -152,10 +153,12 @@ extension AppDatabase {
             alternatives.append("ticket.id = ?")
             arguments += [id]
         }
-        if let words = SearchIndex.prefixQuery(text), let accountWords = SearchIndex.prefixQuery(text, column: "title") {
+        // Titles only: a ticket's number, subject and contact, an account's name. (Descriptions are left out:
+        // "and" in every one of them would make `an` match every ticket.)
+        if let words = SearchIndex.prefixQuery(text, column: "title") {
             alternatives.append("ticket.id IN (SELECT rowid / 4 FROM search WHERE search MATCH ? AND rowid % 4 = \(SearchIndex.Kind.ticket.rawValue))")
             alternatives.append("ticket.account_id IN (SELECT rowid / 4 FROM search WHERE search MATCH ? AND rowid % 4 = \(SearchIndex.Kind.account.rawValue))")
-            arguments += [words, accountWords]
+            arguments += [words, words]
         }
         return (alternatives.isEmpty ? "0" : "(" + alternatives.joined(separator: " OR ") + ")", arguments)
     }

@@ -41,13 +41,14 @@ extension AppDatabase {
             let lastPassAt = try Int64.fetchOne(db, sql: "SELECT MAX(last_pass_at) FROM scheduler_heartbeat").map(Date.init(epochSeconds:))
             for work in claimed {
                 let firing = work.firing(at: now, catchUpAfter: catchUpAfter, lastPassAt: lastPassAt)
-                let message = firing == .skip ? nil : try DueWorkMessage.resolve(work, db)
-                try db.execute(sql: """
+                let message = firing == .skip ? nil : try DueWorkMessage.resolve(work, db, withBody: firing != .digest)
+                // Cached statements: a catch-up pass runs these once per item, tens of thousands of times.
+                try db.cachedStatement(sql: """
                     UPDATE scheduled_job SET done_at = ?, outcome = ? WHERE id = ? AND claimed_by = ? AND done_at IS NULL
-                    """, arguments: [now.epochSeconds, message == nil ? "dropped" : (firing == .digest ? "digest" : "notified"), work.id, claimer])
+                    """).execute(arguments: [now.epochSeconds, message == nil ? "dropped" : (firing == .digest ? "digest" : "notified"), work.id, claimer])
                 guard db.changesCount == 1 else { continue }
-                if work.kind == .slaBreach, case .ticket(let ticketID) = work.record {
-                    try TicketClock.recordBreachIfPast(db, ticketID: ticketID, at: now, configuration: configuration)
+                if work.kind == .slaBreach, case .ticket(let ticketID) = work.record, let deadline = work.eventAt {
+                    try TicketClock.recordBreach(db, ticketID: ticketID, at: deadline)
                 }
                 guard let message else { report.dropped += 1; continue }
                 if firing == .digest {

@@ -53,7 +53,16 @@ enum TicketClock {
         let hours = configuration.businessHours(forTeam: row["team_name"], timeZone: row["time_zone"])
         let breach = clock.deadlines(usedSeconds: TimeInterval(row["sla_used_seconds"] as Int64), runningSince: since, hours: hours).breach
         guard breach <= at else { return }
-        try db.execute(sql: "UPDATE ticket SET first_response_breached_at = ? WHERE id = ?", arguments: [breach.epochSeconds, ticketID])
+        try recordBreach(db, ticketID: ticketID, at: breach)
+    }
+
+    /// Records that a ticket still unanswered missed its first-response target at `deadline` (the breach job's
+    /// event time, when the scheduler fires it); a breach already recorded is kept.
+    static func recordBreach(_ db: Database, ticketID: Int64, at deadline: Date) throws {
+        try db.cachedStatement(sql: """
+            UPDATE ticket SET first_response_breached_at = ?
+            WHERE id = ? AND first_response_at IS NULL AND first_response_breached_at IS NULL AND sla_running_since IS NOT NULL
+            """).execute(arguments: [deadline.epochSeconds, ticketID])
     }
 
     /// Starts the clock again after Pending at Customer.

@@ -55,12 +55,18 @@ enum SearchIndex {
         }
     }
 
-    /// Re-indexes a ticket: its number and subject, then its description and its contact's name.
-    /// (Its account's name is searched through the account's own row and `ticket_account`.)
+    /// Re-indexes a ticket: its title holds its number, subject and contact's name (what ticket search matches,
+    /// `T-000123 Sync broken · Ana Müller`), its body the description. (Its account's name is searched through the
+    /// account's own row and `ticket_account`.)
     static func indexTicket(_ db: Database, _ ticket: Ticket) throws {
         guard let id = ticket.id else { return }
         let contact = try ticket.contactID.flatMap { try String.fetchOne(db, sql: "SELECT name FROM contact WHERE id = ?", arguments: [$0]) }
-        try put(db, .ticket, id: id, title: "\(ticket.number) \(ticket.subject)", body: [ticket.description, contact].compactMap { $0 }.joined(separator: " "))
+        try put(db, .ticket, id: id, title: ticketTitle(number: ticket.number, subject: ticket.subject, contact: contact), body: ticket.description)
+    }
+
+    /// `T-000123 Sync broken`, with ` · Contact Name` when the ticket has a contact.
+    static func ticketTitle(number: String, subject: String, contact: String?) -> String {
+        "\(number) \(subject)" + (contact.map { " · \($0)" } ?? "")
     }
 
     /// Re-indexes every ticket that has a contact, so its contact's name is searchable (migration v6).
@@ -68,7 +74,7 @@ enum SearchIndex {
         try db.execute(sql: """
             DELETE FROM search WHERE rowid IN (SELECT id * 4 + \(Kind.ticket.rawValue) FROM ticket WHERE contact_id IS NOT NULL);
             INSERT INTO search (rowid, title, body)
-            SELECT ticket.id * 4 + \(Kind.ticket.rawValue), printf('T-%06d ', ticket.id) || ticket.subject, ticket.description || ' ' || contact.name
+            SELECT ticket.id * 4 + \(Kind.ticket.rawValue), printf('T-%06d ', ticket.id) || ticket.subject || ' · ' || contact.name, ticket.description
             FROM ticket JOIN contact ON contact.id = ticket.contact_id;
             """)
     }

@@ -10,10 +10,10 @@ enum Notifications {
         _ db: Database, to userID: Int64, kind: SalesDeskDomain.Notification.Kind, record: RecordReference?,
         title: String, body: String = "", at: Date, dedupeKey: String? = nil
     ) throws -> Bool {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO notification (user_id, kind, record_kind, record_id, title, body, created_at, dedupe_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING
-            """, arguments: [userID, kind.rawValue, record?.kind, record?.id, title, body, at.epochSeconds, dedupeKey])
+            """).execute(arguments: [userID, kind.rawValue, record?.kind, record?.id, title, body, at.epochSeconds, dedupeKey])
         return db.changesCount > 0
     }
 }
