@@ -34,4 +34,29 @@ struct LeadSearchProbeTests {
         #expect(seen == expected)
         #expect(calls > 3)
     }
+
+    @Test("probing backwards from the end returns the queue's last matches, in the queue's order")
+    func probedPagesFromTheEnd() throws {
+        let desk = try DeskFixture()
+        for index in 0..<30 {
+            desk.clock.advance(by: 60)
+            try desk.lead(index % 3 == 0 ? "Ana Buyer\(index)" : "Bob Buyer\(index)", owner: index % 2 == 0 ? desk.rep : desk.otherRep)
+        }
+        let queue = LeadQuery(ownerIDs: [desk.rep.id!], searchText: "an", sort: .staleness)
+        let expected = try desk.database.leads(queue, limit: 100).rows.map(\.id)
+        var seen: [Int64] = []
+        var request = PageRequest.last
+        var calls = 0
+        repeat {
+            let page = try desk.database.writer.read { db in
+                try LeadSearchProbe.page(db, queue, pattern: try #require(SearchIndex.prefixQuery("an")), pipeline: .standard,
+                                         page: request, limit: 2, budget: 4)
+            }
+            seen = page.rows.map(\.id) + seen
+            guard let previous = page.previous else { break }
+            request = .before(previous)
+            calls += 1
+        } while calls < 50
+        #expect(seen == expected, "the pages read backwards put together are the queue")
+    }
 }
