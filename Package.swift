@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "SalesDeskApp",
             dependencies: [
-                "SalesDeskDomain", "SalesDeskStore", "SalesDeskScheduler", "TerminalUI", "SalesDeskInsight", "SalesDeskReports",
+                "SalesDeskDomain", "SalesDeskStore", "SalesDeskScheduler", "TerminalUI", "SalesDeskInsight", "SalesDeskReports", "SalesDeskAutomation",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

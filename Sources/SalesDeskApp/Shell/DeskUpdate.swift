@@ -50,7 +50,11 @@ public enum DeskUpdate {
             return [.bell]
         case .taskDone(let id, let text):
             if case .form = state.modal { state.modal = nil }
-            state.status = StatusMessage(text: text, isError: false)
+            if text.contains("\n") || DisplayWidth.of(text) > state.width - 2 {
+                state.modal = .message(title: state.screens[id]?.title ?? "Done", text: text, isError: false)
+            } else {
+                state.status = StatusMessage(text: text, isError: false)
+            }
             return id == state.current ? [.load(id, .refresh)] : []
         default:
             return ModalUpdate.effectResult(message, &state)

@@ -32,6 +32,7 @@ public enum ScreenRegistry {
         .tab(BoardScreen.self),
         .tab(InboxScreen.self),
         .tab(ReportsScreen.self),
+        .tab(WorkflowsScreen.self),
         .record(LeadDetailScreen.self),
         .record(TicketDetailScreen.self),
     ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SalesDeskApp
 import SalesDeskAutomation
 import SalesDeskDomain
 import SalesDeskStore
@@ -30,10 +31,7 @@ enum RuleOutput {
 
     /// The rule drawn as boxes and arrows, as text `width` columns wide.
     static func flow(_ rule: Rule, width: Int) -> String {
-        let parts = RuleFlow(rule)
-        let diagram = FlowDiagram(
-            chain: [FlowDiagram.Box(title: "When", lines: [parts.trigger])] + (parts.conditions.isEmpty ? [] : [FlowDiagram.Box(title: "If", lines: parts.conditions)]),
-            branches: parts.actions.map { FlowDiagram.Box(title: "Then", lines: [$0]) })
+        let diagram = RuleFlow(rule).diagram
         var grid = Grid(width: width, height: diagram.height(width: width))
         diagram.render(into: &grid, area: grid.bounds, style: .plain)
         return grid.text
