@@ -25,5 +25,11 @@ send 5; capture board
 send 6; capture inbox
 send 1 c; capture complete-form
 send Escape '?'; capture help
-send Escape
+send Escape 2 /; send -l "stage:zzz"; capture filter-error
+send Escape Escape
+tmux -L "$socket" kill-server
+tmux -L "$socket" new-session -d -s desk -x 120 -y 40 "TERM=xterm-256color SALESDESK_NOW=$SALESDESK_NOW $binary --db $db --as jonas; sleep 5"
+sleep 1.5
+send 7; sleep 0.5; capture reports
+send 8; sleep 0.5; capture workflows
 echo "captured: $(ls "$out" | tr '\n' ' ')"
