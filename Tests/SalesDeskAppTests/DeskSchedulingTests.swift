@@ -13,7 +13,27 @@ struct DeskSchedulingTests {
             try desk.database.scheduleFollowUp(NewFollowUp(type: .call, subject: "Missed call", dueAt: utc(2026, 11, 20, 12)), by: desk.rep)
         }
         harness.runtime.attachScheduler(DeskScheduling(database: harness.desk.database, now: harness.desk.clock.now))
+        harness.runtime.tick()
         #expect(harness.screen.contains("While you were away: 2 reminders (see the inbox)"))
+        #expect(try harness.desk.count("notification", where: "kind = 'digest' AND user_id = \(harness.desk.rep.id!)") == 1)
+    }
+
+    @Test("the first frame is drawn before the launch catch-up, which then shows what it did")
+    func firstFrameBeforeCatchUp() throws {
+        let harness = try DeskHarness { desk in
+            try DeskHarness.standardSeed(desk)
+            for hour in 0..<30 {
+                try desk.database.scheduleFollowUp(NewFollowUp(type: .call, subject: "Missed \(hour)", dueAt: utc(2026, 11, 19, hour % 24)), by: desk.rep)
+            }
+        }
+        harness.runtime.attachScheduler(DeskScheduling(database: harness.desk.database, now: harness.desk.clock.now))
+        #expect(try harness.desk.count("notification", where: "kind = 'digest'") == 0, "attaching does not catch up yet")
+        harness.terminal.send([.key(.ctrl("c"))])
+        harness.runtime.run()
+        let frames = harness.terminal.presented.map(\.text)
+        #expect(frames.first?.contains("My Agenda —") == true, "the first frame is the desk")
+        #expect(frames.first?.contains("While you were away") == false, "drawn before the catch-up ran")
+        #expect(frames.contains { $0.contains("While you were away") }, "then the catch-up's digest shows")
         #expect(try harness.desk.count("notification", where: "kind = 'digest' AND user_id = \(harness.desk.rep.id!)") == 1)
     }
 

@@ -20,6 +20,8 @@ public final class DeskRuntime {
     private var pendingLoads: [(ScreenID, LoadRequest)] = []
     private var deferLoads = false
     private var scheduling: DeskScheduling?
+    /// The scheduler was attached and has not caught up yet (it does right after the first frame).
+    private var needsCatchUp = false
 
     /// - Parameters:
     ///   - loadTheme: resolves `:theme NAME` (the CLI passes the theme loader).
@@ -43,9 +45,11 @@ public final class DeskRuntime {
         if database.isReadOnly { state.status = StatusMessage(text: "The database is read-only: you can look, not change.", isError: true) }
     }
 
-    /// Runs until the user quits.
+    /// Runs until the user quits. The first frame is drawn before the scheduler catches up, and the catch-up
+    /// (bounded passes) shows its progress, so a file idle for days never opens on a blank screen.
     public func run() {
         present()
+        catchUpAtLaunch()
         while state.isRunning {
             if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
                 deferLoads = state.screen.typesText
@@ -83,6 +87,10 @@ public final class DeskRuntime {
     /// Returns whether the screen needs drawing again (data changed, or the minute turned).
     @discardableResult
     public func tick() -> Bool {
+        if needsCatchUp {
+            catchUpAtLaunch()
+            return true
+        }
         let previousMinute = Int(state.session.now.timeIntervalSince1970 / 60)
         send(.tick(now()))
         let warning = state.warning
@@ -98,8 +106,24 @@ public final class DeskRuntime {
     /// then fires due work on idle ticks. See ``DeskScheduling``.
     public func attachScheduler(_ scheduling: DeskScheduling) {
         self.scheduling = scheduling
-        if let digest = scheduling.launch(for: state.session.user) { state.status = StatusMessage(text: digest + " (see the inbox)", isError: false) }
+        needsCatchUp = true
+    }
+
+    /// The launch catch-up: bounded passes, the status line counting what was handled, then the digest line.
+    private func catchUpAtLaunch() {
+        guard needsCatchUp, let scheduling else { return }
+        needsCatchUp = false
+        var handled = 0
+        while let report = scheduling.catchUp() {
+            handled += report.firing.handled
+            guard report.firing.handled >= DeskScheduling.catchUpBatch else { break }
+            state.status = StatusMessage(text: "Catching up on what came due while the desk was closed: \(Format.count(handled)) handled…", isError: false)
+            present()
+        }
+        if handled > 0 { send(.databaseChanged) }
+        state.status = scheduling.digestLine(for: state.session.user).map { StatusMessage(text: $0 + " (see the inbox)", isError: false) }
         send(.schedulerHealth(scheduling.staleWarning()))
+        present()
     }
 
     private func runScheduler() {

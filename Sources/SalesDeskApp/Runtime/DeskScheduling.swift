@@ -33,7 +33,21 @@ public final class DeskScheduling {
 
     /// Catches up at launch and returns the user's unread digest line (sanitised for the terminal), if any.
     public func launch(for user: User) -> String? {
-        _ = runPass()
+        while let report = catchUp(), report.firing.handled >= Self.catchUpBatch {}
+        return digestLine(for: user)
+    }
+
+    /// Items one catch-up pass handles at most, so the desk can draw between passes.
+    public static let catchUpBatch = 2_000
+
+    /// One bounded pass (at most ``catchUpBatch`` due items); nil when none could run (a read-only file).
+    /// The desk calls it until a pass handles fewer, drawing its progress in between.
+    public func catchUp() -> PassReport? {
+        runPass(maxItems: Self.catchUpBatch)
+    }
+
+    /// The user's unread "while you were away" digest, as a status line (sanitised), if any.
+    public func digestLine(for user: User) -> String? {
         guard let userID = user.id, let digest = try? database.unacknowledgedDigest(for: userID) else { return nil }
         return TextSanitizer.sanitize(digest.title)
     }
@@ -64,9 +78,9 @@ public final class DeskScheduling {
         return "No scheduler has run for \(Int(silent / 60)) min: reminders are not firing (run salesdesk scheduler)."
     }
 
-    private func runPass() -> PassReport? {
+    private func runPass(maxItems: Int? = nil) -> PassReport? {
         lastPassAt = now()
-        guard !database.isReadOnly, let report = try? engine.runPass() else { return nil }
+        guard !database.isReadOnly, let report = try? engine.runPass(maxItems: maxItems) else { return nil }
         nextDueAt = report.nextDueAt
         return report
     }
