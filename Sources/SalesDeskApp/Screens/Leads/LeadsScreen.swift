@@ -177,17 +177,15 @@ public struct LeadsScreen: DeskScreen {
     }
 
     public mutating func typed(_ key: Key, _ context: inout ScreenContext) -> [Effect]? {
-        guard var prompt, key != .ctrl("c") else { return nil }
-        switch prompt.handle(key) {
+        let pendingError = prompt?.error
+        guard let outcome = FilterPrompt.type(key, into: &prompt) else { return nil }
+        switch outcome {
         case .none:
-            self.prompt = prompt
             return []
         case .accepted:
-            self.prompt = nil
-            if prompt.error != nil { context.say("The filter still reads '\(filterText)': \(prompt.error ?? "")", error: true) }
+            if let pendingError { context.say("The filter still reads '\(filterText)': \(pendingError)", error: true) }
             return []
         case .cleared:
-            self.prompt = nil
             let hadFilter = !filterText.isEmpty
             filterText = ""
             filter = LeadFilter()
@@ -196,12 +194,10 @@ public struct LeadsScreen: DeskScreen {
             do {
                 filter = try LeadFilter.parse(text, session: context.session)
                 filterText = text
-                prompt.error = nil
-                self.prompt = prompt
+                prompt?.error = nil
                 return [.load(Self.id, .reset)]
             } catch {
-                prompt.error = error.description
-                self.prompt = prompt
+                prompt?.error = error.description
                 return []
             }
         }

@@ -140,18 +140,11 @@ public struct ReportsScreen: DeskScreen {
     }
 
     public mutating func typed(_ key: Key, _ context: inout ScreenContext) -> [Effect]? {
-        guard var prompt = exportPrompt, key != .ctrl("c") else { return nil }
-        switch prompt.handle(key) {
-        case .accepted:
-            exportPrompt = nil
-            let path = (prompt.field.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
-            return path.isEmpty ? [] : [.task(Self.id, ScreenTask("export", [path]))]
-        case .cleared:
-            exportPrompt = nil
-        case .changed, .none:
-            exportPrompt = prompt
-        }
-        return []
+        let typedPath = exportPrompt?.field.text ?? ""
+        guard let outcome = FilterPrompt.type(key, into: &exportPrompt) else { return nil }
+        guard outcome == .accepted else { return [] }
+        let path = (typedPath.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+        return path.isEmpty ? [] : [.task(Self.id, ScreenTask("export", [path]))]
     }
 
     public enum Loaded: Sendable {

@@ -21,6 +21,18 @@ public struct FilterPrompt: Sendable, Equatable {
         case none
     }
 
+    /// Applies `key` to an open prompt, closing it on Enter or Esc; nil when no prompt is open or the key is
+    /// Ctrl-c (which always reaches the shell).
+    static func type(_ key: Key, into prompt: inout FilterPrompt?) -> Outcome? {
+        guard var open = prompt, key != .ctrl("c") else { return nil }
+        let outcome = open.handle(key)
+        switch outcome {
+        case .accepted, .cleared: prompt = nil
+        case .changed, .none: prompt = open
+        }
+        return outcome
+    }
+
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .enter: return .accepted

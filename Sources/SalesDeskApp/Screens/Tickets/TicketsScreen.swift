@@ -105,21 +105,15 @@ public struct TicketsScreen: DeskScreen {
     }
 
     public mutating func typed(_ key: Key, _ context: inout ScreenContext) -> [Effect]? {
-        guard var prompt, key != .ctrl("c") else { return nil }
-        switch prompt.handle(key) {
-        case .none:
-            self.prompt = prompt
-            return []
-        case .accepted:
-            self.prompt = nil
+        guard let outcome = FilterPrompt.type(key, into: &prompt) else { return nil }
+        switch outcome {
+        case .none, .accepted:
             return []
         case .cleared:
-            self.prompt = nil
             let had = !searchText.isEmpty
             searchText = ""
             return had ? [.load(Self.id, .reset)] : []
         case .changed(let text):
-            self.prompt = prompt
             searchText = text.trimmingCharacters(in: .whitespaces)
             return [.load(Self.id, .reset)]
         }
