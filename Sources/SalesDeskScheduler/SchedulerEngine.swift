@@ -59,6 +59,7 @@ public final class SchedulerEngine: @unchecked Sendable {
             firing.dropped += batch.dropped
         } while claimed.count >= 5_000
         try database.takeWeeklyForecastSnapshot(at: at, by: claimer)
+        try database.sendDueReportDigests(now: at)
         try database.enqueueHookDeliveries(hooks: hookNames, now: at)
         let (delivered, failed) = try deliverHooks(at: at)
         let next = try database.nextDueInstant(includingHooks: !hooks.isEmpty)

@@ -7,6 +7,8 @@ public struct Notification: Codable, Equatable, Sendable, Identifiable {
         case reminder, stallNudge = "stall_nudge", escalation, assignment
         case slaWarning = "sla_warning", slaBreach = "sla_breach", scoreJump = "score_jump"
         case won, digest, importSummary = "import_summary", untriaged, overdue
+        /// A scheduled daily or weekly report digest (Docs/REPORTS.md).
+        case reportDigest = "report_digest"
     }
 
     public var id: Int64?

@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration(HistorySchema.migrationName, migrate: HistorySchema.create)
         migrator.registerMigration(ForecastSchema.migrationName, migrate: ForecastSchema.create)
         migrator.registerMigration(SnapshotSchema.migrationName, migrate: SnapshotSchema.create)
+        migrator.registerMigration(DigestSchema.migrationName, migrate: DigestSchema.create)
         return migrator
     }
 
