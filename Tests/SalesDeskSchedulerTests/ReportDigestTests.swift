@@ -32,6 +32,15 @@ struct ScheduledDigestTests {
         #expect(try harness.notifications(.reportDigest, for: desk.rep).isEmpty)
     }
 
+    @Test("an idle scheduler's next due instant is the next digest time, so a sleeping daemon wakes for it")
+    func daemonWakesForDigest() throws {
+        let harness = try SchedulerHarness()
+        let desk = harness.desk
+        try desk.database.setReportDigest(.daily, at: 8 * 60, for: desk.manager.id!, by: desk.manager)
+        let report = try harness.pass(at: utc(2026, 11, 23, 10))
+        #expect(report.nextDueAt == utc(2026, 11, 24, 8))
+    }
+
     @Test("a rep may not change someone else's digest, and a time past midnight is refused")
     func digestSettings() throws {
         let desk = try DeskFixture()

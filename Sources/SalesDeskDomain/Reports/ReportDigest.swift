@@ -52,6 +52,14 @@ public enum ReportDigest {
         return ReportPeriod(start: min(lastSentEnd, coveredStart), end: current, timeZoneID: timeZone.identifier)
     }
 
+    /// When the digest after the one that ended at `lastSentEnd` becomes due: the next local day (Monday) at `minute`.
+    public static func nextSend(_ cadence: Cadence, minute: Int, lastSentEnd: Date, timeZone: TimeZone) -> Date? {
+        let calendar = ReportPeriod.calendar(timeZone)
+        let unit: Calendar.Component = cadence == .daily ? .day : .weekOfYear
+        guard let day = calendar.date(byAdding: unit, value: 1, to: lastSentEnd) else { return nil }
+        return calendar.date(bySettingHour: minute / 60, minute: minute % 60, second: 0, of: day)
+    }
+
     /// The digest's title and body, in the reader's words.
     public static func message(_ cadence: Cadence, period: ReportPeriod, figures: Figures, scope: String) -> (title: String, body: String) {
         let formatter = DateFormatter()

@@ -62,6 +62,27 @@ extension AppDatabase {
         return sent
     }
 
+    /// The earliest instant a digest or the next weekly forecast snapshot becomes due (the daemon sleeps until then
+    /// when nothing else is due); nil when none is set up yet.
+    static func nextCalendarJob(_ db: Database) throws -> Date? {
+        var candidates: [Date] = []
+        if let week = try Int64.fetchOne(db, sql: "SELECT MAX(week_start) FROM forecast_snapshot_run") {
+            candidates.append(Date(epochSeconds: week + 7 * 86_400))
+        }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.cadence, s.minute, u.time_zone,
+                   (SELECT MAX(period_end) FROM report_digest_sent d WHERE d.user_id = s.user_id AND d.cadence = s.cadence) AS last_end
+            FROM report_digest_setting s JOIN user u ON u.id = s.user_id WHERE u.is_active
+            """)
+        for row in rows {
+            guard let cadence = ReportDigest.Cadence(rawValue: row["cadence"]), let lastEnd = (row["last_end"] as Int64?).date,
+                  let next = ReportDigest.nextSend(cadence, minute: row["minute"], lastSentEnd: lastEnd,
+                                                   timeZone: TimeZone(identifier: row["time_zone"]) ?? .gmt) else { continue }
+            candidates.append(next)
+        }
+        return candidates.min()
+    }
+
     private func digestFigures(_ db: Database, period: ReportPeriod, scope: ReportScope, now: Date) throws -> ReportDigest.Figures {
         let currency = configuration.defaultCurrency
         var leads = ReportSQL()
