@@ -44,6 +44,12 @@ struct InvalidArgumentTests {
         "import": ["import", "leads.csv", "--on-duplicate", "sometimes"],
         "export": ["export", "contacts"],
         "contact merge": ["contact", "merge", "1"],
+        "lead edit": ["lead", "edit", "not-a-number"],
+        "lead forecast": ["lead", "forecast", "1"],
+        "report": ["report", "nonsense"],
+        "quota set": ["quota", "set", "--amount"],
+        "quota list": ["quota", "list", "--period", "decade"],
+        "digest set": ["digest", "set", "--daily"],
     ]
 
     /// Every leaf verb, as its words (`lead add`), found by walking the command tree.
