@@ -15,7 +15,7 @@ public struct SalesDeskCommand: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, AgendaCommand.self, LeadCommand.self, TicketCommand.self, FollowUpCommand.self,
             UsersCommand.self, DbCommand.self, SchedulerCommand.self, ImportCommand.self, ExportCommand.self, ContactCommand.self,
-            AuditCommand.self, BackupCommand.self, RestoreCommand.self, ReportCommand.self, QuotaCommand.self, RulesCommand.self,
+            AuditCommand.self, BackupCommand.self, RestoreCommand.self, ReportCommand.self, QuotaCommand.self, RulesCommand.self, DigestCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

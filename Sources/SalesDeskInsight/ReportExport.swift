@@ -26,10 +26,11 @@ public enum ReportExport {
         let widths = table.columns.indices.map { column in
             ([clean(table.columns[column])] + cells.map { column < $0.count ? $0[column] : "" }).map(DisplayWidth.of).max() ?? 0
         }
+        // Columns holding figures are right-aligned, text columns left-aligned.
+        let numeric = table.columns.indices.map { column in table.rows.contains { column < $0.count && $0[column].number != nil } }
         func line(_ row: [String]) -> String {
             row.enumerated().map { index, cell in
-                let numeric = index > 0
-                return index == row.count - 1 && !numeric ? cell : DisplayWidth.fit(cell, to: widths[index], alignRight: numeric)
+                DisplayWidth.fit(cell, to: widths[index], alignRight: numeric[index])
             }.joined(separator: "  ")
         }
         lines.append(line(table.columns.map(clean)))

@@ -110,7 +110,8 @@ struct Context {
 
     /// Changes since the snapshot of the period's week (its Monday, UTC); an empty table says when there is none yet.
     func forecastMoves() throws -> Output {
-        let week = ReportPeriod.containing(period.start, .week, timeZone: TimeZone(identifier: "UTC")!).start
+        // Snapshots are keyed by Monday 00:00 UTC; the reader's local Monday lies within 14 hours of it either way.
+        let week = ReportPeriod.containing(period.start.addingTimeInterval(14 * 3_600), .week, timeZone: TimeZone(identifier: "UTC")!).start
         let taken = try database.forecastSnapshotWeeks().contains { $0.weekStart == week }
         let moves = try database.forecastMoves(since: week, scope: scope)
         let day = LocalDay(timeZone: period.timeZone)

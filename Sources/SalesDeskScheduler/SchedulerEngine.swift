@@ -77,6 +77,7 @@ public final class SchedulerEngine: @unchecked Sendable {
             firing.dropped += fired.dropped
         } while claimed.count >= batch && remaining > 0
         try database.takeWeeklyForecastSnapshot(at: at, by: claimer)
+        try database.sendDueReportDigests(now: at)
         let automation = try runAutomation(at: at, hooks: hooks)
         try database.enqueueHookDeliveries(hooks: hookNames, now: at)
         try hookWorker?.dispatch()

@@ -61,6 +61,7 @@ struct InvalidArgumentTests {
         "rules why": ["rules", "why", "Celebrate a win"],
         "rules runs": ["rules", "runs", "--limit", "all"],
         "rules export": ["rules", "export", "here", "there"],
+        "digest set": ["digest", "set", "--daily"],
     ]
 
     /// Every leaf verb, as its words (`lead add`), found by walking the command tree.

@@ -9,6 +9,8 @@ public struct Notification: Codable, Equatable, Sendable, Identifiable {
         case won, digest, importSummary = "import_summary", untriaged, overdue
         /// Sent by an automation rule's `notify` action.
         case automation
+        /// A scheduled daily or weekly report digest (Docs/REPORTS.md).
+        case reportDigest = "report_digest"
     }
 
     public var id: Int64?

@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration(TrustSchema.migrationName, migrate: TrustSchema.create)
         migrator.registerMigration(ImportMeaningSchema.migrationName, migrate: ImportMeaningSchema.create)
         migrator.registerMigration(AutomationSchema.migrationName, migrate: AutomationSchema.create)
+        migrator.registerMigration(DigestSchema.migrationName, migrate: DigestSchema.create)
         return migrator
     }
 

@@ -52,12 +52,16 @@ extension AppDatabase {
     }
 
     /// Stays that ended in the period: each stage left then, with the days since the lead entered it.
+    ///
+    /// Look-ups of a lead's neighbouring steps walk `lead_stage_change(lead_id, at)`; the `+` on `id` keeps SQLite
+    /// from walking the whole table by rowid instead (measured: minutes on the 1m set).
     public func stageStays(_ request: ReportRequest, scope: ReportScope) throws -> [StageStay] {
         let sql = ReportSQL.leads(scope, request)
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.from_stage AS stage,
-                       c.at - (SELECT p.at FROM lead_stage_change p WHERE p.lead_id = c.lead_id AND p.id < c.id ORDER BY p.id DESC LIMIT 1) AS seconds
+                       c.at - (SELECT p.at FROM lead_stage_change p WHERE p.lead_id = c.lead_id AND +p.id < c.id
+                               ORDER BY p.at DESC, p.id DESC LIMIT 1) AS seconds
                 FROM lead_stage_change c JOIN lead l ON l.id = c.lead_id
                 WHERE c.at >= ? AND c.at < ? AND c.from_stage IS NOT NULL\(sql.clause)
                 """, arguments: [request.period.start.epochSeconds, request.period.end.epochSeconds] + sql.arguments)
@@ -91,7 +95,7 @@ extension AppDatabase {
             let change = try Row.fetchOne(db, sql: """
                 SELECT COALESCE(SUM(was), 0) AS was, COALESCE(SUM(is_now), 0) AS is_now FROM (
                     SELECT (SELECT COALESCE(f.from_stage, '') IN (\(list)) FROM lead_stage_change f
-                            WHERE f.lead_id = l.id AND f.at > ? ORDER BY f.id LIMIT 1) AS was,
+                            WHERE f.lead_id = l.id AND f.at > ? ORDER BY f.at, f.id LIMIT 1) AS was,
                            l.stage IN (\(list)) AS is_now
                     FROM lead l
                     WHERE l.id IN (SELECT DISTINCT lead_id FROM lead_stage_change WHERE at > ?)\(sql.clause))

@@ -15,8 +15,8 @@ extension AppDatabase {
                        t.sla_running_since, tm.name AS team, tm.time_zone, u.name AS assignee,
                        EXISTS (SELECT 1 FROM ticket_status_change s WHERE s.ticket_id = t.id AND s.to_status = 'in_process'
                                AND s.from_status IN ('resolved', 'deployed', 'closed')) AS reopened,
-                       (SELECT COALESCE(SUM(COALESCE((SELECT n.at FROM ticket_status_change n WHERE n.ticket_id = p.ticket_id AND n.id > p.id
-                                                     ORDER BY n.id LIMIT 1), ?) - p.at), 0)
+                       (SELECT COALESCE(SUM(COALESCE((SELECT n.at FROM ticket_status_change n WHERE n.ticket_id = p.ticket_id AND +n.id > p.id
+                                                     ORDER BY n.at, n.id LIMIT 1), ?) - p.at), 0)
                         FROM ticket_status_change p WHERE p.ticket_id = t.id AND p.to_status = 'pending_at_customer') AS pending
                 FROM ticket t LEFT JOIN team tm ON tm.id = t.team_id LEFT JOIN user u ON u.id = t.assignee_id
                 WHERE t.created_at >= ? AND t.created_at < ?\(sql.clause)

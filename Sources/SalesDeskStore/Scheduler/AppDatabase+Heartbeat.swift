@@ -84,6 +84,7 @@ extension AppDatabase {
                 candidates.append(Date(epochSeconds: max(row["next_attempt_at"] as Int64, row["lease_until"] as Int64? ?? 0)))
             }
             if let stall = try StallScan.nextCrossing(db, pipeline: configuration.pipeline) { candidates.append(stall) }
+            if let calendarJob = try AppDatabase.nextCalendarJob(db) { candidates.append(calendarJob) }
             return candidates.min()
         }
     }

@@ -155,6 +155,7 @@ extension SalesDeskDomain.Notification.Kind {
         case .untriaged: "Untriaged"
         case .overdue: "Overdue"
         case .automation: "Rule"
+        case .reportDigest: "Report"
         }
     }
 }
