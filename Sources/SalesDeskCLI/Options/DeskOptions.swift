@@ -28,6 +28,11 @@ public struct DeskOptions: ParsableArguments {
     /// Opens the selected database with the loaded config and the process clock, then refuses a
     /// deactivated login or an `--as` the login may not use (see ``CurrentUser/checkAccess(explicit:in:environment:)``).
     public func openDatabase(allowReadOnly: Bool = false) throws -> AppDatabase {
+        // A long migration (the history backfill of a large file) shows its progress on stderr.
+        MigrationProgress.handler = { step, fraction in
+            FileHandle.standardError.write(Data(String(format: "\r%@ %3.0f %%%@", step, fraction * 100, fraction >= 1 ? "\n" : "").utf8))
+        }
+        defer { MigrationProgress.handler = nil }
         let database = try AppDatabase.open(path: databasePath, configuration: loadConfiguration(), allowReadOnly: allowReadOnly, now: DeskClock.now)
         try CurrentUser.checkAccess(explicit: asUser, in: database)
         return database
