@@ -39,6 +39,11 @@ public struct DeskOptions: ParsableArguments {
     public func openDatabase(allowReadOnly: Bool = false, access: DeskAccess = .deskUsers, creating: Bool? = nil,
                              allowDamaged: Bool = false) throws -> AppDatabase {
         OpenedDatabase.remember(databasePath)
+        // A long migration (the history backfill of a large file) shows its progress on stderr.
+        MigrationProgress.handler = { step, fraction in
+            FileHandle.standardError.write(Data(String(format: "\r%@ %3.0f %%%@", step, fraction * 100, fraction >= 1 ? "\n" : "").utf8))
+        }
+        defer { MigrationProgress.handler = nil }
         let configuration = try loadConfiguration()
         // A team-shared database: whatever this process creates beside it stays readable and writable by the group.
         if configuration.databaseGroup != nil { umask(FileSharing.groupUmask) }
