@@ -120,8 +120,11 @@ public final class DeskRuntime {
             state.status = StatusMessage(text: "Catching up on what came due while the desk was closed: \(Format.count(handled)) handled…", isError: false)
             present()
         }
-        if handled > 0 { send(.databaseChanged) }
-        state.status = scheduling.digestLine(for: state.session.user).map { StatusMessage(text: $0 + " (see the inbox)", isError: false) }
+        if handled > 0 {
+            send(.databaseChanged)
+            state.status = nil
+        }
+        if let digest = scheduling.digestLine(for: state.session.user) { state.status = StatusMessage(text: digest + " (see the inbox)", isError: false) }
         send(.schedulerHealth(scheduling.staleWarning()))
         present()
     }
