@@ -37,6 +37,17 @@ struct ImportExportCLITests {
         #expect(result.stdout.hasPrefix("Name,First Name,Last Name,Email,Phone,Job Title,Company,Deal Title,Source,Owner,Stage,Status,Loss Reason,"))
     }
 
+    @Test("import --template FILE never replaces a symbolic link: it is refused and its target is unchanged")
+    func templateRefusesALink() throws {
+        let target = try file("precious.txt", "keep me")
+        let link = temporary.directory.appendingPathComponent("template-link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let result = try run("import", "--template", link)
+        #expect(result.status != 0)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == target, "the link is still a link")
+    }
+
     @Test("a HubSpot export imports without --map: the mapping, the summary and the rejects file say what happened; no progress bar in a pipe")
     func hubspot() throws {
         let path = try file("hubspot.csv", """

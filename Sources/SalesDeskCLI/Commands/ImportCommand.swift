@@ -96,12 +96,17 @@ struct ImportCommand: ParsableCommand {
         let header = ImportField.allCases.filter { $0 != .externalID }.map(\.templateHeader)
         var text = ""
         try CSVWriter { text += $0 }.row(header)
-        if let file {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-            print("Wrote the import template to \(file).")
-        } else {
-            print(text, terminator: "")
+        // Through OutputFile like every other written file: a link or folder is refused, a FIFO or device written into,
+        // a regular file replaced only once the whole template is written.
+        let sink = try OutputFile(path: file)
+        do {
+            try sink.write(text)
+            try sink.commit()
+        } catch {
+            sink.discard()
+            throw error
         }
+        if let file, file != "-" { print(TextSanitizer.sanitize("Wrote the import template to \(file).")) }
     }
 
     private func printMapping(_ mapping: HeaderMapping) {
