@@ -104,7 +104,8 @@ struct UpdateAloneTests {
     func keysPerRole() {
         var support = Self.state(role: .support)
         _ = DeskUpdate.update(&support, .key(.character("2")))
-        #expect(!CommandTable(state: support).commandNames.contains("move"))
+        let supportNames = CommandTable(state: support).commandNames
+        #expect(!supportNames.contains("move") && !supportNames.contains("follow-up") && supportNames.contains("filter"))
         var rep = Self.state(role: .rep)
         _ = DeskUpdate.update(&rep, .key(.character("3")))
         let names = CommandTable(state: rep).commandNames

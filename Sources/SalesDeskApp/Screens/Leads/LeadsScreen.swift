@@ -72,8 +72,9 @@ public struct LeadsScreen: DeskScreen {
         KeyBinding([.character("e")], .edit, requires: .editLead, hint: "edit"),
         KeyBinding([.character("O")], .hold, requires: .editLead),
         KeyBinding([.character(" ")], .mark, requires: .editLead, hint: "mark"),
-        KeyBinding([.character("f")], .newFollowUp, requires: .workFollowUp, hint: "follow-up"),
-        KeyBinding([.character("L")], .logActivity, requires: .workFollowUp, hint: "log"),
+        // Work on a lead is for those who may work leads (a support rep may not, since reps work only their own).
+        KeyBinding([.character("f")], .newFollowUp, requires: .editLead, hint: "follow-up"),
+        KeyBinding([.character("L")], .logActivity, requires: .editLead, hint: "log"),
         KeyBinding([.character("I")], .importFile, requires: .importRecords),
     ]
 
