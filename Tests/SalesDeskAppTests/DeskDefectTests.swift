@@ -88,6 +88,18 @@ struct DeskDefectTests {
         }
     }
 
+    @Test("a one-letter word is not searched yet (the list stays), two letters are")
+    func oneLetterWaits() throws {
+        let harness = try DeskHarness()
+        harness.press(.character("2"), .character("]"), .character("]"), .character("]"))
+        let all = harness.leadRows.count
+        harness.press(.character("/"))
+        harness.type("a")
+        #expect(harness.leadRows.count == all)
+        harness.type("c")
+        #expect(harness.leadRows.map(\.contactName) == ["Jo Buyer"], "'ac' matches Acme Ltd")
+    }
+
     @Test("Esc clears the filter, in the prompt and on the list")
     func escapeClears() throws {
         let harness = try DeskHarness()

@@ -41,10 +41,17 @@ public struct LeadFilter: Sendable, Equatable {
         return filter
     }
 
+    /// Words shorter than this are not searched yet: a one-letter prefix has no prefix index and would make the
+    /// search index merge the postings of every word starting with that letter (seconds on a million leads).
+    public static let shortestWord = 2
+
+    /// The words that are searched (``shortestWord`` letters or more).
+    public var searchedWords: [String] { words.filter { $0.count >= Self.shortestWord } }
+
     /// Narrows a queue's query by this filter.
     public func apply(to query: LeadQuery) -> LeadQuery {
         var query = query
-        if !words.isEmpty { query.searchText = words.joined(separator: " ") }
+        if !searchedWords.isEmpty { query.searchText = searchedWords.joined(separator: " ") }
         if let stage { query.stages = query.stages.map { $0.filter { $0 == stage } } ?? [stage] }
         if let ownerID { query.ownerIDs = query.ownerIDs.map { $0.filter { $0 == ownerID } } ?? [ownerID] }
         if let minimumScore { query.minimumScore = max(query.minimumScore ?? 0, minimumScore) }

@@ -122,7 +122,8 @@ public struct TicketsScreen: DeskScreen {
     /// The queue's query narrowed by the search.
     func query(_ session: DeskSession) -> TicketQuery {
         var query = queue.query(for: session.user)
-        if !searchText.isEmpty { query.searchText = searchText }
+        // One character is not searched yet (see LeadFilter.shortestWord), unless it is a ticket number.
+        if searchText.count >= LeadFilter.shortestWord || Int(searchText) != nil { query.searchText = searchText }
         return query
     }
 
