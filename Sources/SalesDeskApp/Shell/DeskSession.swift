@@ -28,6 +28,9 @@ public struct DeskSession: Sendable {
     /// The user's time zone identifier.
     public var timeZone: String { user.timeZoneID }
 
+    /// The user's time zone (UTC when the identifier is unknown): the one place the desk resolves it.
+    public var zone: TimeZone { TimeZone(identifier: user.timeZoneID) ?? .gmt }
+
     /// Whether this user may ever do `action` on this desk (on some record): the test for offering its key.
     public func mayEver(_ action: DeskAction) -> Bool {
         !readOnly && permissions.scope(of: action, for: user.role) != .none

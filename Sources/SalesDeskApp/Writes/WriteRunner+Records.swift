@@ -49,7 +49,7 @@ extension WriteRunner {
         guard !input.due.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw DomainError.invalidField(field: "Due", reason: "say when, e.g. tomorrow 9:00 or +2h")
         }
-        let zone = TimeZone(identifier: session.user.timeZoneID) ?? .gmt
+        let zone = session.zone
         let due = try TimeExpression.parse(input.due, now: session.now, timeZone: zone)
         let subject = input.subject.trimmingCharacters(in: .whitespaces)
         let activity = try database.scheduleFollowUp(NewFollowUp(

@@ -29,7 +29,7 @@ struct WriteRunner {
     /// Performs the write; returns the status line text, or throws the refusal.
     func perform(_ write: DeskWrite, session: DeskSession) throws -> String {
         let user = session.user
-        let zone = TimeZone(identifier: user.timeZoneID) ?? .gmt
+        let zone = session.zone
         switch write {
         case .completeFollowUp(let id, let outcome, let nextFollowUp, let stage, let lossReason):
             let next = try nextFollowUp.map { next in

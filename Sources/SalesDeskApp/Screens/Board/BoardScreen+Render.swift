@@ -12,7 +12,7 @@ extension BoardScreen {
         let theme = context.theme
         let session = context.session
         let whose = shownScope == .everyone && !session.seesEveryTeam ? "my team" : shownScope.title
-        let closed = period?.label(in: TimeZone(identifier: session.timeZone) ?? .gmt) ?? "all time"
+        let closed = period?.label(in: session.zone) ?? "all time"
         grid.put("Pipeline board · \(whose) · Won and Lost: \(closed)", x: area.x + 1, y: area.y, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
         guard !columns.isEmpty else { return DetailLines.loading(in: area, grid: &grid, theme: theme) }
         let visibleColumns = max(1, min(columns.count, area.width / Self.columnWidth))

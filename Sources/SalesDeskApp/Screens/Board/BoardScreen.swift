@@ -195,7 +195,7 @@ extension BoardScreen {
 
     public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
         let owners = try BoardOwners.ids(for: scope, session: session, database: database)
-        let closed = period?.interval(at: session.now, in: TimeZone(identifier: session.timeZone) ?? .gmt)
+        let closed = period?.interval(at: session.now, in: session.zone)
         if case .page(let page) = request, let stage = focusedStage {
             let cards = try database.boardCards(stage: stage, ownerIDs: owners, closedDuring: closed, page: page, limit: Self.cardsPerPage)
             return Loaded(scope: scope, pages: [stage: (page, cards)])

@@ -91,7 +91,7 @@ public struct FollowUpsScreen: DeskScreen {
     }
 
     func query(_ session: DeskSession) -> FollowUpQuery {
-        let window = range.bounds(now: session.now, timeZone: TimeZone(identifier: session.timeZone) ?? .gmt)
+        let window = range.bounds(now: session.now, timeZone: session.zone)
         return FollowUpQuery(ownerIDs: session.seesTeamFollowUps ? session.teamMemberIDs : [session.user.id ?? 0],
                              types: type.map { [$0] }, dueFrom: window.from, dueBefore: window.before)
     }

@@ -139,7 +139,7 @@ public struct LeadDetailScreen: DeskScreen {
 
     public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
         Loaded(detail: try database.leadDetail(leadID),
-               timeline: try database.timeline(for: .lead(leadID), in: TimeZone(identifier: session.timeZone) ?? .gmt))
+               timeline: try database.timeline(for: .lead(leadID), in: session.zone))
     }
 
     public mutating func apply(_ loaded: Loaded, for request: LoadRequest, _ context: inout ScreenContext) {

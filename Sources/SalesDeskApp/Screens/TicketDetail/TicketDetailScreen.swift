@@ -60,7 +60,7 @@ public struct TicketDetailScreen: DeskScreen {
 
     public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
         Loaded(detail: try database.ticketDetail(ticketID),
-               timeline: try database.timeline(for: .ticket(ticketID), in: TimeZone(identifier: session.timeZone) ?? .gmt))
+               timeline: try database.timeline(for: .ticket(ticketID), in: session.zone))
     }
 
     public mutating func apply(_ loaded: Loaded, for request: LoadRequest, _ context: inout ScreenContext) {
@@ -80,7 +80,7 @@ public struct TicketDetailScreen: DeskScreen {
         line("\(ticket.number)  \(ticket.subject)", ThemeRole.header)
         line("Status: \(ticket.status.label) · Priority: \(ticket.priority.label) · \(ticket.category.label)", "priority.\(ticket.priority.rawValue)")
         line("Team: \(detail.teamName ?? "—") · Assignee: \(detail.assignee?.name ?? "nobody yet") · Account: \(detail.account?.name ?? "—")")
-        let zone = TimeZone(identifier: session.timeZone) ?? .gmt
+        let zone = session.zone
         let firstResponse: (text: String, role: String) = switch detail.firstResponseRecord {
         case .running: sla
         case .breached: (detail.firstResponseRecord.summary(in: zone), "sla.breached")
