@@ -26,10 +26,14 @@ enum BenchmarkReport {
     /// The desk's launch time and keystroke-to-frame percentiles.
     static func printDesk(firstFrame: Double, latencies: [DeskScenarios.Latency]) {
         Swift.print(String(format: "\nlaunch to first full frame (open database, load My Agenda, draw): median %.1f ms\n", firstFrame))
-        Swift.print("| keystroke to frame | p50 (ms) | p99 (ms) |")
-        Swift.print("|---|---:|---:|")
+        Swift.print("| keystroke | to its frame p50 (ms) | p99 (ms) | to its data on screen p50 (ms) | p99 (ms) |")
+        Swift.print("|---|---:|---:|---:|---:|")
         for latency in latencies {
-            Swift.print(String(format: "| %@ | %.2f | %.2f |", latency.name, latency.p50, latency.p99))
+            Swift.print(String(format: "| %@ | %.2f | %.2f | %.2f | %.2f |", latency.name, latency.p50, latency.p99, latency.answerP50, latency.answerP99))
+        }
+        for latency in latencies where !latency.labels.isEmpty {
+            let slowest = latency.slowest(5).map { String(format: "%@ %.1f ms", $0.label, $0.milliseconds) }
+            Swift.print("slowest data in \(latency.name): " + slowest.joined(separator: ", "))
         }
     }
 }

@@ -17,15 +17,40 @@ struct DeskScenarios {
     /// Latency percentiles of one interaction.
     struct Latency {
         var name: String
+        /// Keystroke to the frame that answers it (the desk's reads start in the background, as in the run loop).
         var samples: [Double]
+        /// Keystroke to the frame that shows the data it asked for (the reads applied).
+        var answers: [Double] = []
+        /// What each sample was (the key, and for filters the text typed so far), to name the slowest ones.
+        var labels: [String] = []
 
-        var p50: Double { percentile(0.50) }
-        var p99: Double { percentile(0.99) }
+        init(name: String, timings: [Timing], labels: [String] = []) {
+            self.name = name
+            samples = timings.map(\.frame)
+            answers = timings.map(\.answer)
+            self.labels = labels
+        }
 
-        private func percentile(_ fraction: Double) -> Double {
-            let sorted = samples.sorted()
+        /// The samples whose data took longest, with what they were, slowest first.
+        func slowest(_ count: Int) -> [(label: String, milliseconds: Double)] {
+            zip(labels, answers).sorted { $0.1 > $1.1 }.prefix(count).map { (label: $0.0, milliseconds: $0.1) }
+        }
+
+        var p50: Double { Self.percentile(samples, 0.50) }
+        var p99: Double { Self.percentile(samples, 0.99) }
+        var answerP50: Double { Self.percentile(answers, 0.50) }
+        var answerP99: Double { Self.percentile(answers, 0.99) }
+
+        private static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+            let sorted = values.sorted()
             return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
         }
+    }
+
+    /// One keystroke: to its first frame, and to the frame with its data.
+    struct Timing {
+        var frame: Double
+        var answer: Double
     }
 
     func run() throws -> (firstFrame: Double, latencies: [Latency]) {
@@ -52,11 +77,17 @@ struct DeskScenarios {
         return runtime
     }
 
-    private func timed(_ runtime: DeskRuntime, _ key: Key) -> Double {
+    /// A key as the run loop takes it: handled and drawn (reads start in the background), then the reads
+    /// applied and drawn again.
+    private func timed(_ runtime: DeskRuntime, _ key: Key) -> Timing {
         let start = DispatchTime.now().uptimeNanoseconds
-        runtime.handle(.key(key))
+        let milliseconds = { Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
+        runtime.receive(.key(key))
         _ = runtime.render()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        let frame = milliseconds()
+        runtime.settle()
+        _ = runtime.render()
+        return Timing(frame: frame, answer: milliseconds())
     }
 
     /// `j` through 2,000 rows of the Team queue (pages of 100 load as the cursor nears the end).
@@ -64,7 +95,7 @@ struct DeskScenarios {
         let desk = try openDesk()
         desk.handle(.key(.character("2")))
         for _ in 0..<4 { desk.handle(.key(.character("]"))) }
-        return Latency(name: "scroll the Team queue (j × 2,000)", samples: (0..<2000).map { _ in timed(desk, .character("j")) })
+        return Latency(name: "scroll the Team queue (j × 2,000)", timings: (0..<2000).map { _ in timed(desk, .character("j")) })
     }
 
     /// `G` to the true end of a rep's whole queue (a reverse keyset read of the last page), `k` back up through
@@ -73,20 +104,21 @@ struct DeskScenarios {
         let desk = try openDesk()
         desk.handle(.key(.character("2")))
         for _ in 0..<3 { desk.handle(.key(.character("]"))) }
-        var samples: [Double] = []
+        var samples: [Timing] = []
         for _ in 0..<20 {
             samples.append(timed(desk, .character("G")))
             samples += (0..<150).map { _ in timed(desk, .character("k")) }
             samples.append(timed(desk, .character("g")))
         }
-        return Latency(name: "All mine: G to the end, k × 150, g (× 20)", samples: samples)
+        return Latency(name: "All mine: G to the end, k × 150, g (× 20)", timings: samples)
     }
 
     /// `1`…`6` round and round: each switch loads the screen's first page.
     private func switchScreens() throws -> Latency {
         let desk = try openDesk()
-        let keys = "123456".map { Key.character($0) }
-        return Latency(name: "switch screens (1–6 × 50)", samples: (0..<300).map { timed(desk, keys[$0 % keys.count]) })
+        let keys = Array("123456")
+        return Latency(name: "switch screens (1–6 × 50)", timings: (0..<300).map { timed(desk, .character(keys[$0 % keys.count])) },
+                       labels: (0..<300).map { "\(keys[$0 % keys.count]) (\($0 / keys.count + 1))" })
     }
 
     /// Typing filters in the Team queue, one query per keystroke (FTS words and field filters).
@@ -94,19 +126,24 @@ struct DeskScenarios {
         let desk = try openDesk()
         desk.handle(.key(.character("2")))
         for _ in 0..<4 { desk.handle(.key(.character("]"))) }
-        var samples: [Double] = []
+        var samples: [Timing] = []
+        var labels: [String] = []
         for text in ["an", "jo", "ana silva", "stage:neg", "garcia stage:\"proposal sent\"", "tyrell", "score:80 kenji", "li", "an"] {
             desk.handle(.key(.character("/")))
-            samples += text.map { timed(desk, .character($0)) }
+            for (index, character) in text.enumerated() {
+                samples.append(timed(desk, .character(character)))
+                labels.append("/" + text.prefix(index + 1))
+            }
             desk.handle(.key(.escape))
         }
-        return Latency(name: "filter as you type (\(samples.count) keystrokes)", samples: samples)
+        return Latency(name: "filter as you type (\(samples.count) keystrokes)", timings: samples, labels: labels)
     }
 
     /// `L` on the board's first column: each moves a card a stage on (a write, then the board reloads).
     private func moveBoardCards() throws -> Latency {
         let desk = try openDesk()
         desk.handle(.key(.character("5")))
-        return Latency(name: "move a board card (L × 100)", samples: (0..<100).map { _ in timed(desk, .character("L")) })
+        return Latency(name: "move a board card (L × 100)", timings: (0..<100).map { _ in timed(desk, .character("L")) },
+                       labels: (1...100).map { "L (\($0))" })
     }
 }

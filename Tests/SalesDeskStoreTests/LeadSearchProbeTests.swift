@@ -59,4 +59,22 @@ struct LeadSearchProbeTests {
         } while calls < 50
         #expect(seen == expected, "the pages read backwards put together are the queue")
     }
+
+    @Test("a common word of four letters or more (no prefix list in the index) finds what collecting finds")
+    func longCommonWords() throws {
+        let desk = try DeskFixture()
+        for index in 0..<40 {
+            desk.clock.advance(by: 60)
+            let name = ["Tyrell Corp", "Tyrone Ames", "Bob Tyres", "Ana Tyrell-Smith"][index % 4] + " \(index)"
+            try desk.lead(name, owner: index % 3 == 0 ? desk.rep : desk.otherRep)
+        }
+        let queue = LeadQuery(ownerIDs: [desk.rep.id!, desk.otherRep.id!], searchText: "tyre", sort: .staleness)
+        let collected = try desk.database.leads(queue, limit: 100).rows.map(\.id)
+        let walked = try desk.database.writer.read { db in
+            try LeadSearchProbe.page(db, queue, pattern: try #require(SearchIndex.prefixQuery("tyre")), pipeline: .standard, page: .first, limit: 100)
+        }
+        #expect(collected.count == 30)
+        #expect(walked.rows.map(\.id) == collected)
+        #expect(walked.next == nil, "the queue ended before the budget")
+    }
 }

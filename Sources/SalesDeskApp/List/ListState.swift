@@ -103,12 +103,15 @@ public struct ListState<Row: Sendable & Identifiable>: Sendable where Row.ID == 
                 }
             }
             if request == .last { offset = max(0, rows.count - viewport) }
-        case .after:
+        case .after(let cursor):
+            // Read for a window since replaced (a reload arrived first): it would not continue these rows.
+            guard cursor == next else { return }
             rows += page.rows
             cursors += page.cursors
             next = page.next
             trimFront()
-        case .before:
+        case .before(let cursor):
+            guard cursor == previous else { return }
             rows = page.rows + rows
             cursors = page.cursors + cursors
             previous = page.previous

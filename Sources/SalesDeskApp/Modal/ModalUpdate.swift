@@ -60,9 +60,12 @@ enum ModalUpdate {
             preview.progressText = text
             state.modal = .importPreview(preview)
         case .imported(let summary):
+            state.noteChange()
             state.modal = .message(title: "Import finished", text: summary, isError: false)
             return [.load(state.current, .refresh)]
         case .importFailed(let text):
+            // Batches committed before the failure stay: what every screen shows may have changed.
+            state.noteChange()
             if case .form(var form) = state.modal {
                 form.error = text
                 state.modal = .form(form)

@@ -22,6 +22,14 @@ public final class DeskRuntime {
     private var scheduling: DeskScheduling?
     /// The scheduler was attached and has not caught up yet (it does right after the first frame).
     private var needsCatchUp = false
+    /// Reads screens' data off the key path.
+    private let loader = BackgroundLoader()
+    /// When the clock last moved the desk on (``tick()``), so reads arriving do not hold it back.
+    private var lastTick = DispatchTime.now()
+    /// The desk wrote since the write-ahead log was last copied into the database (see ``AppDatabase/checkpoint()``).
+    private var logNeedsCheckpoint = false
+    /// How often the desk's clock moves on while idle, and how long to wait for a key while a read runs.
+    private static let tickMilliseconds = 250, readPollMilliseconds = 5
 
     /// - Parameters:
     ///   - loadTheme: resolves `:theme NAME` (the CLI passes the theme loader).
@@ -41,7 +49,13 @@ public final class DeskRuntime {
                                   permissions: database.permissions, now: now(), readOnly: database.isReadOnly)
         let size = terminal.size
         state = AppState(session: session, width: size.width, height: size.height, theme: theme.adapted(to: terminal.colorCapability))
+        if !database.isReadOnly {
+            do { try database.deferCheckpoints() } catch {
+                // Only a speed-up: writes then copy the log as SQLite does by default.
+            }
+        }
         perform([.load(state.current, .refresh)])
+        settle()
         if database.isReadOnly { state.status = StatusMessage(text: "The database is read-only: you can look, not change.", isError: true) }
     }
 
@@ -51,23 +65,39 @@ public final class DeskRuntime {
         present()
         catchUpAtLaunch()
         while state.isRunning {
-            if let event = terminal.nextEvent(timeoutMilliseconds: 250) {
-                deferLoads = state.screen.typesText
-                process(event)
-                // Keys typed ahead into a filter line are applied together and answered by one query.
-                while deferLoads, let next = terminal.nextEvent(timeoutMilliseconds: 0) { process(next) }
-                flushLoads()
+            let waitMilliseconds = loader.isBusy ? Self.readPollMilliseconds : Self.tickMilliseconds
+            if let event = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds) {
+                receive(event)
+                // Keys typed ahead are applied together (a filter line asks for one read).
+                while let next = terminal.nextEvent(timeoutMilliseconds: 0) { receive(next) }
+                applyFinishedReads()
                 present()
-            } else if tick() {
+            } else if applyFinishedReads() {
                 present()
             }
+            let elapsed = (DispatchTime.now().uptimeNanoseconds - lastTick.uptimeNanoseconds) / 1_000_000
+            if elapsed >= UInt64(Self.tickMilliseconds), advanceClock() { present() }
         }
     }
 
-    /// Handles one terminal event (tests call this directly).
+    /// Handles one terminal event and waits for the reads it asked for (tests and benchmarks call this).
     public func handle(_ event: TerminalEvent) {
+        receive(event)
+        settle()
+    }
+
+    /// Handles one terminal event as the run loop does: the reads it asks for start in the background, and the
+    /// next frame shows the desk as it is meanwhile (``settle()`` waits for them).
+    public func receive(_ event: TerminalEvent) {
+        deferLoads = true
         process(event)
         flushLoads()
+    }
+
+    /// Waits for the reads in flight and applies their results.
+    public func settle() {
+        loader.waitUntilIdle()
+        applyFinishedReads()
     }
 
     /// Sends a message through `update` and performs what it asks for.
@@ -85,8 +115,18 @@ public final class DeskRuntime {
 
     /// The clock moved on: run the scheduler's due work, and refresh the visible screen if the database changed.
     /// Returns whether the screen needs drawing again (data changed, or the minute turned).
+    /// Waits for the reads it causes (tests call this); the run loop does not wait.
     @discardableResult
     public func tick() -> Bool {
+        let changed = advanceClock()
+        settle()
+        return changed
+    }
+
+    /// ``tick()`` without waiting for the reads it starts.
+    private func advanceClock() -> Bool {
+        lastTick = DispatchTime.now()
+        checkpointInBackground()
         if needsCatchUp {
             catchUpAtLaunch()
             return true
@@ -160,7 +200,9 @@ public final class DeskRuntime {
                     continue
                 }
                 do {
-                    send(.wrote(change, try writer.perform(change, session: state.session)))
+                    let text = try writer.perform(change, session: state.session)
+                    logNeedsCheckpoint = true
+                    send(.wrote(change, text))
                 } catch {
                     send(.writeFailed(change, Self.describe(error)))
                 }
@@ -195,15 +237,42 @@ public final class DeskRuntime {
         }
     }
 
+    /// Starts reading what screen `id` shows, in the background.
     private func load(_ id: ScreenID, _ request: LoadRequest) {
         guard let screen = state.screens[id] else { return }
-        do {
-            let loaded = try screen.loadErased(request, from: database, session: state.session)
-            send(.loaded(id, request, loaded))
-            send(.unreadCount(try database.unreadCount(for: state.session.user, at: state.session.now)))
-        } catch {
-            send(.loadFailed(id, request, Self.describe(error)))
+        let database = database, session = state.session
+        loader.start(id, request) {
+            let loaded = try screen.loadErased(request, from: database, session: session)
+            return (loaded, try database.unreadCount(for: session.user, at: session.now))
         }
+    }
+
+    /// Copies the log the desk's writes left into the database, off the key path (see ``AppDatabase/deferCheckpoints()``).
+    private func checkpointInBackground() {
+        guard logNeedsCheckpoint else { return }
+        logNeedsCheckpoint = false
+        let database = database
+        DispatchQueue.global(qos: .utility).async {
+            do { try database.checkpoint() } catch {
+                // Readers held the log, or the file is busy: the next write past the limit copies it instead.
+            }
+        }
+    }
+
+    /// Applies the reads that came back; returns whether any did.
+    @discardableResult
+    private func applyFinishedReads() -> Bool {
+        let reads = loader.takeFinished()
+        for read in reads {
+            switch read.result {
+            case .success(let loaded):
+                send(.loaded(read.ticket.screen, read.ticket.request, loaded))
+                if let unread = read.unreadCount { send(.unreadCount(unread)) }
+            case .failure(let error):
+                send(.loadFailed(read.ticket.screen, read.ticket.request, Self.describe(error)))
+            }
+        }
+        return !reads.isEmpty
     }
 
     /// Runs the previewed import, drawing its progress after each batch.

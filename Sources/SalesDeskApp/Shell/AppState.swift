@@ -22,6 +22,10 @@ public struct AppState: Sendable {
     public var isRunning = true
     /// Unacknowledged inbox items (the tab shows them).
     public var unreadCount = 0
+    /// Database changes the desk has seen (its own writes, and others' it noticed); see ``DataStamp``.
+    var changesSeen = 0
+    /// When each screen last read all it shows (see ``DataStamp``).
+    var loadedStamps: [ScreenID: DataStamp] = [:]
 
     /// The smallest terminal the desk draws in.
     public static let minimumSize = (width: 60, height: 15)

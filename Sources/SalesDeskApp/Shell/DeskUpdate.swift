@@ -18,6 +18,7 @@ public enum DeskUpdate {
             state.session.now = date
             return []
         case .databaseChanged:
+            state.noteChange()
             return [.load(state.current, .refresh)]
         case .mouse(let event):
             return mouse(event, &state)
@@ -26,6 +27,7 @@ public enum DeskUpdate {
             state.status = nil
             return handle(key, &state)
         case .loaded(let id, let request, let loaded):
+            if request == .refresh || request == .reset { state.loadedStamps[id] = state.currentStamp }
             return withScreen(id, &state) { screen, context in
                 screen.apply(erased: loaded, for: request, &context)
                 return []
@@ -41,6 +43,7 @@ public enum DeskUpdate {
             state.unreadCount = count
             return []
         case .wrote(let write, let text):
+            state.noteChange()
             if case .form = state.modal { state.modal = nil }
             state.status = StatusMessage(text: text, isError: false)
             state.screen.clearMarks()
@@ -49,6 +52,7 @@ public enum DeskUpdate {
             report(text, &state)
             return [.bell]
         case .taskDone(let id, let text):
+            state.noteChange()
             if case .form = state.modal { state.modal = nil }
             if text.contains("\n") || DisplayWidth.of(text) > state.width - 2 {
                 state.modal = .message(title: state.screens[id]?.title ?? "Done", text: text, isError: false)
@@ -125,7 +129,7 @@ public enum DeskUpdate {
             }
             state.screens[state.current] = nil
             state.current = previous
-            return [.load(previous, .refresh)]
+            return state.showing(previous)
         case .help:
             state.modal = .help(HelpState())
             return []
@@ -146,7 +150,7 @@ public enum DeskUpdate {
         state.history.removeAll()
         state.current = id
         if state.screens[id] == nil, let entry = ScreenRegistry.entry(id) { state.screens[id] = entry.make(state.session, nil) }
-        return [.load(id, .refresh)]
+        return state.showing(id)
     }
 
     /// Opens a record's screen over the current one.

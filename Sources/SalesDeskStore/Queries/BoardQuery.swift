@@ -44,9 +44,12 @@ extension AppDatabase {
                 GROUP BY stage, currency
                 """, arguments: arguments)
             if let period {
+                // A rep's or a team's closed deals from their own range of `lead_owner_closed_period` (the planner
+                // would walk the whole company's period for a team).
                 totals += try Row.fetchAll(db, sql: """
                     SELECT stage, currency, COUNT(*) AS lead_count, SUM(value_minor) AS value_minor
-                    FROM lead WHERE stage IN ('won', 'lost') AND stage_entered_at >= ? AND stage_entered_at < ? \(ownerSQL)
+                    FROM lead \(ownerIDs?.isEmpty == false ? "INDEXED BY lead_owner_closed_period" : "")
+                    WHERE stage IN ('won', 'lost') AND stage_entered_at >= ? AND stage_entered_at < ? \(ownerSQL)
                     GROUP BY stage, currency
                     """, arguments: [period.start.epochSeconds, period.end.epochSeconds] + arguments)
             }

@@ -91,10 +91,20 @@ enum SearchIndex {
     /// Quotes are doubled, so no input can inject FTS syntax. A single ASCII letter or digit is not searched
     /// until a second one is typed: as a prefix it matches most of a million rows and says little.
     static func prefixQuery(_ text: String, column: String? = nil) -> String? {
-        let allWords: [Substring] = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        let words = allWords.filter { word in word.count > 1 || !(word.first?.isASCII ?? true) }.prefix(8)
+        let words = searchWords(text)
         guard !words.isEmpty else { return nil }
         let filter = column.map { "\($0) : " } ?? ""
-        return words.map { "\(filter)\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " AND ")
+        return words.map { "\(filter)\(quoted($0))*" }.joined(separator: " AND ")
+    }
+
+    /// The words of `text` a search looks for (at most eight; a lone ASCII letter or digit is left out).
+    static func searchWords(_ text: String) -> [String] {
+        let allWords: [Substring] = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        return allWords.filter { word in word.count > 1 || !(word.first?.isASCII ?? true) }.prefix(8).map(String.init)
+    }
+
+    /// `word` as an FTS5 string: in double quotes, its own quotes doubled.
+    static func quoted(_ word: String) -> String {
+        "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -132,7 +132,8 @@ extension AppDatabase {
         lead.updatedAt = at
         lead.isOnHold = false
         if case .toLost(let reason) = move { lead.lossReason = reason } else { lead.lossReason = nil }
-        try lead.update(db)
+        // Only the columns that changed: a full-row UPDATE rewrites every one of the lead's index entries.
+        try lead.updateChanges(db, from: before)
         let pipeline = configuration.pipeline
         try AuditLog.changed(db, .lead(leadID), action: "move_stage", by: user.id, at: at, [
             .init(field: "stage", before: pipeline.name(of: before.stage), after: pipeline.name(of: target)),

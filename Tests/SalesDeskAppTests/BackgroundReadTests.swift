@@ -1,0 +1,76 @@
+import Foundation
+import SalesDeskStore
+import Testing
+@testable import SalesDeskApp
+
+/// Reads run off the key path: a newer read of a screen makes older ones obsolete, and a page read for rows
+/// no longer loaded is not applied.
+@Suite("Reading in the background")
+struct BackgroundReadTests {
+    /// A read that waits until the test lets it go on.
+    final class Gate: @unchecked Sendable {
+        let semaphore = DispatchSemaphore(value: 0)
+        func open() { semaphore.signal() }
+        func pass() { semaphore.wait() }
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func add() { lock.withLock { value += 1 } }
+        var count: Int { lock.withLock { value } }
+    }
+
+    @Test("only the newest reload of a screen is applied, and reloads made obsolete while waiting never run")
+    func newestReloadWins() {
+        let loader = BackgroundLoader()
+        let gate = Gate(), started = Gate(), runs = Counter()
+        loader.start(.leads, .reset) { started.open(); gate.pass(); runs.add(); return ("first", nil) }
+        started.pass()
+        loader.start(.leads, .reset) { runs.add(); return ("second", nil) }
+        loader.start(.leads, .reset) { runs.add(); return ("third", nil) }
+        #expect(loader.isBusy)
+        gate.open()
+        loader.waitUntilIdle()
+        let finished = loader.takeFinished()
+        #expect(finished.count == 1)
+        #expect((try? finished.first?.result.get()) as? String == "third")
+        #expect(runs.count == 2, "the first was running already; the second was obsolete before its turn")
+        #expect(!loader.isBusy)
+    }
+
+    @Test("a page read after a reload belongs to it; reads of other screens are untouched")
+    func pagesAndOtherScreens() {
+        let loader = BackgroundLoader()
+        loader.start(.tickets, .refresh) { ("tickets", nil) }
+        loader.start(.leads, .reset) { ("leads", nil) }
+        loader.start(.leads, .page(.last)) { ("last page", 7) }
+        loader.waitUntilIdle()
+        let finished = loader.takeFinished()
+        #expect(finished.compactMap { (try? $0.result.get()) as? String } == ["tickets", "leads", "last page"])
+        #expect(finished.last?.unreadCount == 7)
+        #expect(loader.takeFinished().isEmpty, "each result is handed over once")
+    }
+
+    @Test("a failed read comes back as a failure")
+    func failureComesBack() {
+        struct Broken: Error {}
+        let loader = BackgroundLoader()
+        loader.start(.inbox, .refresh) { throw Broken() }
+        loader.waitUntilIdle()
+        let finished = loader.takeFinished()
+        #expect(finished.count == 1)
+        #expect(throws: Broken.self) { _ = try finished.first?.result.get() }
+    }
+
+    @Test("a page that does not continue the rows on show (a reload came first) is not applied")
+    func stalePageIsIgnored() {
+        var list = ListState<ListStateTests.Item>()
+        let old = ListStateTests().page(1...100, next: true, previous: false)
+        list.apply(old, for: .first, viewport: 20)
+        let oldNext = PageCursor(sortValue: .integer(100), id: 100)
+        list.apply(ListStateTests().page(500...520, next: false, previous: false), for: .first, viewport: 20)
+        list.apply(ListStateTests().page(101...200, next: true, previous: true), for: .after(oldNext), viewport: 20)
+        #expect(list.rows.map(\.id) == Array(500...520), "the rows of the reload stay, alone")
+    }
+}
