@@ -1,5 +1,6 @@
 import Foundation
 import SalesDeskStore
+import TerminalUI
 import Testing
 @testable import SalesDeskApp
 
@@ -72,5 +73,25 @@ struct BackgroundReadTests {
         list.apply(ListStateTests().page(500...520, next: false, previous: false), for: .first, viewport: 20)
         list.apply(ListStateTests().page(101...200, next: true, previous: true), for: .after(oldNext), viewport: 20)
         #expect(list.rows.map(\.id) == Array(500...520), "the rows of the reload stay, alone")
+    }
+
+    @Test("the header names a new filter only when its rows are on show, and the status line says a read is running")
+    func headerFollowsTheRowsOnShow() {
+        var state = UpdateAloneTests.state()
+        _ = DeskUpdate.update(&state, .key(.character("2")))
+        _ = DeskUpdate.update(&state, .loaded(.leads, .reset, LeadsScreen.Loaded(request: .first, page: UpdateAloneTests.page(1...30, more: false), count: 30)))
+        for key in [Key.character("/"), .character("d"), .character("e"), .enter] { _ = DeskUpdate.update(&state, .key(key)) }
+        state.isReading = true
+        let waiting = DeskView.render(state).text
+        #expect(!waiting.contains("filter: de"), "the rows on show are not filtered yet")
+        #expect(waiting.contains("Reading…"))
+        var filtered = LeadsScreen.Loaded(request: .first, page: UpdateAloneTests.page(1...3, more: false), count: 3)
+        filtered.filterText = "de"
+        _ = DeskUpdate.update(&state, .loaded(.leads, .reset, filtered))
+        state.isReading = false
+        let shown = DeskView.render(state).text
+        #expect(shown.contains("3 leads"))
+        #expect(shown.contains("filter: de"))
+        #expect(!shown.contains("Reading…"))
     }
 }

@@ -33,6 +33,9 @@ final class BackgroundLoader: @unchecked Sendable {
     /// Whether a read is waiting or running.
     var isBusy: Bool { lock.withLock { running > 0 } }
 
+    /// Whether a read is waiting, running, or finished and not yet taken.
+    var hasWork: Bool { lock.withLock { running > 0 || !finished.isEmpty } }
+
     /// Starts `read` for `request` of `screen`; its result waits in ``takeFinished()``.
     func start(_ screen: ScreenID, _ request: LoadRequest,
                read: @escaping @Sendable () throws -> (any Sendable, unreadCount: Int?)) {
@@ -72,6 +75,12 @@ final class BackgroundLoader: @unchecked Sendable {
 
     /// Waits until no read is waiting or running.
     func waitUntilIdle() { group.wait() }
+
+    /// Waits until no read is waiting or running, or `milliseconds` have passed; returns whether none is.
+    @discardableResult
+    func waitUntilIdle(milliseconds: Int) -> Bool {
+        group.wait(timeout: .now() + .milliseconds(milliseconds)) == .success
+    }
 
     private func isCurrent(_ ticket: Ticket) -> Bool {
         lock.withLock { ticket.generation == generations[ticket.screen, default: 0] }

@@ -30,6 +30,8 @@ public final class DeskRuntime {
     private var logNeedsCheckpoint = false
     /// How often the desk's clock moves on while idle, and how long to wait for a key while a read runs.
     private static let tickMilliseconds = 250, readPollMilliseconds = 5
+    /// How long a key's frame waits for the reads it asked for (the rest of the 16 ms a frame may take is drawing).
+    public static let frameBudgetMilliseconds = 10
 
     /// - Parameters:
     ///   - loadTheme: resolves `:theme NAME` (the CLI passes the theme loader).
@@ -65,12 +67,12 @@ public final class DeskRuntime {
         present()
         catchUpAtLaunch()
         while state.isRunning {
-            let waitMilliseconds = loader.isBusy ? Self.readPollMilliseconds : Self.tickMilliseconds
+            let waitMilliseconds = loader.hasWork ? Self.readPollMilliseconds : Self.tickMilliseconds
             if let event = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds) {
-                receive(event)
+                input(event)
                 // Keys typed ahead are applied together (a filter line asks for one read).
-                while let next = terminal.nextEvent(timeoutMilliseconds: 0) { receive(next) }
-                applyFinishedReads()
+                while let next = terminal.nextEvent(timeoutMilliseconds: 0) { input(next) }
+                awaitQuickReads()
                 present()
             } else if applyFinishedReads() {
                 present()
@@ -80,23 +82,37 @@ public final class DeskRuntime {
         }
     }
 
-    /// Handles one terminal event and waits for the reads it asked for (tests and benchmarks call this).
+    /// Handles one terminal event and waits for the reads it asked for (tests call this).
     public func handle(_ event: TerminalEvent) {
-        receive(event)
+        input(event)
         settle()
     }
 
-    /// Handles one terminal event as the run loop does: the reads it asks for start in the background, and the
-    /// next frame shows the desk as it is meanwhile (``settle()`` waits for them).
+    /// Handles one terminal event as the run loop does, up to the frame that answers it: the reads it asks for
+    /// run in the background, and those done within ``frameBudgetMilliseconds`` are in that frame; the rest
+    /// come later (the status line says "Reading…" meanwhile; ``settle()`` waits for them).
     public func receive(_ event: TerminalEvent) {
-        deferLoads = true
-        process(event)
-        flushLoads()
+        input(event)
+        awaitQuickReads()
     }
 
     /// Waits for the reads in flight and applies their results.
     public func settle() {
         loader.waitUntilIdle()
+        applyFinishedReads()
+    }
+
+    /// Sends the event through `update`; the reads it asks for start in the background.
+    private func input(_ event: TerminalEvent) {
+        deferLoads = true
+        process(event)
+        flushLoads()
+    }
+
+    /// Gives the reads just asked for a frame's time to finish, so a quick answer arrives in one frame (not a
+    /// frame of the old rows under the new filter, then another).
+    private func awaitQuickReads() {
+        loader.waitUntilIdle(milliseconds: Self.frameBudgetMilliseconds)
         applyFinishedReads()
     }
 
@@ -259,9 +275,10 @@ public final class DeskRuntime {
         }
     }
 
-    /// Applies the reads that came back; returns whether any did.
+    /// Applies the reads that came back; returns whether the frame changed (a read applied, or reading ended).
     @discardableResult
     private func applyFinishedReads() -> Bool {
+        let wasReading = state.isReading
         let reads = loader.takeFinished()
         for read in reads {
             switch read.result {
@@ -272,7 +289,8 @@ public final class DeskRuntime {
                 send(.loadFailed(read.ticket.screen, read.ticket.request, Self.describe(error)))
             }
         }
-        return !reads.isEmpty
+        state.isReading = loader.isBusy
+        return !reads.isEmpty || wasReading != state.isReading
     }
 
     /// Runs the previewed import, drawing its progress after each batch.

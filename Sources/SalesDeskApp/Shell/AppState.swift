@@ -24,6 +24,8 @@ public struct AppState: Sendable {
     public var unreadCount = 0
     /// Database changes the desk has seen (its own writes, and others' it noticed); see ``DataStamp``.
     var changesSeen = 0
+    /// A read of what a screen shows is still running (the status line says so; set by the runtime).
+    public var isReading = false
     /// When each screen last read all it shows (see ``DataStamp``).
     var loadedStamps: [ScreenID: DataStamp] = [:]
 

@@ -22,6 +22,10 @@ public enum DeskView {
         } else if let warning = state.warning {
             grid.put("⚠ " + warning, x: 1, y: bottom.y, style: theme.style(ThemeRole.warning), maxWidth: bottom.width - 2)
         }
+        if state.isReading {
+            let reading = " Reading… "
+            grid.put(reading, x: bottom.maxX - DisplayWidth.of(reading) - 1, y: bottom.y, style: theme.style(ThemeRole.muted))
+        }
         FooterHints.render(CommandTable(state: state).footer, pinned: (key: "?", label: "help"), y: bottom.maxY - 1, in: bottom, grid: &grid, theme: theme)
         if let modal = state.modal { ModalView.render(modal, state: state, grid: &grid) }
         return grid

@@ -37,7 +37,7 @@ extension LeadsScreen {
             if let error = prompt.error { FilterPrompt.renderError(error, below: area.y + 1, in: area, grid: &grid, theme: theme) }
         } else {
             var summary = "\(count.map { Format.count($0, "lead", cap: Self.countCap) } ?? "Leads matching") · sorted by \(sort.label)"
-            if !filterText.isEmpty { summary += " · filter: \(filterText) (Esc clears)" }
+            if !shownFilterText.isEmpty { summary += " · filter: \(shownFilterText) (Esc clears)" }
             if !list.marked.isEmpty { summary += " · \(list.marked.count) marked" }
             grid.put(summary, x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted), maxWidth: area.width - 2)
         }

@@ -83,6 +83,8 @@ public struct LeadsScreen: DeskScreen {
     /// The filter in force and the text it came from.
     public var filter = LeadFilter()
     public var filterText = ""
+    /// The filter of the rows on show (the header names it; a read for a new filter may still be running).
+    var shownFilterText = ""
     /// The `/` line while it is open.
     public var prompt: FilterPrompt?
     public var list = ListState<LeadRow>()
@@ -216,6 +218,8 @@ public struct LeadsScreen: DeskScreen {
         var page: Page<LeadRow>
         /// nil: not counted this time; .some(nil): too costly to count (a common search word).
         var count: Int??
+        /// The filter the rows were read with.
+        var filterText = ""
     }
 
     public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
@@ -229,12 +233,14 @@ public struct LeadsScreen: DeskScreen {
             let more = try database.leads(query, page: .after(next), limit: limit - page.rows.count)
             page = Page(rows: page.rows + more.rows, next: more.next, previous: page.previous, cursors: page.cursors + more.cursors)
         }
-        return Loaded(request: pageRequest, page: page, count: counts ? .some(try database.countLeadsIfQuick(query, upTo: Self.countCap)) : nil)
+        return Loaded(request: pageRequest, page: page, count: counts ? .some(try database.countLeadsIfQuick(query, upTo: Self.countCap)) : nil,
+                      filterText: filterText)
     }
 
     public mutating func apply(_ loaded: Loaded, for request: LoadRequest, _ context: inout ScreenContext) {
         list.apply(loaded.page, for: loaded.request, mode: ListLoading.mode(request, loaded.request), viewport: context.viewport)
         if let count = loaded.count { self.count = count }
+        if request == .reset || request == .refresh { shownFilterText = loaded.filterText }
     }
 
     public mutating func loadFailed(_ request: LoadRequest) { list.clearPending() }

@@ -67,6 +67,8 @@ public struct TicketsScreen: DeskScreen {
     public var queue: TicketQueue = .untriaged
     /// What the `/` search narrows the queue to (number, subject, account, contact).
     public var searchText = ""
+    /// The search of the rows on show (the header names it; a read for a new search may still be running).
+    var shownSearchText = ""
     public var prompt: FilterPrompt?
     public var list = ListState<TicketRow>()
     public var count = 0
@@ -131,18 +133,22 @@ public struct TicketsScreen: DeskScreen {
         var request: PageRequest
         var page: Page<TicketRow>
         var count: Int?
+        /// The search the rows were read with.
+        var searchText = ""
     }
 
     public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
         let query = query(session)
         let (pageRequest, limit, counts) = ListLoading.plan(request, list)
         let page = try database.tickets(query, page: pageRequest, limit: limit)
-        return Loaded(request: pageRequest, page: page, count: counts ? try database.countTickets(query, upTo: LeadsScreen.countCap) : nil)
+        return Loaded(request: pageRequest, page: page, count: counts ? try database.countTickets(query, upTo: LeadsScreen.countCap) : nil,
+                      searchText: searchText)
     }
 
     public mutating func apply(_ loaded: Loaded, for request: LoadRequest, _ context: inout ScreenContext) {
         list.apply(loaded.page, for: loaded.request, mode: ListLoading.mode(request, loaded.request), viewport: context.viewport)
         if let count = loaded.count { self.count = count }
+        if request == .reset || request == .refresh { shownSearchText = loaded.searchText }
     }
 
     public mutating func loadFailed(_ request: LoadRequest) { list.clearPending() }
@@ -165,7 +171,7 @@ public struct TicketsScreen: DeskScreen {
         if let prompt {
             prompt.render(x: area.x + 1, y: area.y + 1, width: area.width - 2, hint: "number, subject, account or contact · Enter keeps · Esc clears", grid: &grid, theme: theme)
         } else {
-            let search = searchText.isEmpty ? "" : " · search: \(searchText) (Esc clears)"
+            let search = shownSearchText.isEmpty ? "" : " · search: \(shownSearchText) (Esc clears)"
             grid.put(Format.count(count, "ticket", cap: LeadsScreen.countCap) + search, x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.muted), maxWidth: area.width - 2)
         }
         let body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
