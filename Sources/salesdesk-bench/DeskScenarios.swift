@@ -139,11 +139,22 @@ struct DeskScenarios {
         return Latency(name: "filter as you type (\(samples.count) keystrokes)", timings: samples, labels: labels)
     }
 
-    /// `L` on the board's first column: each moves a card a stage on (a write, then the board reloads).
+    /// `L` then `H` on the board's first card, 50 times: each moves the card a stage on or back (a write, then the
+    /// two columns re-read), and the selection follows it. The run stops if a move is refused, so every sample
+    /// is a real write.
     private func moveBoardCards() throws -> Latency {
         let desk = try openDesk()
         desk.handle(.key(.character("5")))
-        return Latency(name: "move a board card (L × 100)", timings: (0..<100).map { _ in timed(desk, .character("L")) },
-                       labels: (1...100).map { "L (\($0))" })
+        var timings: [Timing] = [], labels: [String] = []
+        for round in 1...50 {
+            for key in ["L", "H"] as [Character] {
+                timings.append(timed(desk, .character(key)))
+                labels.append("\(key) (\(round))")
+                if let status = desk.state.status, status.isError {
+                    throw DomainError.invalidField(field: "board", reason: "the card move was refused: \(status.text)")
+                }
+            }
+        }
+        return Latency(name: "move a board card (L, H × 50)", timings: timings, labels: labels)
     }
 }

@@ -31,7 +31,7 @@ public final class DeskRuntime {
     /// How often the desk's clock moves on while idle, and how long to wait for a key while a read runs.
     private static let tickMilliseconds = 250, readPollMilliseconds = 5
     /// How long a key's frame waits for the reads it asked for (the rest of the 16 ms a frame may take is drawing).
-    public static let frameBudgetMilliseconds = 10
+    public static let frameBudgetMilliseconds = 4
 
     /// - Parameters:
     ///   - loadTheme: resolves `:theme NAME` (the CLI passes the theme loader).
