@@ -22,14 +22,16 @@ struct BackgroundReadTests {
         var count: Int { lock.withLock { value } }
     }
 
+    static let stamp = DataStamp(changes: 0, now: UpdateAloneTests.now)
+
     @Test("only the newest reload of a screen is applied, and reloads made obsolete while waiting never run")
     func newestReloadWins() {
         let loader = BackgroundLoader()
         let gate = Gate(), started = Gate(), runs = Counter()
-        loader.start(.leads, .reset) { started.open(); gate.pass(); runs.add(); return ("first", nil) }
+        loader.start(.leads, .reset, stamp: Self.stamp) { started.open(); gate.pass(); runs.add(); return ("first", nil) }
         started.pass()
-        loader.start(.leads, .reset) { runs.add(); return ("second", nil) }
-        loader.start(.leads, .reset) { runs.add(); return ("third", nil) }
+        loader.start(.leads, .reset, stamp: Self.stamp) { runs.add(); return ("second", nil) }
+        loader.start(.leads, .reset, stamp: Self.stamp) { runs.add(); return ("third", nil) }
         #expect(loader.isBusy)
         gate.open()
         loader.waitUntilIdle()
@@ -43,9 +45,9 @@ struct BackgroundReadTests {
     @Test("a page read after a reload belongs to it; reads of other screens are untouched")
     func pagesAndOtherScreens() {
         let loader = BackgroundLoader()
-        loader.start(.tickets, .refresh) { ("tickets", nil) }
-        loader.start(.leads, .reset) { ("leads", nil) }
-        loader.start(.leads, .page(.last)) { ("last page", 7) }
+        loader.start(.tickets, .refresh, stamp: Self.stamp) { ("tickets", nil) }
+        loader.start(.leads, .reset, stamp: Self.stamp) { ("leads", nil) }
+        loader.start(.leads, .page(.last), stamp: Self.stamp) { ("last page", 7) }
         loader.waitUntilIdle()
         let finished = loader.takeFinished()
         #expect(finished.compactMap { (try? $0.result.get()) as? String } == ["tickets", "leads", "last page"])
@@ -57,7 +59,7 @@ struct BackgroundReadTests {
     func failureComesBack() {
         struct Broken: Error {}
         let loader = BackgroundLoader()
-        loader.start(.inbox, .refresh) { throw Broken() }
+        loader.start(.inbox, .refresh, stamp: Self.stamp) { throw Broken() }
         loader.waitUntilIdle()
         let finished = loader.takeFinished()
         #expect(finished.count == 1)
@@ -93,5 +95,16 @@ struct BackgroundReadTests {
         #expect(shown.contains("3 leads"))
         #expect(shown.contains("filter: de"))
         #expect(!shown.contains("Reading…"))
+    }
+
+    @Test("a read started before a change is applied but not counted as current: the screen is read again when next shown")
+    func readFromBeforeAChange() {
+        var state = UpdateAloneTests.state()
+        _ = DeskUpdate.update(&state, .key(.character("2")))
+        _ = DeskUpdate.update(&state, .loaded(.leads, .refresh, LeadsScreen.Loaded(request: .first, page: UpdateAloneTests.page(1...30, more: false), count: 30)))
+        _ = DeskUpdate.update(&state, .readOutdated(.leads))
+        _ = DeskUpdate.update(&state, .key(.character("3")))
+        #expect(DeskUpdate.update(&state, .key(.character("2"))) == [.load(.leads, .refresh)])
+        #expect(state.screen(LeadsScreen.self)?.list.rows.count == 30, "the rows read stay on show meanwhile")
     }
 }

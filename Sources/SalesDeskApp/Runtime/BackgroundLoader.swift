@@ -12,6 +12,8 @@ final class BackgroundLoader: @unchecked Sendable {
     struct Ticket: Sendable {
         var screen: ScreenID
         var request: LoadRequest
+        /// What the desk knew of the database when the read started.
+        var stamp: DataStamp
         fileprivate var generation: Int
     }
 
@@ -37,12 +39,12 @@ final class BackgroundLoader: @unchecked Sendable {
     var hasWork: Bool { lock.withLock { running > 0 || !finished.isEmpty } }
 
     /// Starts `read` for `request` of `screen`; its result waits in ``takeFinished()``.
-    func start(_ screen: ScreenID, _ request: LoadRequest,
+    func start(_ screen: ScreenID, _ request: LoadRequest, stamp: DataStamp,
                read: @escaping @Sendable () throws -> (any Sendable, unreadCount: Int?)) {
         let ticket = lock.withLock {
             if Self.rereadsWholeScreen(request) { generations[screen, default: 0] += 1 }
             running += 1
-            return Ticket(screen: screen, request: request, generation: generations[screen, default: 0])
+            return Ticket(screen: screen, request: request, stamp: stamp, generation: generations[screen, default: 0])
         }
         group.enter()
         queue.async { [self] in

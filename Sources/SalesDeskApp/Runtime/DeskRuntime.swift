@@ -257,7 +257,7 @@ public final class DeskRuntime {
     private func load(_ id: ScreenID, _ request: LoadRequest) {
         guard let screen = state.screens[id] else { return }
         let database = database, session = state.session
-        loader.start(id, request) {
+        loader.start(id, request, stamp: state.currentStamp) {
             let loaded = try screen.loadErased(request, from: database, session: session)
             return (loaded, try database.unreadCount(for: session.user, at: session.now))
         }
@@ -284,6 +284,7 @@ public final class DeskRuntime {
             switch read.result {
             case .success(let loaded):
                 send(.loaded(read.ticket.screen, read.ticket.request, loaded))
+                if read.ticket.stamp != state.currentStamp { send(.readOutdated(read.ticket.screen)) }
                 if let unread = read.unreadCount { send(.unreadCount(unread)) }
             case .failure(let error):
                 send(.loadFailed(read.ticket.screen, read.ticket.request, Self.describe(error)))

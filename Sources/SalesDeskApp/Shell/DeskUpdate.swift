@@ -42,6 +42,9 @@ public enum DeskUpdate {
         case .unreadCount(let count):
             state.unreadCount = count
             return []
+        case .readOutdated(let id):
+            state.loadedStamps[id] = nil
+            return []
         case .wrote(let write, let text):
             state.noteChange()
             if case .form = state.modal { state.modal = nil }

@@ -22,6 +22,9 @@ public enum Message: Sendable {
     case loadFailed(ScreenID, LoadRequest, String)
     /// The inbox's unread count, read with every load.
     case unreadCount(Int)
+    /// A screen's read just applied was started before the database last changed (or the minute turned):
+    /// what it shows may be out of date, so showing the screen again reads it again (see ``DataStamp``).
+    case readOutdated(ScreenID)
     /// A write succeeded; the text says what happened.
     case wrote(DeskWrite, String)
     /// A write was refused or failed; the text says why.
