@@ -93,8 +93,9 @@ public struct LeadsScreen: DeskScreen {
 
     /// Queue counts stop here ("10,000+"): exact counts of huge queues cost a scan per keystroke.
     public static let countCap = 10_000
-    /// Extra reads a short page (a search probe that ran out of budget) may take to fill the screen.
-    static let shortPageReads = 3
+    /// Extra reads a short page (a search walk that ran out of budget) may take to fill the screen. Each walks
+    /// up to 20,000 leads (`LeadSearchProbe.walkBudget`); more come as the user scrolls.
+    static let shortPageReads = 1
 
     public init(session: DeskSession, record: RecordReference?) {}
 
