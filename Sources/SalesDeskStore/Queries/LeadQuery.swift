@@ -86,11 +86,23 @@ extension AppDatabase {
     /// would otherwise cost a scan of a third of the table on every keystroke.
     public func countLeads(_ query: LeadQuery, upTo cap: Int? = nil) throws -> Int {
         try writer.read { db in
-            let filter = Self.leadFilter(query, pipeline: configuration.pipeline)
+            let (from, filter) = Self.source(query, pipeline: configuration.pipeline, forPage: false)
             let join = query.nameContains == nil ? "" : "JOIN contact ON contact.id = lead.contact_id LEFT JOIN account ON account.id = lead.account_id"
-            let rows = "SELECT 1 FROM lead \(join) WHERE \(filter.sql)" + (cap.map { " LIMIT \($0)" } ?? "")
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(rows))", arguments: filter.arguments) ?? 0
+            let rows = "SELECT 1 FROM \(from.sql) \(join) WHERE \(filter.sql)" + (cap.map { " LIMIT \($0)" } ?? "")
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(rows))", arguments: from.arguments + filter.arguments) ?? 0
         }
+    }
+
+    /// Where a query's leads come from, and its WHERE clause: a search drives from its matches (see
+    /// `LeadSearchProbe.matchesFirst`), anything else from the lead table.
+    static func source(_ query: LeadQuery, pipeline: Pipeline, forPage: Bool)
+        -> (from: (sql: String, arguments: StatementArguments), filter: (sql: String, arguments: StatementArguments)) {
+        guard let pattern = query.searchText.flatMap({ SearchIndex.prefixQuery($0) }) else {
+            return (("lead", []), leadFilter(query, pipeline: pipeline, forPage: forPage))
+        }
+        var rest = query
+        rest.searchText = nil
+        return ((LeadSearchProbe.matchesFirst, [pattern]), leadFilter(rest, pipeline: pipeline, forPage: forPage))
     }
 
     /// The queue rows of the leads with `ids` (the records behind a report's figure), longest untouched first.
@@ -121,16 +133,17 @@ extension AppDatabase {
             return try LeadSearchProbe.page(db, query, pattern: pattern, pipeline: pipeline, page: request, limit: limit)
         }
         let keyset = keysetClause(for: query)
-        let filter = leadFilter(query, pipeline: pipeline, forPage: true)
+        let (from, filter) = source(query, pipeline: pipeline, forPage: true)
         let page = keyset.whereSQL(request)
-        var arguments = filter.arguments
+        var arguments = from.arguments
+        arguments += filter.arguments
         arguments += page.arguments
         arguments += [limit]
         // Pick the page's ids first, on narrow rows, then decorate only those rows: a stalled queue of
         // 20,000 leads sorts 20,000 (id, time) pairs, not 20,000 joined rows with sub-queries.
         let rows = try decoratedRows(db, page: """
             SELECT lead.id AS id, \(keyset.sortColumn) AS sort_value
-            FROM lead \(namesJoin(query))
+            FROM \(from.sql) \(namesJoin(query))
             WHERE \(filter.sql) AND \(page.sql)
             ORDER BY \(keyset.orderSQL(backward: request.isBackward))
             LIMIT ?
@@ -228,9 +241,7 @@ extension AppDatabase {
             arguments += [pattern, pattern]
         }
         if let pattern = query.searchText.flatMap({ SearchIndex.prefixQuery($0) }) {
-            // The matches are collected from the index once, then the queue walks its own order through them.
-            // (Probing the index per lead instead is faster for very common words but takes seconds when the
-            // word is common overall and rare in the queue; collecting is bounded by the index's size.)
+            // Queries that page or count drive from the matches instead (`source`); this serves the others.
             clauses.append("lead.id IN (SELECT rowid / 4 FROM search WHERE search MATCH ? AND rowid % 4 = \(SearchIndex.Kind.lead.rawValue))")
             arguments += [pattern]
         }
