@@ -107,4 +107,22 @@ struct BackgroundReadTests {
         #expect(DeskUpdate.update(&state, .key(.character("2"))) == [.load(.leads, .refresh)])
         #expect(state.screen(LeadsScreen.self)?.list.rows.count == 30, "the rows read stay on show meanwhile")
     }
+
+    @Test("G asked for before a new filter's rows arrived works again once they have (its read was dropped)")
+    func droppedPageDoesNotBlockTheList() {
+        var list = ListState<ListStateTests.Item>()
+        list.apply(ListStateTests().page(1...100, next: true, previous: false), for: .first, viewport: 20)
+        #expect(list.move(.bottom, viewport: 20) == .last)
+        // The filter changed; its reset made the `.last` read obsolete, and the new rows arrive.
+        list.apply(ListStateTests().page(500...600, next: true, previous: false), for: .first, viewport: 20)
+        #expect(list.move(.bottom, viewport: 20) == .last, "G asks for the new list's end")
+    }
+
+    @Test("while a new queue's reset is being read, a refresh or a board's column re-read is read as a reset")
+    func refreshDuringResetBecomesReset() {
+        #expect(BackgroundLoader.request(.refresh, resetInFlight: true) == .reset)
+        #expect(BackgroundLoader.request(.stages([.open]), resetInFlight: true) == .reset)
+        #expect(BackgroundLoader.request(.page(.last), resetInFlight: true) == .page(.last))
+        #expect(BackgroundLoader.request(.refresh, resetInFlight: false) == .refresh)
+    }
 }

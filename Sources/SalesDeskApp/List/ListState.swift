@@ -83,6 +83,9 @@ public struct ListState<Row: Sendable & Identifiable>: Sendable where Row.ID == 
         if pending == request { pending = nil }
         switch request {
         case .first, .from, .last:
+            // A page asked for against the window this replaces is moot (its read may have been dropped as
+            // obsolete, and would never clear `pending`).
+            pending = nil
             rows = page.rows
             cursors = page.cursors
             previous = request == .first ? nil : page.previous

@@ -88,6 +88,13 @@ final class BackgroundLoader: @unchecked Sendable {
         lock.withLock { ticket.generation == generations[ticket.screen, default: 0] }
     }
 
+    /// What to read for `asked` while a `reset` of the same screen may be in flight: a `refresh` or `stages`
+    /// read then would be planned against the rows on show (the old queue, sort or scope) and make the reset
+    /// obsolete, so it is read as a reset.
+    static func request(_ asked: LoadRequest, resetInFlight: Bool) -> LoadRequest {
+        resetInFlight && rereadsWholeScreen(asked) ? .reset : asked
+    }
+
     /// Whether `request` re-reads all a screen shows (so any earlier read of the screen is obsolete).
     static func rereadsWholeScreen(_ request: LoadRequest) -> Bool {
         switch request {

@@ -28,6 +28,8 @@ public final class DeskRuntime {
     private var lastTick = DispatchTime.now()
     /// The desk wrote since the write-ahead log was last copied into the database (see ``AppDatabase/checkpoint()``).
     private var logNeedsCheckpoint = false
+    /// Screens with a `reset` read in flight (see ``load(_:_:)``).
+    private var resetsInFlight: Set<ScreenID> = []
     /// How often the desk's clock moves on while idle, and how long to wait for a key while a read runs.
     private static let tickMilliseconds = 250, readPollMilliseconds = 5
     /// How long a key's frame waits for the reads it asked for (the rest of the 16 ms a frame may take is drawing).
@@ -152,6 +154,8 @@ public final class DeskRuntime {
         let warning = state.warning
         runScheduler()
         if (try? monitor?.hasChanged()) == true {
+            // This desk's scheduler pass, or another process: either may have left the log long.
+            logNeedsCheckpoint = true
             send(.databaseChanged)
             return true
         }
@@ -206,7 +210,9 @@ public final class DeskRuntime {
             switch effect {
             case .load(let id, let request):
                 if deferLoads {
-                    if !pendingLoads.contains(where: { $0 == (id, request) }) { pendingLoads.append((id, request)) }
+                    // A repeated request moves to the end: `G s G` reads the new order's last page, after the reset.
+                    pendingLoads.removeAll { $0 == (id, request) }
+                    pendingLoads.append((id, request))
                 } else {
                     load(id, request)
                 }
@@ -225,7 +231,9 @@ public final class DeskRuntime {
             case .task(let id, let task):
                 guard let screen = state.screens[id] else { continue }
                 do {
-                    send(.taskDone(id, try screen.run(task, database: database, session: state.session)))
+                    let text = try screen.run(task, database: database, session: state.session)
+                    logNeedsCheckpoint = true
+                    send(.taskDone(id, text))
                 } catch {
                     send(.taskFailed(id, Self.describe(error)))
                 }
@@ -254,8 +262,14 @@ public final class DeskRuntime {
     }
 
     /// Starts reading what screen `id` shows, in the background.
-    private func load(_ id: ScreenID, _ request: LoadRequest) {
+    ///
+    /// While a `reset` of the screen (a new queue, sort, filter or scope) is still being read, a `refresh` or
+    /// `stages` read of it would be planned against the rows on show — the old queue — and, being newer, make
+    /// the reset obsolete: it is read as a reset instead.
+    private func load(_ id: ScreenID, _ asked: LoadRequest) {
         guard let screen = state.screens[id] else { return }
+        let request = BackgroundLoader.request(asked, resetInFlight: resetsInFlight.contains(id))
+        if request == .reset { resetsInFlight.insert(id) }
         let database = database, session = state.session
         loader.start(id, request, stamp: state.currentStamp) {
             let loaded = try screen.loadErased(request, from: database, session: session)
@@ -281,6 +295,7 @@ public final class DeskRuntime {
         let wasReading = state.isReading
         let reads = loader.takeFinished()
         for read in reads {
+            if read.ticket.request == .reset { resetsInFlight.remove(read.ticket.screen) }
             switch read.result {
             case .success(let loaded):
                 send(.loaded(read.ticket.screen, read.ticket.request, loaded))
@@ -302,6 +317,8 @@ public final class DeskRuntime {
         }
         send(.importProgress(fraction: 0, text: "Starting…"))
         present()
+        // Batches commit as they go, whether or not the import finishes.
+        logNeedsCheckpoint = !preview.dryRun
         do {
             let summary = try importing.run(preview, user: state.session.user) { counts, fraction in
                 send(.importProgress(fraction: fraction, text: "\(Format.count(counts.read, "row")) read · \(Format.count(counts.imported)) imported · \(Format.count(counts.rejected)) rejected"))

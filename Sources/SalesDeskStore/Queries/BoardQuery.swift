@@ -48,7 +48,7 @@ extension AppDatabase {
                 // would walk the whole company's period for a team).
                 totals += try Row.fetchAll(db, sql: """
                     SELECT stage, currency, COUNT(*) AS lead_count, SUM(value_minor) AS value_minor
-                    FROM lead \(ownerIDs?.isEmpty == false ? "INDEXED BY lead_owner_closed_period" : "")
+                    FROM lead \(try ownerIDs?.isEmpty == false && Self.hasOwnerClosedIndex(db) ? "INDEXED BY lead_owner_closed_period" : "")
                     WHERE stage IN ('won', 'lost') AND stage_entered_at >= ? AND stage_entered_at < ? \(ownerSQL)
                     GROUP BY stage, currency
                     """, arguments: [period.start.epochSeconds, period.end.epochSeconds] + arguments)
@@ -70,6 +70,11 @@ extension AppDatabase {
                     cards: page?.rows ?? [], next: page?.next)
             }
         }
+    }
+
+    /// Whether the file has `lead_owner_closed_period` (a read-only file from before the v11d migration has not).
+    private static func hasOwnerClosedIndex(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'lead_owner_closed_period'") ?? false
     }
 
     /// More cards of one board column, after `cursor` (pass the board's `closedDuring` too).
