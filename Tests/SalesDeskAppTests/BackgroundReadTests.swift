@@ -125,4 +125,34 @@ struct BackgroundReadTests {
         #expect(BackgroundLoader.request(.page(.last), resetInFlight: true) == .page(.last))
         #expect(BackgroundLoader.request(.refresh, resetInFlight: false) == .refresh)
     }
+
+    @Test("'Filter cleared' is said when the unfiltered rows are on show, not over the filtered ones")
+    func statusArrivesWithTheRows() {
+        var state = UpdateAloneTests.state()
+        _ = DeskUpdate.update(&state, .key(.character("2")))
+        for key in [Key.character("/"), .character("d"), .character("e"), .enter] { _ = DeskUpdate.update(&state, .key(key)) }
+        var filtered = LeadsScreen.Loaded(request: .first, page: UpdateAloneTests.page(1...3, more: false), count: 3)
+        filtered.filterText = "de"
+        _ = DeskUpdate.update(&state, .loaded(.leads, .reset, filtered))
+        #expect(DeskUpdate.update(&state, .key(.escape)) == [.load(.leads, .reset)])
+        #expect(state.status == nil, "the filtered rows are still on show")
+        _ = DeskUpdate.update(&state, .loaded(.leads, .reset, LeadsScreen.Loaded(request: .first, page: UpdateAloneTests.page(1...30, more: false), count: 30)))
+        #expect(state.status?.text == "Filter cleared.")
+        #expect(!DeskView.render(state).text.contains("filter: de"))
+    }
+
+    @Test("while a screen's new rows are read, its keys wait for them; text, dialogs and the shell's keys do not")
+    func keysWaitForNewRows() {
+        var state = UpdateAloneTests.state()
+        _ = DeskUpdate.update(&state, .key(.character("2")))
+        for key in [Key.character("G"), .enter, .character("j"), .escape] {
+            #expect(DeskRuntime.keyWaits(key, state: state, rowsBeingReplaced: true), "\(key.label) would act on the old rows")
+            #expect(!DeskRuntime.keyWaits(key, state: state, rowsBeingReplaced: false))
+        }
+        for key in [Key.character("3"), .tab, .character("?"), .ctrl("c")] {
+            #expect(!DeskRuntime.keyWaits(key, state: state, rowsBeingReplaced: true), "\(key.label) is the shell's")
+        }
+        _ = DeskUpdate.update(&state, .key(.character("/")))
+        #expect(!DeskRuntime.keyWaits(.character("G"), state: state, rowsBeingReplaced: true), "typed into the filter")
+    }
 }

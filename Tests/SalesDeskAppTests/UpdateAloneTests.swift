@@ -27,12 +27,12 @@ struct UpdateAloneTests {
         return Page(rows: ids.map(leadRow), next: more ? cursors.last : nil, cursors: cursors)
     }
 
-    @Test("a number key shows its screen and asks for its data")
+    @Test("a number key shows its screen and asks for its data (from the top: it has never been read)")
     func numberKeyLoads() {
         var state = Self.state()
         let effects = DeskUpdate.update(&state, .key(.character("2")))
         #expect(state.current == .leads)
-        #expect(effects == [.load(.leads, .refresh)])
+        #expect(effects == [.load(.leads, .reset)])
     }
 
     @Test("a loaded page fills the list, and moving near its end asks for the next page")

@@ -30,6 +30,8 @@ public final class DeskRuntime {
     private var logNeedsCheckpoint = false
     /// Screens with a `reset` read in flight (see ``load(_:_:)``).
     private var resetsInFlight: Set<ScreenID> = []
+    /// Keys typed while the screen's new rows were being read, in order (see ``mustHold(_:)``).
+    private var heldKeys: [TerminalEvent] = []
     /// How often the desk's clock moves on while idle, and how long to wait for a key while a read runs.
     private static let tickMilliseconds = 250, readPollMilliseconds = 5
     /// How long a key's frame waits for the reads it asked for (the rest of the 16 ms a frame may take is drawing).
@@ -71,12 +73,14 @@ public final class DeskRuntime {
         while state.isRunning {
             let waitMilliseconds = loader.hasWork ? Self.readPollMilliseconds : Self.tickMilliseconds
             if let event = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds) {
-                input(event)
+                inputOrHold(event)
                 // Keys typed ahead are applied together (a filter line asks for one read).
-                while let next = terminal.nextEvent(timeoutMilliseconds: 0) { input(next) }
+                while let next = terminal.nextEvent(timeoutMilliseconds: 0) { inputOrHold(next) }
                 awaitQuickReads()
+                releaseHeldKeys()
                 present()
             } else if applyFinishedReads() {
+                releaseHeldKeys()
                 present()
             }
             let elapsed = (DispatchTime.now().uptimeNanoseconds - lastTick.uptimeNanoseconds) / 1_000_000
@@ -102,6 +106,37 @@ public final class DeskRuntime {
     public func settle() {
         loader.waitUntilIdle()
         applyFinishedReads()
+    }
+
+    /// Sends the event through `update`, or holds it while the screen's new rows are being read (see
+    /// ``mustHold(_:)``).
+    private func inputOrHold(_ event: TerminalEvent) {
+        if case .key(.ctrl("c")) = event { return input(event) }
+        if heldKeys.isEmpty, !mustHold(event) { return input(event) }
+        heldKeys.append(event)
+    }
+
+    /// Whether `event` must wait: a key for the screen on show while the rows it would act on are being replaced
+    /// (a new queue, sort, filter or scope, or a first visit, is being read). `G` or Enter pressed then would act
+    /// on the old rows, and the new ones would undo it. Text typed into a prompt or a dialog, and the shell's own
+    /// keys (other screens, help, the command line), never wait.
+    private func mustHold(_ event: TerminalEvent) -> Bool {
+        guard case .key(let key) = event else { return false }
+        return Self.keyWaits(key, state: state, rowsBeingReplaced: resetsInFlight.contains(state.current))
+    }
+
+    /// Whether `key` waits for the screen's new rows (see ``mustHold(_:)``).
+    static func keyWaits(_ key: Key, state: AppState, rowsBeingReplaced: Bool) -> Bool {
+        guard rowsBeingReplaced, state.modal == nil, !state.screen.typesText else { return false }
+        return !ShellAction.bindings.contains { $0.action != .back && $0.keys.contains(key) }
+    }
+
+    /// Sends the held keys through, in order, for as long as none must wait.
+    private func releaseHeldKeys() {
+        while let event = heldKeys.first, !mustHold(event) {
+            heldKeys.removeFirst()
+            input(event)
+        }
     }
 
     /// Sends the event through `update`; the reads it asks for start in the background.

@@ -26,6 +26,9 @@ public struct AppState: Sendable {
     var changesSeen = 0
     /// A read of what a screen shows is still running (the status line says so; set by the runtime).
     public var isReading = false
+    /// What a screen said about a new queue, sort or filter, shown when its rows arrive (with them, not over the
+    /// old ones).
+    var statusOnArrival: [ScreenID: StatusMessage] = [:]
     /// When each screen last read all it shows (see ``DataStamp``).
     var loadedStamps: [ScreenID: DataStamp] = [:]
 

@@ -16,6 +16,9 @@ public struct DataStamp: Sendable, Equatable {
         self.changes = changes
         minute = Int64((now.timeIntervalSince1970 / 60).rounded(.down))
     }
+
+    /// The stamp of data read before a change: never current, but the screen has data on show.
+    static let outdated = DataStamp(changes: -1, now: Date(timeIntervalSince1970: 0))
 }
 
 extension AppState {
@@ -28,6 +31,10 @@ extension AppState {
     /// Notes a change to the database: every screen is read again when next shown.
     mutating func noteChange() { changesSeen += 1 }
 
-    /// The effects that show screen `id`: none when what it shows is current, else a refresh.
-    func showing(_ id: ScreenID) -> [Effect] { isFresh(id) ? [] : [.load(id, .refresh)] }
+    /// The effects that show screen `id`: none when what it shows is current, a refresh when it shows something
+    /// older, a reset (keys wait for it: there is nothing to act on yet) when it has never been read.
+    func showing(_ id: ScreenID) -> [Effect] {
+        guard loadedStamps[id] != nil else { return [.load(id, .reset)] }
+        return isFresh(id) ? [] : [.load(id, .refresh)]
+    }
 }

@@ -28,11 +28,14 @@ public enum DeskUpdate {
             return handle(key, &state)
         case .loaded(let id, let request, let loaded):
             if request == .refresh || request == .reset { state.loadedStamps[id] = state.currentStamp }
-            return withScreen(id, &state) { screen, context in
+            let effects = withScreen(id, &state) { screen, context in
                 screen.apply(erased: loaded, for: request, &context)
                 return []
             }
+            if request == .reset, let arrived = state.statusOnArrival.removeValue(forKey: id) { state.status = arrived }
+            return effects
         case .loadFailed(let id, let request, let text):
+            if request == .reset { state.statusOnArrival[id] = nil }
             _ = withScreen(id, &state) { screen, _ in
                 screen.loadFailed(request)
                 return []
@@ -43,7 +46,7 @@ public enum DeskUpdate {
             state.unreadCount = count
             return []
         case .readOutdated(let id):
-            state.loadedStamps[id] = nil
+            state.loadedStamps[id] = .outdated
             return []
         case .wrote(let write, let text):
             state.noteChange()
@@ -162,7 +165,8 @@ public enum DeskUpdate {
         state.history.append(state.current)
         state.screens[id] = entry.make(state.session, record)
         state.current = id
-        return [.load(id, .refresh)]
+        state.loadedStamps[id] = nil
+        return [.load(id, .reset)]
     }
 
     /// Runs `body` on the screen `id` with a context, then applies what the screen set in it.
@@ -172,7 +176,12 @@ public enum DeskUpdate {
         var effects = body(&screen, &context)
         state.screens[id] = screen
         state.modal = context.modal
-        state.status = context.status
+        if context.status != state.status, context.status?.isError == false, effects.contains(.load(id, .reset)) {
+            // "Filter cleared", "Sorted by …": said when the new rows are on show, not over the old ones.
+            state.statusOnArrival[id] = context.status
+        } else {
+            state.status = context.status
+        }
         if case .open(let target, let record) = context.navigation { effects += open(target, record: record, &state) }
         return effects
     }
