@@ -62,6 +62,7 @@ public final class DeskRuntime {
                 present()
             }
         }
+        scheduling?.waitForRules()
     }
 
     /// Handles one terminal event (tests call this directly).
@@ -161,6 +162,7 @@ public final class DeskRuntime {
                 }
                 do {
                     send(.wrote(change, try writer.perform(change, session: state.session)))
+                    scheduling?.runRulesSoon()
                 } catch {
                     send(.writeFailed(change, Self.describe(error)))
                 }
@@ -168,6 +170,7 @@ public final class DeskRuntime {
                 guard let screen = state.screens[id] else { continue }
                 do {
                     send(.taskDone(id, try screen.run(task, database: database, session: state.session)))
+                    scheduling?.runRulesSoon()
                 } catch {
                     send(.taskFailed(id, Self.describe(error)))
                 }
@@ -220,6 +223,7 @@ public final class DeskRuntime {
                 present()
             }
             send(.imported(summary))
+            scheduling?.runRulesSoon()
         } catch {
             send(.importFailed(Self.describe(error)))
         }
