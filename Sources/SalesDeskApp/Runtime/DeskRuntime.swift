@@ -184,6 +184,16 @@ public final class DeskRuntime {
                 terminal.suspend()
                 defer { terminal.resume() }
                 do { send(.edited(try editor.edit(text))) } catch { send(.editFailed(Self.describe(error))) }
+            case .editForScreen(let id, let text):
+                let edited: Result<String, Error> = Result {
+                    terminal.suspend()
+                    defer { terminal.resume() }
+                    return try editor.edit(text, suffix: ".rule")
+                }
+                switch edited {
+                case .success(let text): send(.screenTextEdited(id, text))
+                case .failure(let error): send(.editFailed(Self.describe(error)))
+                }
             case .previewImport(let path, let policy, let dryRun):
                 do {
                     send(.importPreviewed(try importing.preview(path: path, onDuplicate: policy, dryRun: dryRun, user: state.session.user)))
