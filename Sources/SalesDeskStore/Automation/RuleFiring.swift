@@ -26,6 +26,8 @@ struct RuleFiring {
     let active: ActiveRule
     let cause: FiringCause
     let now: Date
+    /// Where a catch-up firing's notifications go (nil: sent as themselves).
+    var digests: RuleDigests? = nil
 
     enum Outcome: String { case done, failed, stopped, retrying }
 
@@ -62,7 +64,8 @@ struct RuleFiring {
             return .failed
         }
         let lastEvent = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM automation_event")) ?? 0
-        let performer = RuleActionPerformer(database: database, rule: stored, author: author, subject: subject, cause: cause.text, at: now, runID: runID)
+        let performer = RuleActionPerformer(database: database, rule: stored, author: author, subject: subject, cause: cause.text, at: now, runID: runID,
+                                            digests: digests)
         var performed: [String] = []
         var failure: Error?
         do {
