@@ -61,14 +61,17 @@ struct RuleEditing: Sendable, Equatable {
     /// Draws the dialog over `area` (a box in the middle), sanitised like all text from the user.
     func renderDialog(in area: Rect, theme: Theme, grid: inout Grid) {
         let width = min(area.width - 4, 90)
-        let lines = dialogLines.flatMap { TextWrap.lines($0, width: width - 4) }
+        // The first line and the mistake are in the error colour, each of their wrapped lines too.
+        let lines = dialogLines.enumerated().flatMap { index, text in
+            TextWrap.lines(text, width: width - 4).map { (text: $0, isError: index == 0 || index == 2) }
+        }
         let height = min(area.height, lines.count + 2)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
         grid.fill(box, style: theme.style(ThemeRole.text))
         grid.box(box, style: theme.style(ThemeRole.focusBorder), title: original.map { "Editing “\(TextSanitizer.sanitize($0))”" } ?? "New rule")
         for (index, line) in lines.prefix(height - 2).enumerated() {
-            let role = index == 0 || line == problem ? ThemeRole.error : ThemeRole.text
-            grid.put(TextSanitizer.sanitize(line), x: box.x + 2, y: box.y + 1 + index, style: theme.style(role), maxWidth: width - 4)
+            grid.put(TextSanitizer.sanitize(line.text), x: box.x + 2, y: box.y + 1 + index,
+                     style: theme.style(line.isError ? ThemeRole.error : ThemeRole.text), maxWidth: width - 4)
         }
     }
 }

@@ -189,7 +189,8 @@ public struct WorkflowsScreen: DeskScreen {
     public func render(in area: Rect, _ context: RenderContext, grid: inout Grid) {
         let theme = context.theme
         let session = context.session
-        grid.put("Automation rules · \(Format.count(rules.rows.count, "rule"))",
+        let builtIn = rules.rows.contains { $0.rule.isBuiltIn } ? "  (* built in: the desk does this itself until you change or pause the rule)" : ""
+        grid.put("Automation rules · \(Format.count(rules.rows.count, "rule"))" + builtIn,
                  x: area.x + 1, y: area.y, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
         let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: min(area.height - 1, Self.listRows + 1))
         ListView.render(rules, table: Self.table, in: list, empty: "No rules yet.", theme: theme, grid: &grid) { row in
