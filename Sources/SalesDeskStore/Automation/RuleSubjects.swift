@@ -4,9 +4,17 @@ import SalesDeskAutomation
 import SalesDeskDomain
 
 /// Reads a record into the ``RuleSubject`` rules evaluate: its fields by the desk's names, its owner, the merge texts.
-/// The statements are cached: a batch of events reads thousands of subjects in one transaction.
-struct RuleSubjects {
+/// The statements are cached, and owners and team time zones are read once per instance (a batch of events, a dry
+/// run: one transaction, where no rule action changes a user or a team), since thousands of subjects share a few.
+final class RuleSubjects {
     let configuration: DeskConfiguration
+    private typealias OwnerPart = (fields: [RuleField: FieldValue], merge: [String: String], team: String?)
+    private var owners: [Int64: OwnerPart] = [:]
+    private var teamZones: [String: String?] = [:]
+
+    init(configuration: DeskConfiguration) {
+        self.configuration = configuration
+    }
 
     /// The subject for `kind` #`id`, or nil when the record is gone.
     func subject(_ db: Database, _ kind: RecordKind, _ id: Int64, now: Date) throws -> RuleSubject? {
@@ -17,14 +25,29 @@ struct RuleSubjects {
         case .account: try account(db, id)
         }
         if let team = subject?.ownerTeam {
-            subject?.timeZoneID = try String.fetchOne(db.cachedStatement(sql: "SELECT time_zone FROM team WHERE name = ?"), arguments: [team])
+            subject?.timeZoneID = try teamZone(db, team)
         }
         return subject
     }
 
+    private func teamZone(_ db: Database, _ team: String) throws -> String? {
+        if let zone = teamZones[team] { return zone }
+        let zone = try String.fetchOne(db.cachedStatement(sql: "SELECT time_zone FROM team WHERE name = ?"), arguments: [team])
+        teamZones[team] = zone
+        return zone
+    }
+
     /// The owner's fields, merge texts and team.
-    private func owner(_ db: Database, _ userID: Int64?) throws -> (fields: [RuleField: FieldValue], merge: [String: String], team: String?) {
-        guard let userID, let row = try Row.fetchOne(db.cachedStatement(sql: """
+    private func owner(_ db: Database, _ userID: Int64?) throws -> OwnerPart {
+        guard let userID else { return ([:], [:], nil) }
+        if let known = owners[userID] { return known }
+        let part = try readOwner(db, userID)
+        owners[userID] = part
+        return part
+    }
+
+    private func readOwner(_ db: Database, _ userID: Int64) throws -> OwnerPart {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT u.handle, u.name, u.role, t.name AS team, m.name AS manager
             FROM user u LEFT JOIN team t ON t.id = u.team_id LEFT JOIN user m ON m.id = COALESCE(u.manager_id, t.manager_id)
             WHERE u.id = ?
