@@ -6,7 +6,8 @@ extension SchedulerEngine {
     /// The automation part of a pass: rules over new events and time, then (where this engine runs hooks)
     /// the rules' `run hook` commands, each outside any transaction.
     func runAutomation(at: Date, hooks: [NotificationHook]) throws -> AutomationReport {
-        let report = try database.runAutomation(claimer: claimer, now: at, lease: database.configuration.scheduler.leaseSeconds)
+        let report = try database.runAutomation(claimer: claimer, now: at, lease: database.configuration.scheduler.leaseSeconds,
+                                                afterClaim: afterEventClaim)
         if !hooks.isEmpty { try deliverRuleHooks(at: at, hooks: hooks) }
         return report
     }

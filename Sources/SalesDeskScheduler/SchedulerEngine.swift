@@ -20,6 +20,7 @@ public final class SchedulerEngine: @unchecked Sendable {
     private let logger: Logger
     private let startedAt: Date
     private let afterClaim: @Sendable ([DueWork]) -> Void
+    let afterEventClaim: @Sendable () -> Void
     private let runsHooks: Bool
     /// Delivers this engine's hooks off the pass (nil when it runs none).
     public let hookWorker: HookWorker?
@@ -28,9 +29,12 @@ public final class SchedulerEngine: @unchecked Sendable {
     ///   - now: calendar time (injected so tests choose the instant).
     ///   - runsHooks: whether this engine delivers notification hooks (the desk's does not, so a slow hook
     ///     can never freeze a terminal; the daemon or cron pass delivers them).
-    ///   - afterClaim: called between claiming and firing (the CLI's crash drill holds there; tests leave it alone).
+    ///   - afterClaim: called between claiming due work and firing it (the CLI's crash drill holds there; tests leave it alone).
+    ///   - afterEventClaim: called between claiming the rules' event stream and firing rules (the crash drill again).
     public init(database: AppDatabase, claimer: String? = nil, now: @escaping @Sendable () -> Date, logger: Logger = Logger(label: "salesdesk.scheduler"),
-                runsHooks: Bool = true, afterClaim: @escaping @Sendable ([DueWork]) -> Void = { _ in }) {
+                runsHooks: Bool = true, afterClaim: @escaping @Sendable ([DueWork]) -> Void = { _ in },
+                afterEventClaim: @escaping @Sendable () -> Void = {}) {
+        self.afterEventClaim = afterEventClaim
         self.database = database
         self.claimer = claimer ?? Self.defaultClaimer()
         self.now = now

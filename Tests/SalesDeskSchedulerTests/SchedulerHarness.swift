@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import GRDB
 import Logging
@@ -23,6 +24,20 @@ final class SchedulerHarness: @unchecked Sendable {
     func pass(at instant: Date) throws -> PassReport {
         clock.set(instant)
         return try engine.runPass()
+    }
+
+    /// A daemon on an `ImmediateClock`: every sleep returns at once but moves the clock, and the engine's
+    /// calendar time follows the clock, so the passes run exactly at the instants the daemon chose.
+    func daemon(changed: @escaping @Sendable () -> Bool = { false }) -> SchedulerDaemon<ImmediateClock<Duration>> {
+        let immediate = ImmediateClock()
+        let start = immediate.now
+        let origin = clock.date
+        let now: @Sendable () -> Date = {
+            let elapsed = start.duration(to: immediate.now).components
+            return origin.addingTimeInterval(TimeInterval(elapsed.seconds) + TimeInterval(elapsed.attoseconds) / 1e18)
+        }
+        let engine = SchedulerEngine(database: database, claimer: "daemon", now: now, logger: .silent)
+        return SchedulerDaemon(engine: engine, clock: immediate, now: now, changed: changed, logger: .silent)
     }
 
     /// Notifications of `kind` (for `user`, if given), oldest first.

@@ -24,6 +24,6 @@ struct WorkflowsViewModelTests {
         let detail = try harness.database.ruleDetail(named: rule.name)
         #expect(detail.parsed?.actions.count == 2)
         #expect(detail.runs.map(\.outcome) == ["done"])
-        #expect(detail.runs.first?.cause.hasSuffix("lead #\(lead.id!) stage changed from Open to Demo Given") == true)
+        #expect(detail.runs.first?.cause.hasSuffix("lead #\(lead.id!) \(lead.title) stage changed from Open to Demo Given") == true)
     }
 }

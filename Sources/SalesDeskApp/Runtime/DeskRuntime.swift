@@ -86,6 +86,7 @@ public final class DeskRuntime {
             let elapsed = (DispatchTime.now().uptimeNanoseconds - lastTick.uptimeNanoseconds) / 1_000_000
             if elapsed >= UInt64(Self.tickMilliseconds), advanceClock() { present() }
         }
+        scheduling?.waitForRules()
     }
 
     /// Handles one terminal event and waits for the reads it asked for (tests call this).
@@ -260,6 +261,7 @@ public final class DeskRuntime {
                     let text = try writer.perform(change, session: state.session)
                     logNeedsCheckpoint = true
                     send(.wrote(change, text))
+                    scheduling?.runRulesSoon()
                 } catch {
                     send(.writeFailed(change, Self.describe(error)))
                 }
@@ -269,6 +271,7 @@ public final class DeskRuntime {
                     let text = try screen.run(task, database: database, session: state.session)
                     logNeedsCheckpoint = true
                     send(.taskDone(id, text))
+                    scheduling?.runRulesSoon()
                 } catch {
                     send(.taskFailed(id, Self.describe(error)))
                 }
@@ -282,6 +285,16 @@ public final class DeskRuntime {
                 terminal.suspend()
                 defer { terminal.resume() }
                 do { send(.edited(try editor.edit(text))) } catch { send(.editFailed(Self.describe(error))) }
+            case .editForScreen(let id, let text):
+                let edited: Result<String, Error> = Result {
+                    terminal.suspend()
+                    defer { terminal.resume() }
+                    return try editor.edit(text, suffix: ".rule")
+                }
+                switch edited {
+                case .success(let text): send(.screenTextEdited(id, text))
+                case .failure(let error): send(.editFailed(Self.describe(error)))
+                }
             case .previewImport(let path, let policy, let dryRun):
                 do {
                     send(.importPreviewed(try importing.preview(path: path, onDuplicate: policy, dryRun: dryRun, user: state.session.user)))
@@ -360,6 +373,7 @@ public final class DeskRuntime {
                 present()
             }
             send(.imported(summary))
+            scheduling?.runRulesSoon()
         } catch {
             send(.importFailed(Self.describe(error)))
         }

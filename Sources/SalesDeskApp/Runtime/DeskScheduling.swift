@@ -11,11 +11,15 @@ import TerminalUI
 public final class DeskScheduling {
     private let engine: SchedulerEngine
     private let database: AppDatabase
-    private let now: () -> Date
+    private let now: @Sendable () -> Date
     private var nextDueAt: Date?
     private var lastPassAt: Date?
     private var lastHealthCheckAt: Date?
     private var lastWarning: String?
+
+    /// The rules' passes after this desk's own writes run here, one at a time, off the key path.
+    private let rulesQueue = DispatchQueue(label: "salesdesk.desk.rules")
+    private let rulesQueued = QueuedFlag()
 
     /// A pass at least this often keeps the desk's heartbeat fresh.
     static let heartbeatInterval: TimeInterval = 60
@@ -52,6 +56,26 @@ public final class DeskScheduling {
         return TextSanitizer.sanitize(digest.title)
     }
 
+    /// Runs the rules over the events a write of this desk just appended, on a background queue, so the keystroke
+    /// that made the write never waits for them; what they do is on screen at the desk's next tick (its change monitor
+    /// sees their commits). Asks made while a pass is queued share it. Nothing runs on a read-only file.
+    public func runRulesSoon() {
+        guard !database.isReadOnly else { return }
+        guard rulesQueued.raise() else { return }
+        let claimer = engine.claimer + ":rules"
+        rulesQueue.async { [database, now, rulesQueued] in
+            rulesQueued.lower()
+            // A pass that fails (the file is busy) leaves the events to the next tick's pass or to `salesdesk scheduler`.
+            _ = try? database.runAutomation(claimer: claimer, now: now(), lease: database.configuration.scheduler.leaseSeconds)
+        }
+    }
+
+    /// Waits for a rules pass asked for by ``runRulesSoon()`` to finish (the desk does before it quits, so it never
+    /// leaves the event stream claimed; tests do to look at its result).
+    public func waitForRules() {
+        rulesQueue.sync {}
+    }
+
     /// Called on the desk's idle tick. Returns the pass report when a pass ran.
     public func tick() -> PassReport? {
         let instant = now()
@@ -83,5 +107,23 @@ public final class DeskScheduling {
         guard !database.isReadOnly, let report = try? engine.runPass(maxItems: maxItems) else { return nil }
         nextDueAt = report.nextDueAt
         return report
+    }
+}
+
+/// Whether a rules pass is queued and not yet started (shared with the queue that runs it).
+private final class QueuedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isRaised = false
+
+    /// Raises the flag; false when it was up already.
+    func raise() -> Bool {
+        lock.withLock {
+            defer { isRaised = true }
+            return !isRaised
+        }
+    }
+
+    func lower() {
+        lock.withLock { isRaised = false }
     }
 }

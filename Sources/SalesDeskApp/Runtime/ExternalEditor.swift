@@ -20,13 +20,14 @@ public struct ExternalEditor: Sendable {
         [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
     }
 
-    /// Runs the editor on `text`; returns the edited text, or throws when the editor failed (the text is then unchanged).
-    func edit(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("salesdesk-\(UUID().uuidString).txt").path
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw EditorError(message: "cannot write a temporary file for the editor")
-        }
-        defer { try? FileManager.default.removeItem(atPath: path) }
+    /// Runs the editor on `text` in a file named with `suffix` (so the editor can tell a rule from a note); returns the
+    /// edited text, or throws when the editor failed (the text is then unchanged).
+    ///
+    /// The file is created new by `mkstemps` (`O_CREAT | O_EXCL`, mode 0600, an unguessable name), so it can never be a
+    /// file, link or FIFO someone else put there; it is removed afterwards.
+    func edit(_ text: String, suffix: String = ".txt") throws -> String {
+        let path = try Self.createPrivateFile(containing: text, suffix: suffix)
+        defer { unlink(path) }
         // The path is passed as "$1", never pasted into the command line, so no file name can inject shell syntax.
         let arguments = ["/bin/sh", "-c", "\(command) \"$1\"", "salesdesk-editor", path]
         var child: pid_t = 0
@@ -39,6 +40,27 @@ public struct ExternalEditor: Sendable {
         guard status == 0 else { throw EditorError(message: "the editor '\(command)' failed; the text is unchanged") }
         let edited = (try? String(contentsOfFile: path, encoding: .utf8)) ?? text
         return edited.hasSuffix("\n") ? String(edited.dropLast()) : edited
+    }
+
+    /// Creates a new private file in the temporary directory holding `text`; its path.
+    static func createPrivateFile(containing text: String, suffix: String) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.path
+        var template = Array("\(directory)/salesdesk-XXXXXXXX\(suffix)".utf8CString)
+        let descriptor = mkstemps(&template, Int32(suffix.utf8.count))
+        guard descriptor >= 0 else { throw EditorError(message: "cannot create a temporary file for the editor in \(directory)") }
+        defer { close(descriptor) }
+        let path = String(cString: template)
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else {
+                unlink(path)
+                throw EditorError(message: "cannot write the temporary file for the editor")
+            }
+            written += count
+        }
+        return path
     }
 
     /// Why the editor could not be used.

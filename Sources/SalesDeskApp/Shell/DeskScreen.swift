@@ -57,6 +57,8 @@ public protocol DeskScreen: Sendable {
     mutating func clearMarks()
     /// Runs one of the screen's own side effects (asked for with ``Effect/task(_:_:)``); returns what to say.
     func run(_ task: ScreenTask, database: AppDatabase, session: DeskSession) throws -> String
+    /// The text the user saved in `$EDITOR` after the screen asked for ``Effect/editForScreen(_:_:)``.
+    mutating func edited(_ text: String, _ context: inout ScreenContext) -> [Effect]
 
     /// Draws the screen into `area`.
     func render(in area: Rect, _ context: RenderContext, grid: inout Grid)
@@ -73,6 +75,7 @@ extension DeskScreen {
     public mutating func loadFailed(_ request: LoadRequest) {}
     public func reload(after write: DeskWrite) -> LoadRequest { .refresh }
     public mutating func clearMarks() {}
+    public mutating func edited(_ text: String, _ context: inout ScreenContext) -> [Effect] { [] }
     public func run(_ task: ScreenTask, database: AppDatabase, session: DeskSession) throws -> String {
         throw DomainError.invalidField(field: Self.title, reason: "this screen has no task '\(task.name)'")
     }

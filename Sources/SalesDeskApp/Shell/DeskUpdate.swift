@@ -57,6 +57,8 @@ public enum DeskUpdate {
         case .writeFailed(_, let text), .taskFailed(_, let text):
             report(text, &state)
             return [.bell]
+        case .screenTextEdited(let id, let text):
+            return withScreen(id, &state) { screen, context in screen.edited(text, &context) }
         case .taskDone(let id, let text):
             state.noteChange()
             if case .form = state.modal { state.modal = nil }

@@ -47,6 +47,8 @@ public enum Message: Sendable {
     case themeFailed(String)
     /// Whether reminders are firing: a warning while no scheduler has run lately, nil when one has.
     case schedulerHealth(String?)
+    /// What the user saved in `$EDITOR` for a screen's ``Effect/editForScreen(_:_:)``.
+    case screenTextEdited(ScreenID, String)
 }
 
 /// A side effect `update` asks the runtime to perform; its result comes back as a ``Message``.
@@ -57,6 +59,9 @@ public enum Effect: Sendable, Equatable {
     case write(DeskWrite)
     /// Edit the focused text field of the open form in `$VISUAL` / `$EDITOR`.
     case editInEditor(String)
+    /// Edit a screen's text (a rule) in `$VISUAL` / `$EDITOR`; the result goes back to that screen's
+    /// ``DeskScreen/edited(_:_:)`` (a failing editor, to the status line).
+    case editForScreen(ScreenID, String)
     /// Read a file's header and first rows for the import dialog.
     case previewImport(path: String, onDuplicate: DuplicatePolicy, dryRun: Bool)
     /// Run the previewed import.

@@ -92,10 +92,12 @@ public struct RuleDecision: Equatable, Sendable {
     /// Fires when the trigger matched and the conditions hold.
     public var fires: Bool { triggered && conditionsHold }
 
-    /// Decides for one record: plans are only made when the rule would fire.
-    public static func decide(_ rule: Rule, on subject: RuleSubject, triggered: Bool, because reason: String, clock: RuleClock) -> RuleDecision {
+    /// Decides for one record: plans are only made when the rule would fire (and `withPlans`: a dry run past the
+    /// trials it shows only counts).
+    public static func decide(_ rule: Rule, on subject: RuleSubject, triggered: Bool, because reason: String, clock: RuleClock,
+                              withPlans: Bool = true) -> RuleDecision {
         let (holds, checks) = ConditionEvaluator(clock: clock).evaluate(rule.condition, on: subject)
-        let plans = triggered && holds ? ActionPlanner(clock: clock).plans(for: rule, on: subject) : []
+        let plans = triggered && holds && withPlans ? ActionPlanner(clock: clock).plans(for: rule, on: subject) : []
         return RuleDecision(subject: subject, triggered: triggered, triggerReason: reason, checks: checks, conditionsHold: holds, plans: plans)
     }
 }

@@ -48,7 +48,63 @@ public struct RuleVocabulary: Sendable {
 
     /// Whether `text` names one of `choices`, ignoring case, spaces and punctuation (`demo given` = `Demo Given`).
     public static func matches(_ text: String, _ choice: String) -> Bool {
-        StageKey.normalised(text) == StageKey.normalised(choice)
+        // Rules compare values on every event and every replayed moment: plain ASCII words are compared in place,
+        // without building the two normalised strings; anything else takes the general path.
+        if let same = NormalisedWords.equal(text, choice) { return same }
+        return StageKey.normalised(text) == StageKey.normalised(choice)
+    }
+}
+
+/// The bytes of `StageKey.normalised(text)` for ASCII text, produced one at a time: letters and digits lower-cased,
+/// each run of other characters between two words as one separator (0), none at the ends.
+struct NormalisedWords: IteratorProtocol {
+    private var bytes: String.UTF8View.Iterator
+    private var sawWord = false
+    private var separatorPending = false
+    private var buffered: UInt8?
+    /// Set when a byte outside ASCII was met: the answer is then not this iterator's to give.
+    private(set) var metNonASCII = false
+
+    init(_ text: String) {
+        bytes = text.utf8.makeIterator()
+    }
+
+    mutating func next() -> UInt8? {
+        if let byte = buffered {
+            buffered = nil
+            return byte
+        }
+        while let byte = bytes.next() {
+            guard byte < 0x80 else {
+                metNonASCII = true
+                return nil
+            }
+            let lower = (65...90).contains(byte) ? byte + 32 : byte
+            guard (97...122).contains(lower) || (48...57).contains(lower) else {
+                separatorPending = true
+                continue
+            }
+            defer { sawWord = true; separatorPending = false }
+            if separatorPending && sawWord {
+                buffered = lower
+                return 0
+            }
+            return lower
+        }
+        return nil
+    }
+
+    /// Whether two ASCII texts normalise to the same words; nil when either is not ASCII.
+    static func equal(_ left: String, _ right: String) -> Bool? {
+        var one = NormalisedWords(left)
+        var other = NormalisedWords(right)
+        while true {
+            let a = one.next()
+            let b = other.next()
+            if one.metNonASCII || other.metNonASCII { return nil }
+            if a != b { return false }
+            if a == nil { return true }
+        }
     }
 }
 

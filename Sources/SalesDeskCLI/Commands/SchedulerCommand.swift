@@ -34,12 +34,14 @@ struct SchedulerRunCommand: ParsableCommand {
         let database = try options.openDatabase(access: .deskUsersAndFileOwner)
         let logger = Logger(label: "salesdesk.scheduler")
         let hold = holdAfterClaim
-        let engine = SchedulerEngine(database: database, now: DeskClock.now, logger: logger) { claimed in
-            // Crash drill for the lease test: announce the claim, then wait to be killed.
+        // Crash drill for the lease tests: announce the claim (due work, or the rules' event stream), then wait to be killed.
+        let drill: @Sendable (String) -> Void = { claimed in
             guard hold else { return }
-            FileHandle.standardOutput.write(Data("claimed \(claimed.count)\n".utf8))
+            FileHandle.standardOutput.write(Data("claimed \(claimed)\n".utf8))
             while true { sleep(60) }
         }
+        let engine = SchedulerEngine(database: database, now: DeskClock.now, logger: logger,
+                                     afterClaim: { drill(String($0.count)) }, afterEventClaim: { drill("the event stream") })
         if once {
             let report = try engine.runPass()
             print("""

@@ -53,7 +53,7 @@ public struct AwayDigest: Equatable, Sendable {
     }
 
     static let exampleLimit = 5
-    private static let order: [Notification.Kind] = [.reminder, .stallNudge, .escalation, .overdue, .slaWarning, .slaBreach, .untriaged]
+    private static let order: [Notification.Kind] = [.reminder, .stallNudge, .escalation, .overdue, .slaWarning, .slaBreach, .untriaged, .automation]
 
     private static func nouns(_ kind: Notification.Kind) -> (String, String) {
         switch kind {
@@ -64,6 +64,7 @@ public struct AwayDigest: Equatable, Sendable {
         case .slaWarning: ("SLA warning", "SLA warnings")
         case .slaBreach: ("SLA breach", "SLA breaches")
         case .untriaged: ("untriaged ticket", "untriaged tickets")
+        case .automation: ("rule notification", "rule notifications")
         default: ("notification", "notifications")
         }
     }

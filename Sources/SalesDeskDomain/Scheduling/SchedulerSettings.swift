@@ -21,7 +21,7 @@ public struct SchedulerSettings: Equatable, Sendable {
 
     public init(
         leaseSeconds: TimeInterval = 60, overdueEscalationSeconds: TimeInterval = 86_400, catchUpAfterSeconds: TimeInterval = 900,
-        heartbeatStaleSeconds: TimeInterval = 300, changeCheckSeconds: TimeInterval = 5, bell: Bool = false,
+        heartbeatStaleSeconds: TimeInterval = 300, changeCheckSeconds: TimeInterval = 0.25, bell: Bool = false,
         reminderPlans: [String: ReminderPlan] = [:], hooks: [NotificationHook] = []
     ) {
         self.leaseSeconds = leaseSeconds

@@ -65,59 +65,37 @@ extension AppDatabase {
         }
     }
 
-    /// Reads the next batch of events after the cursor and fires the rules they trigger; moves the cursor in the same transactions.
+    /// Reads the next batch of events after the cursor and fires the rules they trigger, all in one transaction that
+    /// also moves the cursor (so a batch is done entirely or not at all, and firings share one commit). Returns
+    /// whether more events wait, among them those the batch's own firings appended.
     private func consumeEvents(_ rules: [ActiveRule], claimer: String, now: Date) throws -> (report: AutomationReport, more: Bool) {
         var report = AutomationReport()
-        let (position, events) = try writer.read { db -> (Int64, [StoredEvent]) in
-            let position = try Int64.fetchOne(db, sql: "SELECT position FROM automation_cursor WHERE name = 'events'") ?? 0
+        let more = try writer.write { db -> Bool in
+            guard try String.fetchOne(db.cachedStatement(sql: "SELECT claimed_by FROM automation_cursor WHERE name = 'events'")) == claimer else {
+                return false
+            }
             if rules.isEmpty {
-                return (position, [])
+                try db.execute(sql: "UPDATE automation_cursor SET position = (SELECT COALESCE(MAX(id), position) FROM automation_event) WHERE name = 'events'")
+                return false
             }
-            return (position, try StoredEvent.fetch(db, after: position, limit: AutomationLimits.eventBatch))
-        }
-        if rules.isEmpty {
-            try writer.write { db in
-                try db.execute(sql: """
-                    UPDATE automation_cursor SET position = (SELECT COALESCE(MAX(id), position) FROM automation_event)
-                    WHERE name = 'events' AND claimed_by = ?
-                    """, arguments: [claimer])
-            }
-            return (report, false)
-        }
-        report.events = events.count
-        var last = position
-        for event in events {
-            let matching = rules.filter { $0.rule.trigger.matches(event.ruleEvent) && (event.causeRunID == nil || $0.rule.reactsToRuleChanges) }
-            last = event.id
-            guard !matching.isEmpty else { continue }
-            let stillMine = try writer.write { db -> Bool in
-                guard try String.fetchOne(db, sql: "SELECT claimed_by FROM automation_cursor WHERE name = 'events'") == claimer else { return false }
-                guard let subject = try subject(for: event, db, now: now) else { return true }
+            let position = try Int64.fetchOne(db.cachedStatement(sql: "SELECT position FROM automation_cursor WHERE name = 'events'")) ?? 0
+            let events = try StoredEvent.fetch(db, after: position, limit: AutomationLimits.eventBatch)
+            guard let last = events.last?.id else { return false }
+            report.events = events.count
+            let subjects = RuleSubjects(configuration: configuration)
+            for event in events {
+                let matching = rules.filter { $0.rule.trigger.matches(event.ruleEvent) && (event.causeRunID == nil || $0.rule.reactsToRuleChanges) }
+                guard !matching.isEmpty else { continue }
+                let subject = try event.recordKind.map { try subjects.subject(db, $0, event.recordID, now: now) } ?? .noRecord()
+                guard let subject else { continue }   // the record is gone
                 for active in matching {
                     report.count(try fire(active, for: event, on: subject, db, now: now))
                 }
-                try db.execute(sql: "UPDATE automation_cursor SET position = ? WHERE name = 'events'", arguments: [event.id])
-                return true
             }
-            guard stillMine else { return (report, false) }
+            try db.cachedStatement(sql: "UPDATE automation_cursor SET position = ? WHERE name = 'events'").execute(arguments: [last])
+            return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM automation_event WHERE id > ?)"), arguments: [last]) ?? false
         }
-        if last != position {
-            try writer.write { db in
-                try db.execute(sql: "UPDATE automation_cursor SET position = MAX(position, ?) WHERE name = 'events' AND claimed_by = ?",
-                               arguments: [last, claimer])
-            }
-        }
-        return (report, events.count == AutomationLimits.eventBatch || events.contains { _ in false } || hasNewEvents(after: last))
-    }
-
-    private func hasNewEvents(after id: Int64) -> Bool {
-        (try? writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM automation_event WHERE id > ?)", arguments: [id]) }) == true
-    }
-
-    /// The record an event is about, read once for all the rules it triggers (nil when the record is gone).
-    private func subject(for event: StoredEvent, _ db: Database, now: Date) throws -> RuleSubject? {
-        guard let kind = event.recordKind else { return .noRecord() }
-        return try RuleSubjects(configuration: configuration).subject(db, kind, event.recordID, now: now)
+        return (report, more)
     }
 
     private func fire(_ active: ActiveRule, for event: StoredEvent, on subject: RuleSubject, _ db: Database, now: Date) throws -> RuleFiring.Outcome? {

@@ -45,12 +45,13 @@ extension AppDatabase {
                 guard let subject = try subjects.subject(db, moment.kind, moment.recordID, now: moment.at) else { continue }
                 report.considered += 1
                 let clock = ruleClock(for: subject, now: moment.at)
-                let decision = RuleDecision.decide(rule, on: subject, triggered: true, because: moment.what, clock: clock)
+                let shown = report.trials.count < limit
+                let decision = RuleDecision.decide(rule, on: subject, triggered: true, because: moment.what, clock: clock, withPlans: shown)
                 if decision.fires {
                     report.wouldFire += 1
                     for action in rule.actions { report.plannedActions[Self.actionKind(action), default: 0] += 1 }
                 }
-                if report.trials.count < limit {
+                if shown {
                     report.trials.append(RuleTrial(record: subject.label, at: moment.at, trigger: moment.what, triggered: true, checks: decision.checks,
                                                    fires: decision.fires, plans: decision.plans.map { $0.summary() }))
                 }

@@ -98,7 +98,11 @@ extension AppDatabase {
             arguments.append(limit)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT run.*, r.name AS rule_name, e.kind AS event_kind, e.field AS event_field, e.before AS event_before, e.after AS event_after,
-                       e.record_kind AS event_record_kind, e.record_id AS event_record_id
+                       e.record_kind AS event_record_kind, e.record_id AS event_record_id,
+                       CASE run.record_kind WHEN 'lead' THEN (SELECT title FROM lead WHERE id = run.record_id)
+                            WHEN 'ticket' THEN (SELECT subject FROM ticket WHERE id = run.record_id)
+                            WHEN 'activity' THEN (SELECT subject FROM activity WHERE id = run.record_id)
+                            WHEN 'account' THEN (SELECT name FROM account WHERE id = run.record_id) END AS record_title
                 FROM automation_run run JOIN automation_rule r ON r.id = run.rule_id
                 LEFT JOIN automation_event e ON e.id = run.event_id
                 \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
@@ -109,12 +113,19 @@ extension AppDatabase {
                 let caused = try Int64.fetchAll(db, sql: "SELECT id FROM automation_event WHERE cause_run_id = ? ORDER BY id", arguments: [id])
                 return RuleRun(
                     id: id, rule: row["rule_name"], version: row["version"], at: Date(epochSeconds: row["at"]), outcome: row["outcome"],
-                    record: (row["record_kind"] as String?).flatMap { kind in (row["record_id"] as Int64?).flatMap { $0 == 0 ? nil : "\(RecordKind(storedKind: kind)?.word ?? kind) #\($0)" } },
+                    record: Self.recordText(row),
                     cause: Self.causeText(row), causeRunID: row["cause_run_id"], depth: row["depth"],
                     actions: (row["actions"] as String).split(separator: "\n").map(String.init), error: row["error"], attempts: row["attempts"],
                     causedEvents: caused)
             }
         }
+    }
+
+    /// `lead #7 Acme Ltd deal`: the kind, the number and the name a salesperson knows it by.
+    private static func recordText(_ row: Row) -> String? {
+        guard let kind = row["record_kind"] as String?, let id = row["record_id"] as Int64?, id != 0 else { return nil }
+        let title = (row["record_title"] as String?).map { " " + $0 } ?? ""
+        return "\(RecordKind(storedKind: kind)?.word ?? kind) #\(id)\(title)"
     }
 
     private static func causeText(_ row: Row) -> String {
@@ -124,7 +135,8 @@ extension AppDatabase {
             return instant.map { "time reached: \(ISO8601.instant(Date(epochSeconds: $0)))" } ?? occurrence
         }
         let kind = (row["event_record_kind"] as String?).flatMap(RecordKind.init(storedKind:))?.word ?? "record"
-        let record = "\(kind) #\(row["event_record_id"] as Int64? ?? 0)"
+        let sameRecord = row["event_record_id"] as Int64? == row["record_id"] as Int64? && row["event_record_kind"] as String? == row["record_kind"] as String?
+        let record = "\(kind) #\(row["event_record_id"] as Int64? ?? 0)" + (sameRecord ? (row["record_title"] as String?).map { " " + $0 } ?? "" : "")
         switch row["event_kind"] as String? {
         case "created": return "event #\(eventID): \(record) created"
         case "completed": return "event #\(eventID): \(record) completed"

@@ -135,7 +135,7 @@ enum RuleRows {
         for entry in DefaultRules.all {
             try db.execute(sql: """
                 INSERT INTO automation_rule (name, state, current_version, is_default, created_at) VALUES (?, ?, 0, 1, ?)
-                """, arguments: [entry.name, entry.builtIn ? RuleState.active.rawValue : RuleState.draft.rawValue, at.epochSeconds])
+                """, arguments: [entry.name, entry.builtIn != nil ? RuleState.active.rawValue : RuleState.draft.rawValue, at.epochSeconds])
             try appendVersion(db, ruleID: db.lastInsertedRowID, text: entry.text, author: nil, at: at, audited: false)
         }
     }

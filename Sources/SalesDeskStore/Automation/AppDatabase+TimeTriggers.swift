@@ -100,6 +100,7 @@ extension AppDatabase {
             guard let previous, previous < scan.cutoff else { return }
             let rows = try Row.fetchAll(db, sql: scan.sql, arguments: StatementArguments(scan.extraArguments + [previous, scan.cutoff]))
             let subjects = RuleSubjects(configuration: configuration)
+            let digests = RuleDigests()
             for row in rows {
                 let id: Int64 = row[0]
                 let anchor: Int64 = row[1]
@@ -110,8 +111,11 @@ extension AppDatabase {
                 guard decision.fires else { continue }
                 let cause = FiringCause(occurrence: "time:\(scan.kind.storedKind):\(id):\(instant.epochSeconds)", eventID: nil, causeRunID: nil,
                                         depth: 0, text: "at \(ISO8601.instant(instant))")
-                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now).fire(db, subject: subject, plans: decision.plans))
+                let missed = instant < catchUpBefore
+                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now, digests: missed ? digests : nil)
+                    .fire(db, subject: subject, plans: decision.plans))
             }
+            try digests.send(db, at: now)
         }
         return report
     }
@@ -148,14 +152,17 @@ extension AppDatabase {
             case .once: firing = onTime.isEmpty ? Array(missed.suffix(1)) : onTime
             case .each: firing = Array((missed + onTime).suffix(100))
             }
+            let digests = RuleDigests()
             for instant in firing {
                 let subject = RuleSubject.noRecord()
                 let decision = RuleDecision.decide(active.rule, on: subject, triggered: true, because: "schedule", clock: ruleClock(for: nil, now: now))
                 guard decision.fires else { continue }
                 let cause = FiringCause(occurrence: "time:schedule:0:\(instant.epochSeconds)", eventID: nil, causeRunID: nil, depth: 0,
                                         text: "at \(ISO8601.instant(instant))")
-                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now).fire(db, subject: subject, plans: decision.plans))
+                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now, digests: instant < catchUpBefore ? digests : nil)
+                    .fire(db, subject: subject, plans: decision.plans))
             }
+            try digests.send(db, at: now)
         }
         return report
     }

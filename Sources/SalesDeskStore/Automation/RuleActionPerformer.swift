@@ -14,6 +14,8 @@ struct RuleActionPerformer {
     let cause: String
     let at: Date
     let runID: Int64
+    /// Set for a firing that catches up on missed time: its notifications go into the users' away digests.
+    var digests: RuleDigests? = nil
 
     private var reference: RecordReference? {
         guard subject.isRecord else { return nil }
@@ -79,6 +81,10 @@ struct RuleActionPerformer {
             try chain.append(db, AuditEntry(userID: author.id, at: at, record: reference, action: "note", field: "note", after: note))
         case .notify(let recipient, let title):
             for userID in try recipients(recipient, db) {
+                if let digests {
+                    digests.add(to: userID, title: title, record: reference)
+                    continue
+                }
                 try Notifications.send(db, to: userID, kind: .automation, record: reference, title: title,
                                        body: "\(rule.attribution), \(cause)", at: at, dedupeKey: "rule:\(runID):\(userID):\(title.hashValue)")
             }

@@ -26,6 +26,8 @@ struct RuleFiring {
     let active: ActiveRule
     let cause: FiringCause
     let now: Date
+    /// Where a catch-up firing's notifications go (nil: sent as themselves).
+    var digests: RuleDigests? = nil
 
     enum Outcome: String { case done, failed, stopped, retrying }
 
@@ -36,10 +38,11 @@ struct RuleFiring {
         if let existingRunID {
             runID = existingRunID
         } else {
-            guard let id = try Int64.fetchOne(db, sql: """
+            // Cached statements throughout: a batch of events runs these once per firing, thousands of times.
+            guard let id = try Int64.fetchOne(db.cachedStatement(sql: """
                 INSERT INTO automation_run (rule_id, version, occurrence, event_id, record_kind, record_id, cause_run_id, depth, at, outcome)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'done') ON CONFLICT (rule_id, version, occurrence) DO NOTHING RETURNING id
-                """, arguments: [stored.id, stored.version, cause.occurrence, cause.eventID, subject.kind.storedKind, subject.id,
+                """), arguments: [stored.id, stored.version, cause.occurrence, cause.eventID, subject.kind.storedKind, subject.id,
                                  cause.causeRunID, cause.depth, now.epochSeconds]) else { return nil }
             runID = id
         }
@@ -47,9 +50,9 @@ struct RuleFiring {
             try finish(db, runID, .stopped, actions: "", error: "chain stopped: \(cause.depth) rule firings deep (the limit is \(AutomationLimits.maxChainDepth))")
             return .stopped
         }
-        let recent = try Int.fetchOne(db, sql: """
+        let recent = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM automation_run WHERE rule_id = ? AND record_kind = ? AND record_id = ? AND at > ? AND id <> ?
-            """, arguments: [stored.id, subject.kind.storedKind, subject.id, now.epochSeconds - 3_600, runID]) ?? 0
+            """), arguments: [stored.id, subject.kind.storedKind, subject.id, now.epochSeconds - 3_600, runID]) ?? 0
         if recent >= AutomationLimits.maxFiringsPerRecordPerHour {
             let reason = "fired \(recent) times for \(subject.label) within an hour (the limit is \(AutomationLimits.maxFiringsPerRecordPerHour))"
             try finish(db, runID, .stopped, actions: "", error: "rule paused: \(reason)")
@@ -60,8 +63,9 @@ struct RuleFiring {
             try finish(db, runID, .failed, actions: "", error: "the rule's author is no longer a desk user")
             return .failed
         }
-        let lastEvent = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM automation_event") ?? 0
-        let performer = RuleActionPerformer(database: database, rule: stored, author: author, subject: subject, cause: cause.text, at: now, runID: runID)
+        let lastEvent = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM automation_event")) ?? 0
+        let performer = RuleActionPerformer(database: database, rule: stored, author: author, subject: subject, cause: cause.text, at: now, runID: runID,
+                                            digests: digests)
         var performed: [String] = []
         var failure: Error?
         do {
@@ -78,15 +82,15 @@ struct RuleFiring {
                        error: Self.describe(failure), attempts: attempt, retryAt: retryAt)
             return retryAt == nil ? .failed : .retrying
         }
-        try db.execute(sql: "UPDATE automation_event SET cause_run_id = ? WHERE id > ?", arguments: [runID, lastEvent])
+        try db.cachedStatement(sql: "UPDATE automation_event SET cause_run_id = ? WHERE id > ?").execute(arguments: [runID, lastEvent])
         try finish(db, runID, .done, actions: performed.joined(separator: "\n"), error: nil, attempts: attempt)
         return .done
     }
 
     private func finish(_ db: Database, _ runID: Int64, _ outcome: Outcome, actions: String, error: String?, attempts: Int = 1, retryAt: Date? = nil) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE automation_run SET outcome = ?, actions = ?, error = ?, attempts = ?, retry_at = ?, at = ? WHERE id = ?
-            """, arguments: [outcome.rawValue, actions, error, attempts, retryAt?.epochSeconds, now.epochSeconds, runID])
+            """).execute(arguments: [outcome.rawValue, actions, error, attempts, retryAt?.epochSeconds, now.epochSeconds, runID])
     }
 
     /// The loop guard's pause: the rule stops and its author (or the admins, for shipped rules) is told why.
@@ -105,7 +109,7 @@ struct RuleFiring {
 
     /// The author the rule acts as; shipped rules act as the first active admin.
     private func author(_ db: Database) throws -> User? {
-        if let id = active.stored.authorID { return try User.fetchOne(db, id: id) }
+        if let id = active.stored.authorID { return try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE id = ?"), arguments: [id]) }
         return try User.fetchOne(db, sql: "SELECT * FROM user WHERE role = 'admin' AND is_active ORDER BY id LIMIT 1")
     }
 

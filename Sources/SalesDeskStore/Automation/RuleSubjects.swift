@@ -4,8 +4,17 @@ import SalesDeskAutomation
 import SalesDeskDomain
 
 /// Reads a record into the ``RuleSubject`` rules evaluate: its fields by the desk's names, its owner, the merge texts.
-struct RuleSubjects {
+/// The statements are cached, and owners and team time zones are read once per instance (a batch of events, a dry
+/// run: one transaction, where no rule action changes a user or a team), since thousands of subjects share a few.
+final class RuleSubjects {
     let configuration: DeskConfiguration
+    private typealias OwnerPart = (fields: [RuleField: FieldValue], merge: [String: String], team: String?)
+    private var owners: [Int64: OwnerPart] = [:]
+    private var teamZones: [String: String?] = [:]
+
+    init(configuration: DeskConfiguration) {
+        self.configuration = configuration
+    }
 
     /// The subject for `kind` #`id`, or nil when the record is gone.
     func subject(_ db: Database, _ kind: RecordKind, _ id: Int64, now: Date) throws -> RuleSubject? {
@@ -16,18 +25,33 @@ struct RuleSubjects {
         case .account: try account(db, id)
         }
         if let team = subject?.ownerTeam {
-            subject?.timeZoneID = try String.fetchOne(db, sql: "SELECT time_zone FROM team WHERE name = ?", arguments: [team])
+            subject?.timeZoneID = try teamZone(db, team)
         }
         return subject
     }
 
+    private func teamZone(_ db: Database, _ team: String) throws -> String? {
+        if let zone = teamZones[team] { return zone }
+        let zone = try String.fetchOne(db.cachedStatement(sql: "SELECT time_zone FROM team WHERE name = ?"), arguments: [team])
+        teamZones[team] = zone
+        return zone
+    }
+
     /// The owner's fields, merge texts and team.
-    private func owner(_ db: Database, _ userID: Int64?) throws -> (fields: [RuleField: FieldValue], merge: [String: String], team: String?) {
-        guard let userID, let row = try Row.fetchOne(db, sql: """
+    private func owner(_ db: Database, _ userID: Int64?) throws -> OwnerPart {
+        guard let userID else { return ([:], [:], nil) }
+        if let known = owners[userID] { return known }
+        let part = try readOwner(db, userID)
+        owners[userID] = part
+        return part
+    }
+
+    private func readOwner(_ db: Database, _ userID: Int64) throws -> OwnerPart {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT u.handle, u.name, u.role, t.name AS team, m.name AS manager
             FROM user u LEFT JOIN team t ON t.id = u.team_id LEFT JOIN user m ON m.id = COALESCE(u.manager_id, t.manager_id)
             WHERE u.id = ?
-            """, arguments: [userID]) else { return ([:], [:], nil) }
+            """), arguments: [userID]) else { return ([:], [:], nil) }
         let team: String? = row["team"]
         let role = Role(rawValue: row["role"]) ?? .rep
         return ([.owner: .person(handle: row["handle"], name: row["name"]), .team: team.map(FieldValue.text) ?? FieldValue.missing,
@@ -37,10 +61,10 @@ struct RuleSubjects {
     }
 
     private func lead(_ db: Database, _ id: Int64, now: Date) throws -> RuleSubject? {
-        guard let lead = try Lead.fetchOne(db, id: id) else { return nil }
+        guard let lead = try Lead.fetchOne(db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?"), arguments: [id]) else { return nil }
         let pipeline = configuration.pipeline
         let (ownerFields, ownerMerge, team) = try owner(db, lead.ownerID)
-        let contactName = try String.fetchOne(db, sql: "SELECT name FROM contact WHERE id = ?", arguments: [lead.contactID]) ?? ""
+        let contactName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM contact WHERE id = ?"), arguments: [lead.contactID]) ?? ""
         let stageName = pipeline.name(of: lead.stage)
         let major = Double(lead.value.minorUnits) / pow(10, Double(lead.value.currency.minorUnitDigits))
         var fields = ownerFields

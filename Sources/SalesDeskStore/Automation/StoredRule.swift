@@ -40,9 +40,7 @@ public struct StoredRule: Equatable, Sendable {
     /// Whether the desk's built-in code performs this rule: a shipped default whose text is still the shipped text.
     ///
     /// The engine leaves such rules to the scheduler and the writes that do them today, so behaviour stays as it was.
-    public var isBuiltInBehaviour: Bool {
-        isDefault && DefaultRules.all.contains { $0.name == name && $0.builtIn && Self.hash($0.text) == textHash }
-    }
+    public var isBuiltInBehaviour: Bool { BuiltInBehaviours.isShipped(self) }
 
     /// The hex SHA-256 of a rule text.
     public static func hash(_ text: String) -> String {

@@ -50,6 +50,8 @@ struct ImportBatchWriter {
         let customer: BulkInsert
         let job: BulkInsert
         let stageHistory: BulkInsert
+        /// The lead's "created" event for the rules (an import writes no audit entry per lead).
+        let created: BulkInsert
         /// Sets an account's yearly revenue when it has none yet.
         let revenue: BulkInsert
         init(_ db: Database) throws {
@@ -77,6 +79,7 @@ struct ImportBatchWriter {
                 INSERT INTO scheduled_job (kind, record_kind, record_id, level, due_at, event_at) VALUES (?, 'activity', ?, ?, ?, ?)
                 """)
             stageHistory = try BulkInsert(db, sql: "INSERT INTO lead_stage_change (lead_id, from_stage, to_stage, at, user_id) VALUES (?, NULL, ?, ?, ?)")
+            created = try BulkInsert(db, sql: "INSERT INTO automation_event (kind, record_kind, record_id, at) VALUES ('created', 'lead', ?, ?)")
         }
     }
 
@@ -176,6 +179,10 @@ struct ImportBatchWriter {
             row.bind(2, lead.stage.rawValue)
             row.bind(3, seconds)
             row.bind(4, userID)
+        }
+        try inserts.created.row { row in
+            row.bind(1, leadID)
+            row.bind(2, seconds)
         }
         try totals?.add(stage: lead.stage.rawValue, ownerID: owner, currency: lead.value.currency.rawValue, valueMinor: lead.value.minorUnits)
         if lead.stage == .won, let accountID {

@@ -125,7 +125,7 @@ public struct LeadImporter {
         var result = before
         var writer = try ImportBatchWriter(
             db, policy: options.onDuplicate, dryRun: options.dryRun, at: run.at, userID: user.id!,
-            followUps: database.configuration.importing.firstFollowUp, reminderPlan: run.reminderPlan,
+            followUps: try BuiltInBehaviours.firstFollowUps(database.configuration.importing.firstFollowUp, db), reminderPlan: run.reminderPlan,
             overdueEscalation: database.configuration.scheduler.overdueEscalationSeconds)
         writer.seenKeys = run.dryRunKeys
         var chunk = first

@@ -39,9 +39,12 @@ extension AppDatabase {
             var report = FiringReport()
             var digests: [Int64: AwayDigest] = [:]
             let lastPassAt = try Int64.fetchOne(db, sql: "SELECT MAX(last_pass_at) FROM scheduler_heartbeat").map(Date.init(epochSeconds:))
+            // Work whose default rule was edited or paused is the rule's now: it is dropped here, never sent twice.
+            let builtIns = try BuiltInBehaviours.performed(db)
             for work in claimed {
                 let firing = work.firing(at: now, catchUpAfter: catchUpAfter, lastPassAt: lastPassAt)
-                let message = firing == .skip ? nil : try DueWorkMessage.resolve(work, db, withBody: firing != .digest)
+                let performed = work.kind.builtInBehaviour.map(builtIns.contains) ?? true
+                let message = firing == .skip || !performed ? nil : try DueWorkMessage.resolve(work, db, withBody: firing != .digest)
                 // Cached statements: a catch-up pass runs these once per item, tens of thousands of times.
                 try db.cachedStatement(sql: """
                     UPDATE scheduled_job SET done_at = ?, outcome = ? WHERE id = ? AND claimed_by = ? AND done_at IS NULL
@@ -64,7 +67,7 @@ extension AppDatabase {
                     report.notified += 1
                 }
             }
-            for crossing in try StallScan.advance(db, pipeline: configuration.pipeline, now: now) {
+            for crossing in try StallScan.advance(db, pipeline: configuration.pipeline, now: now) where builtIns.contains(crossing.level.builtInBehaviour) {
                 let recipient = crossing.level == .nudge ? crossing.ownerID : (try Recipients.manager(of: crossing.ownerID, db) ?? crossing.ownerID)
                 let title = crossing.level == .nudge ? "Stalled: \(crossing.title)" : "Escalated, stalled twice as long: \(crossing.title)"
                 if now.timeIntervalSince(crossing.crossedAt) > catchUpAfter {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SalesDeskAutomation
 import SalesDeskDomain
 
 extension AppDatabase {
@@ -229,6 +230,7 @@ extension AppDatabase {
                 priority: .normal, category: .general, accountID: accountID, contactID: lead.contactID)
             _ = try insertTicket(db, handoff, by: user, at: at)
         }
+        guard try BuiltInBehaviours.performs(.winCelebration, db) else { return }   // the edited or paused rule decides
         let teamMates = try Int64.fetchAll(db, sql: """
             SELECT id FROM user WHERE is_active AND team_id = (SELECT team_id FROM user WHERE id = ?)
             """, arguments: [lead.ownerID])

@@ -9,13 +9,16 @@ extension ScreenID {
 }
 
 /// Workflows: the automation rules (state, version, last fired, the last 7 days' firings, failures), the selected
-/// rule drawn as a flow with its run log; enable, pause and dry-run from here (`salesdesk rules edit` edits).
+/// rule drawn as a flow with its run log; write a new rule or change one in `$EDITOR` (nothing is saved until it reads
+/// right), dry-run, enable and pause from here. Everyone reads; managers and admins get the keys that write.
 public struct WorkflowsScreen: DeskScreen {
     public enum Action: String, ScreenAction {
-        case enable, pause, dryRun
+        case newRule, edit, enable, pause, dryRun
 
         public var name: String {
             switch self {
+            case .newRule: "new-rule"
+            case .edit: "edit"
             case .enable: "enable"
             case .pause: "pause"
             case .dryRun: "dry-run"
@@ -24,6 +27,8 @@ public struct WorkflowsScreen: DeskScreen {
 
         public var summary: String {
             switch self {
+            case .newRule: "write a new rule in your editor (saved as a draft once it reads right)"
+            case .edit: "change the rule in your editor (saved as its next version once it reads right)"
             case .enable: "switch the rule on"
             case .pause: "pause the rule"
             case .dryRun: "replay the last 30 days against the rule: what it would have done (changes nothing)"
@@ -34,6 +39,8 @@ public struct WorkflowsScreen: DeskScreen {
     public static let id = ScreenID.workflows
     public static let title = "Workflows"
     public static let bindings: [KeyBinding<Action>] = [
+        KeyBinding([.character("n")], .newRule, requires: .writeRules, hint: "new rule"),
+        KeyBinding([.character("c")], .edit, requires: .writeRules, hint: "change"),
         KeyBinding([.character("e")], .enable, requires: .writeRules, hint: "enable"),
         KeyBinding([.character("p")], .pause, requires: .writeRules, hint: "pause"),
         KeyBinding([.character("d")], .dryRun, hint: "dry run"),
@@ -48,6 +55,10 @@ public struct WorkflowsScreen: DeskScreen {
     public var rules = ListState<Row>()
     /// The selected rule's flow and runs.
     public private(set) var detail: RuleDetail?
+    /// The rule being written in `$EDITOR`, while the editor is open or its text does not read right.
+    private(set) var editing: RuleEditing?
+    /// The rule to select once the list is read again (one just saved).
+    private var selectAfterLoad: String?
 
     public init(session: DeskSession, record: RecordReference?) {}
 
@@ -57,9 +68,56 @@ public struct WorkflowsScreen: DeskScreen {
     public var rowsAboveList: Int { 1 }
 
     public mutating func perform(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        if action == .newRule { return startEditing(.newRule()) }
         guard let name = rules.selectedRow?.rule.name else { return [.bell] }
+        if action == .edit {
+            guard let detail, detail.rule.name == name else { return [.bell] }
+            return startEditing(RuleEditing(original: name, draft: detail.rule.text))
+        }
         return [.task(Self.id, ScreenTask(action.name, [name]))]
     }
+
+    private mutating func startEditing(_ rule: RuleEditing) -> [Effect] {
+        editing = rule
+        return [.editForScreen(Self.id, rule.draft)]
+    }
+
+    /// The editor closed: save the text if it reads as a rule, else keep it and show why, offering to edit it again.
+    public mutating func edited(_ text: String, _ context: inout ScreenContext) -> [Effect] {
+        guard var rule = editing else { return [] }
+        let parser = RuleParser(vocabulary: RuleVocabulary(pipeline: context.session.pipeline))
+        switch rule.take(text, parser: parser) {
+        case .unchanged:
+            editing = nil
+            context.say("Nothing was saved: the rule was not changed.")
+            return []
+        case .invalid:
+            editing = rule
+            return [.bell]
+        case .save(let original, let text, let name):
+            editing = nil
+            selectAfterLoad = name
+            return [.task(Self.id, ScreenTask(Self.saveTask, [original ?? "", text]))]
+        }
+    }
+
+    /// While a draft does not read right, its dialog takes the keys: `e` or Enter edits it again, Esc throws it away.
+    public mutating func typed(_ key: Key, _ context: inout ScreenContext) -> [Effect]? {
+        guard let rule = editing, rule.problem != nil, key != .ctrl("c") else { return nil }
+        switch key {
+        case .character("e"), .enter:
+            return [.editForScreen(Self.id, rule.draft)]
+        case .escape:
+            editing = nil
+            context.say("The draft was thrown away; nothing was saved.")
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// The task that stores an edited rule: arguments the original name ("" for a new rule) and the text.
+    static let saveTask = "save-rule"
 
     public mutating func move(_ move: ListMove, _ context: inout ScreenContext) -> [Effect] {
         let before = rules.selectedRow?.id
@@ -74,12 +132,17 @@ public struct WorkflowsScreen: DeskScreen {
 
     public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
         let rows = try database.ruleListRows(now: session.now)
-        let selected = rules.selectedRow?.rule.name ?? rows.first?.name
+        let selected = selectAfterLoad.flatMap { name in rows.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.name }
+            ?? rules.selectedRow?.rule.name ?? rows.first?.name
         return Loaded(rows: rows, detail: try selected.map { try database.ruleDetail(named: $0, runLimit: 20) })
     }
 
     public mutating func apply(_ loaded: Loaded, for request: LoadRequest, _ context: inout ScreenContext) {
         rules.replaceAll(with: loaded.rows.enumerated().map { Row(rule: $0.element, id: Int64($0.offset)) })
+        if let name = loaded.detail?.rule.name, selectAfterLoad != nil, let row = rules.rows.first(where: { $0.rule.name == name }) {
+            _ = rules.select(id: row.id, viewport: Self.listRows)
+        }
+        selectAfterLoad = nil
         rules.scroll(viewport: Self.listRows)
         detail = loaded.detail
     }
@@ -87,6 +150,14 @@ public struct WorkflowsScreen: DeskScreen {
     public func run(_ task: ScreenTask, database: AppDatabase, session: DeskSession) throws -> String {
         guard let name = task.arguments.first else { throw DomainError.invalidField(field: "rule", reason: "select a rule first") }
         switch task.name {
+        case Self.saveTask:
+            guard task.arguments.count == 2 else { throw DomainError.invalidField(field: "rule", reason: "nothing to save") }
+            if name.isEmpty {
+                let rule = try database.addRule(text: task.arguments[1], by: session.user)
+                return "Saved “\(rule.name)” as a draft (version 1). d dry-runs it over the last 30 days; e switches it on."
+            }
+            let rule = try database.editRule(named: name, text: task.arguments[1], by: session.user)
+            return "Saved “\(rule.name)” (version \(rule.version), \(rule.state.label.lowercased()))."
         case Action.enable.name:
             let rule = try database.setRuleState(named: name, to: .active, by: session.user)
             return "“\(rule.name)” is on (version \(rule.version))."
@@ -118,7 +189,8 @@ public struct WorkflowsScreen: DeskScreen {
     public func render(in area: Rect, _ context: RenderContext, grid: inout Grid) {
         let theme = context.theme
         let session = context.session
-        grid.put("Automation rules · \(Format.count(rules.rows.count, "rule"))  (edit with: salesdesk rules edit NAME)",
+        let builtIn = rules.rows.contains { $0.rule.isBuiltIn } ? "  (* built in: the desk does this itself until you change or pause the rule)" : ""
+        grid.put("Automation rules · \(Format.count(rules.rows.count, "rule"))" + builtIn,
                  x: area.x + 1, y: area.y, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
         let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: min(area.height - 1, Self.listRows + 1))
         ListView.render(rules, table: Self.table, in: list, empty: "No rules yet.", theme: theme, grid: &grid) { row in
@@ -129,6 +201,7 @@ public struct WorkflowsScreen: DeskScreen {
                     .init(Sparkline(rule.firingsLast7Days.map(Double.init)).line(width: 7)),
                     .init(String(rule.failures), role: rule.failures > 0 ? ThemeRole.error : nil)]
         }
+        defer { if let editing, editing.problem != nil { editing.renderDialog(in: area, theme: theme, grid: &grid) } }
         guard let detail else { return }
         var y = list.maxY + 1
         if let parsed = detail.parsed {
