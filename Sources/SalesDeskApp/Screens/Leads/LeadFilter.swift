@@ -19,13 +19,15 @@ public struct LeadFilter: Sendable, Equatable {
     /// Parses filter text; throws a message naming the bad part and the valid values.
     public static func parse(_ text: String, session: DeskSession) throws(DomainError) -> LeadFilter {
         var filter = LeadFilter()
-        for token in try tokens(text).prefix(20) {
+        var tokens = try tokens(text).prefix(20)[...]
+        while let token = tokens.popFirst() {
             guard let field = token.field else {
                 filter.words.append(token.value)
                 continue
             }
-            let value = token.value
+            var value = token.value
             guard !value.isEmpty else { throw invalid("'\(field):' needs a value, e.g. \(field):\(example(field, session))") }
+            if field == "stage" { value = extendStageName(value, with: &tokens, pipeline: session.pipeline) }
             switch field {
             case "stage": filter.stage = try stage(value, pipeline: session.pipeline)
             case "owner": filter.ownerID = try owner(value, people: session.people)
@@ -56,6 +58,18 @@ public struct LeadFilter: Sendable, Equatable {
         if let ownerID { query.ownerIDs = query.ownerIDs.map { $0.filter { $0 == ownerID } } ?? [ownerID] }
         if let minimumScore { query.minimumScore = max(query.minimumScore ?? 0, minimumScore) }
         return query
+    }
+
+    /// `stage:demo scheduled` typed without quotes: the words after a stage value that go on naming a stage
+    /// belong to it (`demo scheduled` is one stage, where `demo` alone could be two), and are taken from `tokens`;
+    /// a word that names no stage with them (`stage:neg acme`) stays a search word.
+    static func extendStageName(_ value: String, with tokens: inout ArraySlice<Token>, pipeline: Pipeline) -> String {
+        var name = value
+        while let next = tokens.first, next.field == nil, !pipeline.stages(matching: name + " " + next.value).isEmpty {
+            name += " " + next.value
+            tokens.removeFirst()
+        }
+        return name
     }
 
     /// The stage whose display name starts with `value`, ignoring case (``Pipeline/stages(matching:)``).
