@@ -43,7 +43,7 @@ struct Context {
     }
 
     func winLoss() throws -> Output {
-        let report = WinLossReport(deals: try database.closedDeals(request, scope: scope), period: period, currency: currency, pipeline: pipeline)
+        let report = WinLossReport(tallies: try database.closedTallies(request, scope: scope), period: period, currency: currency, pipeline: pipeline)
         let base = ReportLeadFilter(source: request.source, closedIn: period)
         var drills: [DrillDown?] = report.reasons.map { reason in
             var filter = base
@@ -93,8 +93,8 @@ struct Context {
     }
 
     func forecast() throws -> Output {
-        let report = ForecastReport(deals: try database.forecastDeals(request, scope: scope),
-                                    undatedElsewhere: try database.undatedOpenDeals(request, scope: scope),
+        let report = ForecastReport(open: try database.forecastOpenGroups(request, scope: scope),
+                                    won: try database.closedTallies(request, scope: scope).filter { $0.won && $0.dimension == .outcome },
                                     period: period, quota: try quota(), currency: currency, pipeline: pipeline)
         var drills: [DrillDown?] = report.categories.map { line in
             line.category == .closed
@@ -133,9 +133,9 @@ struct Context {
         let quotas = try database.quotas(within: period).filter { $0.period == period }
         var byRep: [Int64: Money] = [:]
         for quota in quotas { if case .rep(let id) = quota.holder { byRep[id] = quota.target } }
-        let report = ScorecardReport(reps: scope.reps, closed: try database.closedDeals(request, scope: scope),
-                                     open: try database.openDeals(request, scope: scope),
-                                     activities: try database.activityFacts(request, scope: scope), quotas: byRep, now: now,
+        let report = ScorecardReport(reps: scope.reps, closed: try database.closedTallies(request, scope: scope),
+                                     open: try database.openPipelineByOwner(request, scope: scope),
+                                     followUps: try database.followUpCounts(request, scope: scope, now: now), quotas: byRep,
                                      currency: currency, pipeline: pipeline)
         let drills = report.lines.map { DrillDown("Open deals of \($0.ownerName)", .leads(ReportLeadFilter(ownerIDs: [$0.ownerID], stages: pipeline.openStages.map(\.key)))) }
         return (.bars(report.lines.map { .init($0.ownerName, $0.wonValue.majorUnits) }), report.table, drills)

@@ -23,6 +23,7 @@ enum Schema {
         migrator.registerMigration(ImportMeaningSchema.migrationName, migrate: ImportMeaningSchema.create)
         migrator.registerMigration(AutomationSchema.migrationName, migrate: AutomationSchema.create)
         migrator.registerMigration(DigestSchema.migrationName, migrate: DigestSchema.create)
+        migrator.registerMigration(ReportSummarySchema.migrationName, migrate: ReportSummarySchema.create)
         return migrator
     }
 

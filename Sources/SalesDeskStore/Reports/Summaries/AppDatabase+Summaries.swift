@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import SalesDeskDomain
+
+/// Where a report's figures are read from: the trigger-kept summaries (fast) or the rows they sum (the definition).
+public enum ReportReading: Sendable {
+    case summaries
+    case rows
+}
+
+extension AppDatabase {
+    /// The period's closed deals summed per month of the period (``ClosedTally``), within the reader's scope.
+    ///
+    /// Read from `report_closed_sum` when the period's months end on whole UTC hours, else (or when `reading` is
+    /// `.rows`) summed from ``closedDeals(_:scope:)``; both give the same tallies.
+    public func closedTallies(_ request: ReportRequest, scope: ReportScope, reading: ReportReading = .summaries) throws -> [ClosedTally] {
+        let months = request.period.months()
+        let pieces = months.map { SummaryBuckets.pieces(from: $0.start.epochSeconds, to: $0.end.epochSeconds) }
+        guard reading == .summaries, pieces.allSatisfy({ $0 != nil }) else {
+            return ClosedTally.tallies(of: try closedDeals(request, scope: scope), in: request.period)
+        }
+        var sql = ReportSQL()
+        sql.owners(scope, column: "s.owner_id")
+        sql.source(request.source, column: "s.source")
+        let names = try users().reduce(into: [Int64: String]()) { names, user in if let id = user.id { names[id] = user.name } }
+        struct Key: Hashable {
+            var month: Int, dimension: ClosedTally.Dimension, ownerID: Int64, source: LeadSource, won: Bool, currency: CurrencyCode
+        }
+        var sums: [Key: (deals: Int, value: Int64)] = [:]
+        try writer.read { db in
+            let statement = try db.makeStatement(sql: """
+                SELECT s.dimension, s.key, s.owner_id, s.source, s.won, s.currency, SUM(s.deals) AS deals, SUM(s.value_minor) AS value
+                FROM report_closed_sum s WHERE s.level = ? AND s.bucket >= ? AND s.bucket < ?\(sql.clause)
+                GROUP BY s.dimension, s.key, s.owner_id, s.source, s.won, s.currency
+                """)
+            for (month, monthPieces) in pieces.enumerated() {
+                for piece in monthPieces ?? [] {
+                    let rows = try Row.fetchCursor(statement, arguments: [piece.level.rawValue, piece.lower, piece.upper] + sql.arguments)
+                    while let row = try rows.next() {
+                        guard let source = LeadSource(rawValue: row[3]), let currency = CurrencyCode(rawValue: row[5]) else { continue }
+                        let key: String = row[1]
+                        let dimension: ClosedTally.Dimension
+                        switch row[0] as String {
+                        case "reason": dimension = .lossReason(key.isEmpty ? nil : key)
+                        case "lost_from": dimension = .lostFrom(key.isEmpty ? nil : StageKey(rawValue: key))
+                        default: dimension = .outcome
+                        }
+                        let at = Key(month: month, dimension: dimension, ownerID: row[2], source: source, won: row[4], currency: currency)
+                        let deals: Int = row[6], value: Int64 = row[7]
+                        sums[at, default: (0, 0)].deals += deals * Int(piece.sign)
+                        sums[at]!.value += value * piece.sign
+                    }
+                }
+            }
+        }
+        return sums.compactMap { key, sum in
+            // Deals of owners no longer on file are left out, as the row query's join with `user` leaves them out.
+            guard sum.deals != 0, let name = names[key.ownerID] else { return nil }
+            return ClosedTally(month: key.month, dimension: key.dimension, ownerID: key.ownerID, ownerName: name, source: key.source,
+                               won: key.won, currency: key.currency, deals: sum.deals, valueMinor: sum.value)
+        }
+    }
+
+    /// The forecast's open deals of the scope expected to close in the period, summed per close date, stage, category
+    /// and currency (owners summed), plus one group of the undated ones.
+    public func forecastOpenGroups(_ request: ReportRequest, scope: ReportScope, reading: ReportReading = .summaries) throws -> [OpenPipelineGroup] {
+        guard reading == .summaries, request.source == nil else {
+            let deals = try forecastDeals(request, scope: scope).filter { $0.wonAt == nil }
+            let undated = try undatedOpenDeals(request, scope: scope)
+            return deals.map(OpenPipelineGroup.init) + [undatedGroup(undated)]
+        }
+        var sql = ReportSQL()
+        sql.owners(scope, column: "owner_id")
+        return try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT close_date, stage, category, currency, remainder, SUM(deals), SUM(value_minor) FROM report_open_sum
+                WHERE close_date >= ? AND close_date < ?\(sql.clause) GROUP BY close_date, stage, category, currency, remainder
+                """, arguments: [request.period.start.epochSeconds, request.period.end.epochSeconds] + sql.arguments)
+            let undated = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(deals), 0) FROM report_open_sum WHERE close_date = ?\(sql.clause)",
+                                           arguments: [SummaryBuckets.undated] + sql.arguments) ?? 0
+            return rows.compactMap { OpenPipelineGroup(summary: $0, ownerID: nil, closeDate: $0[0]) } + [undatedGroup(undated)]
+        }
+    }
+
+    /// Every open deal of the scope summed per owner, stage, currency and value remainder (the scorecard's pipeline).
+    public func openPipelineByOwner(_ request: ReportRequest, scope: ReportScope, reading: ReportReading = .summaries) throws -> [OpenPipelineGroup] {
+        guard reading == .summaries, request.source == nil else { return try openDeals(request, scope: scope).map(OpenPipelineGroup.init) }
+        var sql = ReportSQL()
+        sql.owners(scope, column: "owner_id")
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT owner_id, stage, '' AS category, currency, remainder, SUM(deals), SUM(value_minor) FROM report_open_sum
+                WHERE 1\(sql.clause) GROUP BY owner_id, stage, currency, remainder
+                """, arguments: sql.arguments)
+            .compactMap { OpenPipelineGroup(summary: $0, ownerID: $0[0], closeDate: nil) }
+        }
+    }
+
+    /// Follow-ups due in the period per owner of the scope: done, and planned but past due at `now`.
+    public func followUpCounts(_ request: ReportRequest, scope: ReportScope, now: Date) throws -> [Int64: FollowUpCounts] {
+        var sql = ReportSQL()
+        sql.owners(scope, column: "owner_id")
+        return try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT owner_id, SUM(state = 'done'), SUM(state = 'planned' AND due_at < ?) FROM activity
+                WHERE due_at >= ? AND due_at < ?\(sql.clause) GROUP BY owner_id
+                """, arguments: [now.epochSeconds, request.period.start.epochSeconds, request.period.end.epochSeconds] + sql.arguments)
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], FollowUpCounts(done: $0[1], overdue: $0[2])) })
+        }
+    }
+
+    private func undatedGroup(_ deals: Int) -> OpenPipelineGroup {
+        OpenPipelineGroup(ownerID: nil, stage: .open, categoryOverride: nil, currency: configuration.defaultCurrency, expectedClose: nil,
+                          remainder: 0, deals: deals, valueMinor: 0)
+    }
+}
+
+extension OpenPipelineGroup {
+    /// A `report_open_sum` row: owner or close date (per the query), stage, category, currency, remainder, deals, value.
+    init?(summary row: Row, ownerID: Int64?, closeDate: Int64?) {
+        guard let currency = CurrencyCode(rawValue: row[3]) else { return nil }
+        let category: String = row[2]
+        self.init(ownerID: ownerID, stage: StageKey(rawValue: row[1]), categoryOverride: ForecastCategory(rawValue: category), currency: currency,
+                  expectedClose: closeDate.map { Date(epochSeconds: $0) }, remainder: row[4], deals: row[5], valueMinor: row[6])
+    }
+}
