@@ -55,34 +55,64 @@ enum ReportSummarySchema {
             ) WITHOUT ROWID;
             """)
         MigrationProgress.report("Report summaries", 0)
-        try db.execute(sql: """
-            INSERT INTO report_closed_deal (lead_id, closed_at, won, owner_id, source, currency, value_minor, loss_reason, lost_from, created_at)
-            SELECT l.id, c.at, l.stage = 'won', l.owner_id, l.source, l.currency, l.value_minor, l.loss_reason, c.from_stage, l.created_at
-            FROM (SELECT lead_id, MAX(id) AS id FROM lead_stage_change GROUP BY lead_id) m
-            JOIN lead_stage_change c ON c.id = m.id
-            JOIN lead l ON l.id = m.lead_id AND l.stage = c.to_stage
-            WHERE l.stage IN ('won', 'lost')
-            """)
-        MigrationProgress.report("Report summaries", 0.4)
-        for (level, bucket) in SummaryBuckets.levelSQL(column: "closed_at") {
-            for (dimension, key, onlyLost) in closedDimensions {
-                try db.execute(sql: """
-                    INSERT INTO report_closed_sum (level, bucket, dimension, key, owner_id, source, won, currency, deals, value_minor)
-                    SELECT \(level), \(bucket), '\(dimension)', \(key), owner_id, source, won, currency, COUNT(*), SUM(value_minor)
-                    FROM report_closed_deal \(onlyLost ? "WHERE NOT won" : "") GROUP BY 2, 4, 5, 6, 7, 8
-                    """)
-            }
-        }
+        try db.execute(sql: "INSERT INTO report_closed_deal (\(closedDealColumns)) \(closedDealsFromScratch)")
+        MigrationProgress.report("Report summaries", 0.5)
+        try db.execute(sql: "INSERT INTO report_closed_sum (\(closedSumColumns)) \(closedSumsFromScratch)")
         MigrationProgress.report("Report summaries", 0.7)
         try db.execute(sql: """
-            INSERT INTO report_open_sum (close_date, owner_id, stage, category, currency, remainder, deals, value_minor)
-            SELECT \(openKeySQL("")), COUNT(*), SUM(value_minor) FROM lead WHERE stage NOT IN ('won', 'lost') GROUP BY 1, 2, 3, 4, 5, 6;
+            INSERT INTO report_open_sum (\(openSumColumns)) \(openSumsFromScratch);
             CREATE INDEX report_closed_deal_at ON report_closed_deal(closed_at, won, owner_id, created_at);
             CREATE INDEX report_open_sum_owner ON report_open_sum(owner_id, stage, currency, remainder, deals, value_minor);
             CREATE INDEX report_activity_due ON activity(due_at, owner_id, state);
             """)
         try createTriggers(db)
         MigrationProgress.report("Report summaries", 1)
+    }
+
+    static let closedDealColumns = "lead_id, closed_at, won, owner_id, source, currency, value_minor, loss_reason, lost_from, created_at"
+    static let closedSumColumns = "level, bucket, dimension, key, owner_id, source, won, currency, deals, value_minor"
+    static let openSumColumns = "close_date, owner_id, stage, category, currency, remainder, deals, value_minor"
+
+    /// Every closed deal as ``AppDatabase/closedDeals(_:scope:)`` defines it: the lead's last stage change entered its
+    /// current stage, Won or Lost.
+    static let closedDealsFromScratch = """
+        SELECT l.id, c.at, l.stage = 'won', l.owner_id, l.source, l.currency, l.value_minor, l.loss_reason, c.from_stage, l.created_at
+        FROM (SELECT lead_id, MAX(id) AS id FROM lead_stage_change GROUP BY lead_id) m
+        JOIN lead_stage_change c ON c.id = m.id
+        JOIN lead l ON l.id = m.lead_id AND l.stage = c.to_stage
+        WHERE l.stage IN ('won', 'lost')
+        """
+
+    /// `report_closed_deal` summed in every level and dimension.
+    static var closedSumsFromScratch: String {
+        SummaryBuckets.levelSQL(column: "closed_at").flatMap { level, bucket in
+            closedDimensions.map { dimension, key, onlyLost in
+                """
+                SELECT \(level), \(bucket), '\(dimension)', \(key), owner_id, source, won, currency, COUNT(*), SUM(value_minor)
+                FROM report_closed_deal \(onlyLost ? "WHERE NOT won" : "") GROUP BY 2, 4, 5, 6, 7, 8
+                """
+            }
+        }.joined(separator: " UNION ALL ")
+    }
+
+    /// Open leads summed by `report_open_sum`'s key.
+    static let openSumsFromScratch = """
+        SELECT \(openKeySQL("")), COUNT(*), SUM(value_minor) FROM lead WHERE stage NOT IN ('won', 'lost') GROUP BY 1, 2, 3, 4, 5, 6
+        """
+
+    /// The summary tables whose rows differ from a recomputation from scratch (empty when all are exact).
+    static func drift(_ db: Database) throws -> [String] {
+        let checks = [("report_closed_deal", closedDealColumns, closedDealsFromScratch),
+                      ("report_closed_sum", closedSumColumns, closedSumsFromScratch),
+                      ("report_open_sum", openSumColumns, openSumsFromScratch)]
+        return try checks.filter { table, columns, scratch in
+            let kept = "SELECT \(columns) FROM \(table)"
+            let differing = try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM (\(kept) EXCEPT SELECT * FROM (\(scratch))))
+                     + (SELECT COUNT(*) FROM (SELECT * FROM (\(scratch)) EXCEPT \(kept)))
+                """) ?? 0
+            return differing > 0
+        }.map(\.0)
     }
 
     /// The dimensions of `report_closed_sum`: name, the key's SQL on `report_closed_deal`, and whether only lost deals count.
@@ -183,6 +213,37 @@ enum ReportSummarySchema {
                 \(openSumChange("NEW", sign: 1))
             END;
             """)
+    }
+
+    /// Drops the summaries' triggers, for a bulk load that ends with ``rebuild(_:)`` (the demo generator).
+    static func dropTriggers(_ db: Database) throws {
+        let names = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'report_closed_%' OR name LIKE 'report_open_%')
+            """)
+        for name in names { try db.execute(sql: "DROP TRIGGER \(name)") }
+    }
+
+    /// Recomputes every summary from scratch and (re)creates the triggers that keep them.
+    static func rebuild(_ db: Database) throws {
+        try dropTriggers(db)
+        try db.execute(sql: """
+            DELETE FROM report_closed_sum; DELETE FROM report_closed_deal; DELETE FROM report_open_sum;
+            INSERT INTO report_closed_deal (\(closedDealColumns)) \(closedDealsFromScratch);
+            INSERT INTO report_closed_sum (\(closedSumColumns)) \(closedSumsFromScratch);
+            INSERT INTO report_open_sum (\(openSumColumns)) \(openSumsFromScratch);
+            """)
+        try createTriggers(db)
+    }
+
+    /// Adds the open leads with ids from `fromID` on to `report_open_sum` (a bulk import's batch, whose insert trigger
+    /// was suspended).
+    static func addOpenLeads(_ db: Database, fromID: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO report_open_sum (\(openSumColumns))
+            SELECT \(openKeySQL("")), COUNT(*), SUM(value_minor) FROM lead WHERE id >= ? AND stage NOT IN ('won', 'lost') GROUP BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT (close_date, owner_id, stage, category, currency, remainder) DO UPDATE SET
+                deals = deals + excluded.deals, value_minor = value_minor + excluded.value_minor
+            """, arguments: [fromID])
     }
 
     /// The trigger a bulk import suspends for its batch (see `SuspendedTotalsTrigger`).
