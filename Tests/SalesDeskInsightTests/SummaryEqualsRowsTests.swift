@@ -9,7 +9,7 @@ import Testing
 /// reports summed from every row.
 @Suite("Summary-based report figures equal the row-based ones")
 struct SummaryEqualsRowsTests {
-    @Test("win/loss, forecast and scorecard agree for the company and a team, in UTC, Berlin and half-hour time zones")
+    @Test("win/loss, forecast, scorecard, funnel and sources agree for the company and a team, in UTC, Berlin and half-hour time zones")
     func generatedSet() throws {
         let temporary = try TemporaryDatabase()
         try DemoDataGenerator(size: .small, seed: 11, now: temporary.clock.date).generate(into: temporary.database)
@@ -43,6 +43,14 @@ struct SummaryEqualsRowsTests {
                                         open: try database.openPipelineByOwner(request, scope: scope, reading: reading),
                                         followUps: try database.followUpCounts(request, scope: scope, now: now), quotas: [:], currency: currency, pipeline: pipeline)
                     }
+                    func funnel(_ reading: ReportReading) throws -> FunnelReport {
+                        FunnelReport(counts: try database.funnelCounts(request, scope: scope, reading: reading), pipeline: pipeline)
+                    }
+                    func sources(_ reading: ReportReading) throws -> SourcesReport {
+                        SourcesReport(counts: try database.sourceCounts(request, scope: scope, currency: currency, reading: reading))
+                    }
+                    #expect(try funnel(.summaries) == (try funnel(.rows)), "funnel \(zone) \(period.label) \(reader.handle)")
+                    #expect(try sources(.summaries) == (try sources(.rows)), "sources \(zone) \(period.label) \(reader.handle)")
                     let summed = try winLoss(.summaries)
                     #expect(summed == (try winLoss(.rows)), "win/loss \(zone) \(period.label) \(reader.handle)")
                     #expect(try forecast(.summaries) == (try forecast(.rows)), "forecast \(zone) \(period.label) \(reader.handle)")

@@ -23,19 +23,11 @@ struct SuspendedTotalsTrigger {
 
     private let triggerSQL: String?
     private var sums: [Key: (count: Int64, value: Int64)] = [:]
-    /// The report summaries' open-pipeline trigger, suspended the same way; the batch's new leads are summed
-    /// into `report_open_sum` by ``finish(_:)`` with one grouped statement.
-    private let openSumTriggerSQL: String?
-    private let firstNewLeadID: Int64
 
     /// Drops the trigger (if the schema has it) for the rest of the caller's transaction.
     init(_ db: Database) throws {
         triggerSQL = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [Self.name])
         if triggerSQL != nil { try db.execute(sql: "DROP TRIGGER \(Self.name)") }
-        openSumTriggerSQL = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                                arguments: [ReportSummarySchema.openInsertTrigger])
-        if openSumTriggerSQL != nil { try db.execute(sql: "DROP TRIGGER \(ReportSummarySchema.openInsertTrigger)") }
-        firstNewLeadID = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM lead")) ?? 1
     }
 
     /// Counts one inserted lead; refuses a sum that no longer fits in 64 bits (the batch rolls back).
@@ -53,10 +45,6 @@ struct SuspendedTotalsTrigger {
 
     /// Adds the batch's sums to `pipeline_total` and re-creates the trigger.
     func finish(_ db: Database) throws {
-        if let openSumTriggerSQL {
-            try ReportSummarySchema.addOpenLeads(db, fromID: firstNewLeadID)
-            try db.execute(sql: openSumTriggerSQL)
-        }
         guard let triggerSQL else { return }
         let upsert = try db.makeStatement(sql: """
             INSERT INTO pipeline_total (owner_id, stage, currency, lead_count, value_minor) VALUES (?, ?, ?, ?, ?)

@@ -14,51 +14,70 @@ extension AppDatabase {
     /// Read from `report_closed_sum` when the period's months end on whole UTC hours, else (or when `reading` is
     /// `.rows`) summed from ``closedDeals(_:scope:)``; both give the same tallies.
     public func closedTallies(_ request: ReportRequest, scope: ReportScope, reading: ReportReading = .summaries) throws -> [ClosedTally] {
-        let months = request.period.months()
-        let pieces = months.map { SummaryBuckets.pieces(from: $0.start.epochSeconds, to: $0.end.epochSeconds) }
-        guard reading == .summaries, pieces.allSatisfy({ $0 != nil }) else {
+        guard reading == .summaries, let sums = try summed(.closedDeals, request, scope: scope) else {
             return ClosedTally.tallies(of: try closedDeals(request, scope: scope), in: request.period)
         }
-        var sql = ReportSQL()
-        sql.owners(scope, column: "s.owner_id")
-        sql.source(request.source, column: "s.source")
         let names = try users().reduce(into: [Int64: String]()) { names, user in if let id = user.id { names[id] = user.name } }
-        struct Key: Hashable {
-            var month: Int, dimension: ClosedTally.Dimension, ownerID: Int64, source: LeadSource, won: Bool, currency: CurrencyCode
+        return sums.compactMap { sum in
+            // Deals of owners no longer on file are left out, as the row query's join with `user` leaves them out.
+            guard let name = names[sum.ownerID] else { return nil }
+            let dimension: ClosedTally.Dimension
+            switch sum.dimension {
+            case "reason": dimension = .lossReason(sum.key.isEmpty ? nil : sum.key)
+            case "lost_from": dimension = .lostFrom(sum.key.isEmpty ? nil : StageKey(rawValue: sum.key))
+            default: dimension = .outcome
+            }
+            return ClosedTally(month: sum.month, dimension: dimension, ownerID: sum.ownerID, ownerName: name, source: sum.source,
+                               won: sum.won, currency: sum.currency ?? configuration.defaultCurrency, deals: sum.count, valueMinor: sum.valueMinor)
         }
-        var sums: [Key: (deals: Int, value: Int64)] = [:]
+    }
+
+    /// One summed group of a period's month: a `SummedFacts` sum row added up over the month's pieces.
+    struct MonthSum: Hashable {
+        var month: Int
+        var dimension: String
+        var key: String
+        var ownerID: Int64
+        var source: LeadSource
+        var won: Bool
+        /// nil for dimensions summed without currency.
+        var currency: CurrencyCode?
+        var count = 0
+        var valueMinor: Int64 = 0
+    }
+
+    /// The sums of `facts` per month of the request's period, within the scope and source; nil when a month's ends are
+    /// not whole UTC hours (the caller sums rows instead).
+    func summed(_ facts: SummedFacts, _ request: ReportRequest, scope: ReportScope) throws -> [MonthSum]? {
+        let pieces = request.period.months().map { SummaryBuckets.pieces(from: $0.start.epochSeconds, to: $0.end.epochSeconds) }
+        guard pieces.allSatisfy({ $0 != nil }) else { return nil }
+        var sql = ReportSQL()
+        sql.owners(scope, column: "owner_id")
+        sql.source(request.source, column: "source")
+        var sums: [MonthSum: MonthSum] = [:]
         try writer.read { db in
             let statement = try db.makeStatement(sql: """
-                SELECT s.dimension, s.key, s.owner_id, s.source, s.won, s.currency, SUM(s.deals) AS deals, SUM(s.value_minor) AS value
-                FROM report_closed_sum s WHERE s.level = ? AND s.bucket >= ? AND s.bucket < ?\(sql.clause)
-                GROUP BY s.dimension, s.key, s.owner_id, s.source, s.won, s.currency
+                SELECT dimension, key, owner_id, source, won, currency, SUM(deals), SUM(value_minor)
+                FROM \(facts.sumTable) WHERE level = ? AND bucket >= ? AND bucket < ?\(sql.clause)
+                GROUP BY dimension, key, owner_id, source, won, currency
                 """)
             for (month, monthPieces) in pieces.enumerated() {
                 for piece in monthPieces ?? [] {
                     let rows = try Row.fetchCursor(statement, arguments: [piece.level.rawValue, piece.lower, piece.upper] + sql.arguments)
                     while let row = try rows.next() {
-                        guard let source = LeadSource(rawValue: row[3]), let currency = CurrencyCode(rawValue: row[5]) else { continue }
-                        let key: String = row[1]
-                        let dimension: ClosedTally.Dimension
-                        switch row[0] as String {
-                        case "reason": dimension = .lossReason(key.isEmpty ? nil : key)
-                        case "lost_from": dimension = .lostFrom(key.isEmpty ? nil : StageKey(rawValue: key))
-                        default: dimension = .outcome
-                        }
-                        let at = Key(month: month, dimension: dimension, ownerID: row[2], source: source, won: row[4], currency: currency)
-                        let deals: Int = row[6], value: Int64 = row[7]
-                        sums[at, default: (0, 0)].deals += deals * Int(piece.sign)
-                        sums[at]!.value += value * piece.sign
+                        guard let source = LeadSource(rawValue: row[3]) else { continue }
+                        let currency: String = row[5]
+                        let group = MonthSum(month: month, dimension: row[0], key: row[1], ownerID: row[2], source: source, won: row[4],
+                                             currency: CurrencyCode(rawValue: currency))
+                        guard currency.isEmpty || group.currency != nil else { continue }
+                        let count: Int = row[6], value: Int64 = row[7]
+                        sums[group, default: group].count += count * Int(piece.sign)
+                        sums[group]!.valueMinor += value * piece.sign
                     }
                 }
             }
         }
-        return sums.compactMap { key, sum in
-            // Deals of owners no longer on file are left out, as the row query's join with `user` leaves them out.
-            guard sum.deals != 0, let name = names[key.ownerID] else { return nil }
-            return ClosedTally(month: key.month, dimension: key.dimension, ownerID: key.ownerID, ownerName: name, source: key.source,
-                               won: key.won, currency: key.currency, deals: sum.deals, valueMinor: sum.value)
-        }
+        return sums.values.filter { $0.count != 0 }
     }
 
     /// The forecast's open deals of the scope expected to close in the period, summed per close date, stage, category
