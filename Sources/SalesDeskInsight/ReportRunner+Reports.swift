@@ -129,6 +129,15 @@ struct Context {
         return (.bars(counts.map { .init($0.0.label, Double($0.1)) }), table, drills)
     }
 
+    func forecastAccuracy() throws -> Output {
+        let report = ForecastAccuracyReport(groups: try database.forecastSnapshotGroups(request, scope: scope),
+                                            won: try database.closedTallies(request, scope: scope), currency: currency, pipeline: pipeline)
+        let day = LocalDay(timeZone: TimeZone(identifier: "UTC")!)
+        let drills = report.lines.map { _ in DrillDown("Won this period", .leads(ReportLeadFilter(stages: [.won], source: request.source, closedIn: period))) }
+        // Accuracy in percent per snapshot: 100 means the snapshot forecast exactly what was won.
+        return (.bars(report.lines.map { .init(day.format($0.weekStart), ($0.accuracy ?? 0) * 100) }), report.table(day: day.format), drills)
+    }
+
     func scorecard() throws -> Output {
         let quotas = try database.quotas(within: period).filter { $0.period == period }
         var byRep: [Int64: Money] = [:]

@@ -128,3 +128,21 @@ public struct FollowUpCounts: Codable, Equatable, Sendable {
         self.overdue = overdue
     }
 }
+
+/// Deals of one weekly forecast snapshot expected to close in a report's period, grouped, with what became of them.
+public struct SnapshotGroup: Codable, Equatable, Sendable {
+    /// The snapshot's Monday (00:00 UTC).
+    public var weekStart: Date
+    /// The deals as they stood at the snapshot: stage, category, currency and value remainder (see ``OpenPipelineGroup``).
+    public var pipeline: OpenPipelineGroup
+    /// How many of them were won in the period, and their won value (in ``OpenPipelineGroup/currency``).
+    public var wonDeals: Int
+    public var wonValueMinor: Int64
+
+    public init(weekStart: Date, pipeline: OpenPipelineGroup, wonDeals: Int, wonValueMinor: Int64) {
+        self.weekStart = weekStart
+        self.pipeline = pipeline
+        self.wonDeals = wonDeals
+        self.wonValueMinor = wonValueMinor
+    }
+}
