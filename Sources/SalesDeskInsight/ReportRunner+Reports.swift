@@ -139,7 +139,7 @@ struct Context {
     }
 
     func scorecard() throws -> Output {
-        let quotas = try database.quotas(within: period).filter { $0.period == period }
+        let quotas = try quotasOfPeriod()
         var byRep: [Int64: Money] = [:]
         for quota in quotas { if case .rep(let id) = quota.holder { byRep[id] = quota.target } }
         let report = ScorecardReport(reps: scope.reps, closed: try database.closedTallies(request, scope: scope),
@@ -150,10 +150,19 @@ struct Context {
         return (.bars(report.lines.map { .init($0.ownerName, $0.wonValue.majorUnits) }), report.table, drills)
     }
 
+    /// Quotas set for the same local days as the report's period, in whatever time zone they were set: a team's
+    /// fourth quarter cut in Berlin time is the fourth quarter for an admin reading in UTC too.
+    func quotasOfPeriod() throws -> [Quota] {
+        // Local days of any time zone lie within 14 hours of the reader's.
+        let widened = ReportPeriod(start: period.start.addingTimeInterval(-14 * 3_600), end: period.end.addingTimeInterval(14 * 3_600),
+                                   timeZoneID: period.timeZoneID)
+        return try database.quotas(within: widened).filter { $0.period.label == period.label }
+    }
+
     /// The quota the forecast compares with: the one rep's when the report shows one person, else the asked-for
     /// team's, else the sum of the teams' quotas in scope for exactly this period.
     func quota() throws -> Money? {
-        let quotas = try database.quotas(within: period).filter { $0.period == period && $0.target.currency == currency }
+        let quotas = try quotasOfPeriod().filter { $0.target.currency == currency }
         if scope.people.count == 1, let id = scope.people.keys.first {
             return quotas.first { $0.holder == .rep(id) }?.target
         }

@@ -84,6 +84,7 @@ public struct DemoDataGenerator {
         try database.writer.write { db in try ReportSummarySchema.rebuild(db) }
         progress("report summaries", 1)
         try database.writer.write { db in try ScheduledWork.backfill(db, configuration: database.configuration, now: now) }
+        try database.writer.write { db in try DemoQuotas.create(db, now: now, currency: database.configuration.defaultCurrency) }
         try database.writer.write { db in try recordInAuditLog(db) }
         try database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
     }
