@@ -4,8 +4,9 @@ import SalesDeskDomain
 
 /// Quotas for the demo's sales teams and reps, so the forecast has something to be measured against from the start.
 ///
-/// Every rep gets a target for the current and the next quarter (cut in their team's time zone) of 120 % of what they
-/// won last quarter, rounded up to a thousand and at least 10,000.00; each team's target is the sum of its reps'.
+/// Every rep gets a target for the current and the next quarter (cut in their team's time zone) of 160 % of the most
+/// they won in last quarter or so far this quarter, rounded up to a thousand and at least 10,000.00; each team's
+/// target is the sum of its reps'.
 enum DemoQuotas {
     static func create(_ db: Database, now: Date, currency: CurrencyCode) throws {
         let teams = try Row.fetchAll(db, sql: """
@@ -16,15 +17,14 @@ enum DemoQuotas {
             let current = ReportPeriod.containing(now, .quarter, timeZone: zone)
             let last = current.previous(.quarter)
             let next = ReportPeriod.containing(current.end, .quarter, timeZone: zone)
-            let reps = try Row.fetchAll(db, sql: """
-                SELECT u.id, COALESCE((SELECT SUM(value_minor) FROM lead WHERE owner_id = u.id AND stage = 'won' AND currency = ?
-                                       AND stage_entered_at >= ? AND stage_entered_at < ?), 0) AS won
-                FROM user u WHERE u.team_id = ? AND u.role = 'rep'
-                """, arguments: [currency.rawValue, last.start.epochSeconds, last.end.epochSeconds, team["id"]])
+            let won = "COALESCE((SELECT SUM(value_minor) FROM lead WHERE owner_id = u.id AND stage = 'won' AND currency = ? AND stage_entered_at >= ? AND stage_entered_at < ?), 0)"
+            let reps = try Row.fetchAll(db, sql: "SELECT u.id, MAX(\(won), \(won)) AS won FROM user u WHERE u.team_id = ? AND u.role = 'rep'",
+                                        arguments: [currency.rawValue, last.start.epochSeconds, last.end.epochSeconds,
+                                                    currency.rawValue, current.start.epochSeconds, current.end.epochSeconds, team["id"]])
             var teamTarget: Int64 = 0
             for rep in reps {
                 let won: Int64 = rep["won"]
-                let target = max(1_000_000, (won * 12 / 10 + 99_999) / 100_000 * 100_000)
+                let target = max(1_000_000, (won * 16 / 10 + 99_999) / 100_000 * 100_000)
                 teamTarget += target
                 for period in [current, next] { try insert(db, kind: "rep", holder: rep["id"], period: period, target: target, currency: currency, now: now) }
             }
