@@ -69,7 +69,7 @@ struct Context {
     func activity() throws -> Output {
         let facts = try database.activityFacts(request, scope: scope)
         let report = ActivityReport(facts: facts, people: scope.reps, workload: try database.plannedWorkload(from: now, scope: scope),
-                                    period: period, now: now)
+                                    overdueAnyDate: try database.overdueFollowUps(at: now, scope: scope), period: period, now: now)
         let drills: [DrillDown?] = report.reps.map { rep in
             DrillDown("Follow-ups of \(rep.ownerName)", .followUps(ownerIDs: scope.people.filter { $0.value == rep.ownerName }.map(\.key), dueIn: period))
         } + [DrillDown?](repeating: nil, count: report.table.rows.count - report.reps.count)

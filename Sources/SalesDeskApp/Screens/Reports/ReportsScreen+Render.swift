@@ -19,7 +19,11 @@ extension ReportsScreen {
         for (row, line) in view.chart.lines(width: chart.width, height: chart.height - 1).prefix(chart.height).enumerated() {
             grid.put(line, x: chart.x, y: chart.y + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
         }
-        let body = Rect(x: area.x, y: chart.maxY, width: area.width, height: area.maxY - chart.maxY)
+        for (row, note) in visibleNotes.enumerated() {
+            grid.put(note, x: chart.x, y: chart.maxY + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
+        }
+        let top = chart.maxY + visibleNotes.count
+        let body = Rect(x: area.x, y: top, width: area.width, height: area.maxY - top)
         if let drill {
             grid.put("\(drill.title) — Enter opens a lead, Esc goes back to the report", x: body.x + 1, y: body.y, style: theme.style(ThemeRole.header), maxWidth: body.width - 2)
             ListView.render(drill.leads, table: Self.drillTable, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1),

@@ -80,7 +80,13 @@ public struct ReportsScreen: DeskScreen {
     /// Chart rows above the table.
     static let chartRows = 10
 
-    public var rowsAboveList: Int { 3 + Self.chartRows }
+    /// At most this many of the table's notes (medians, breaches, what is left out) show between chart and table.
+    static let noteRows = 3
+
+    /// The notes shown on screen (the export carries them all).
+    var visibleNotes: [String] { Array((view?.table.notes ?? []).prefix(Self.noteRows)) }
+
+    public var rowsAboveList: Int { 3 + Self.chartRows + visibleNotes.count }
 
     public var typesText: Bool { exportPrompt != nil }
 
