@@ -23,7 +23,9 @@ extension ReportsScreen {
             grid.put(line, x: chart.x, y: chart.y + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
         }
         for (row, note) in visibleNotes.enumerated() {
-            grid.put(note, x: chart.x, y: chart.maxY + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
+            // A note longer than the screen ends in "…" (the export has it whole).
+            let shown = note.count > chart.width ? String(note.prefix(max(0, chart.width - 1))) + "…" : note
+            grid.put(shown, x: chart.x, y: chart.maxY + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
         }
         let top = chart.maxY + visibleNotes.count
         let body = Rect(x: area.x, y: top, width: area.width, height: area.maxY - top)
