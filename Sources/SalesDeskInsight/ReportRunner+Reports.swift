@@ -130,7 +130,9 @@ struct Context {
     }
 
     func forecastAccuracy() throws -> Output {
-        let report = ForecastAccuracyReport(groups: try database.forecastSnapshotGroups(request, scope: scope),
+        let groups = try database.forecastSnapshotGroups(request, scope: scope)
+        let weeks = Array(Set(groups.map(\.weekStart)))
+        let report = ForecastAccuracyReport(groups: groups, wonBefore: try database.wonValueAtSnapshots(weeks, request, scope: scope, currency: currency),
                                             won: try database.closedTallies(request, scope: scope), currency: currency, pipeline: pipeline)
         let day = LocalDay(timeZone: TimeZone(identifier: "UTC")!)
         let drills = report.lines.map { _ in DrillDown("Won this period", .leads(ReportLeadFilter(stages: [.won], source: request.source, closedIn: period))) }

@@ -5,8 +5,9 @@ import SalesDeskDomain
 ///
 /// For every snapshot taken from the week before the period began to its end (Mondays, UTC):
 /// - **Deals expected**: the snapshot's open deals whose expected close date fell in the period.
-/// - **Forecast then**: their value × their stage's win probability at the snapshot (rounded per deal), in the
-///   report's currency; **Commit then**: the value of those in Commit.
+/// - **Forecast then** = what was already won in the period when the snapshot was taken + the expected deals' value ×
+///   their stage's win probability at the snapshot (rounded per deal), in the report's currency — the forecast
+///   report's "closed + weighted open" as it stood that Monday; **Commit then**: the value of the expected deals in Commit.
 /// - **Won of them**: how many of those deals were won in the period, and for how much (their won value).
 /// - **Won in period**: everything won in the period (as the forecast report's Closed), the same on every line.
 /// - **Accuracy** = won in period ÷ forecast then (above 100 % the team beat its forecast).
@@ -27,15 +28,17 @@ public struct ForecastAccuracyReport: Codable, Equatable, Sendable {
     public var wonInPeriod: Money
     public var otherCurrency: Int
 
-    /// `groups`: the snapshots' deals expected in the period; `won`: the period's closed-deal tallies (won ones count).
-    public init(groups: [SnapshotGroup], won: [ClosedTally], currency: CurrencyCode, pipeline: Pipeline) {
+    /// `groups`: the snapshots' deals expected in the period; `wonBefore`: per snapshot Monday, the value (in `currency`)
+    /// already won in the period then; `won`: the period's closed-deal tallies (won ones count).
+    public init(groups: [SnapshotGroup], wonBefore: [Date: Int64], won: [ClosedTally], currency: CurrencyCode, pipeline: Pipeline) {
         let wonMinor = won.filter { $0.won && $0.dimension == .outcome && $0.currency == currency }.reduce(0) { $0 + $1.valueMinor }
         wonInPeriod = Money(minorUnits: wonMinor, currency: currency)
         otherCurrency = groups.filter { $0.pipeline.currency != currency }.reduce(0) { $0 + $1.pipeline.deals }
         let byWeek = Dictionary(grouping: groups.filter { $0.pipeline.currency == currency }, by: \.weekStart)
         lines = byWeek.keys.sorted().map { week in
             let groups = byWeek[week] ?? []
-            let forecast = groups.reduce(0) { $0 + $1.pipeline.weightedMinor(percent: pipeline.winProbability(of: $1.pipeline.stage)) }
+            let forecast = (wonBefore[week] ?? 0)
+                + groups.reduce(0) { $0 + $1.pipeline.weightedMinor(percent: pipeline.winProbability(of: $1.pipeline.stage)) }
             return Line(
                 weekStart: week, deals: groups.reduce(0) { $0 + $1.pipeline.deals },
                 forecast: Money(minorUnits: forecast, currency: currency),

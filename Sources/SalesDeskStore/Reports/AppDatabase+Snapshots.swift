@@ -98,4 +98,23 @@ extension AppDatabase {
             }
         }
     }
+
+    /// Value won in the period before each snapshot of `weeks` was taken (deals won then and still won, in `currency`,
+    /// within the scope): what each snapshot's forecast already had closed. Keyed by the snapshot's Monday.
+    public func wonValueAtSnapshots(_ weeks: [Date], _ request: ReportRequest, scope: ReportScope, currency: CurrencyCode) throws -> [Date: Int64] {
+        var sql = ReportSQL()
+        sql.owners(scope, column: "owner_id")
+        sql.source(request.source, column: "source")
+        return try writer.read { db in
+            try weeks.reduce(into: [Date: Int64]()) { values, week in
+                let taken = try Int64.fetchOne(db, sql: "SELECT taken_at FROM forecast_snapshot_run WHERE week_start = ?",
+                                               arguments: [week.epochSeconds]) ?? week.epochSeconds
+                let end = min(taken, request.period.end.epochSeconds)
+                values[week] = try Int64.fetchOne(db, sql: """
+                    SELECT COALESCE(SUM(value_minor), 0) FROM report_closed_deal
+                    WHERE won AND currency = ? AND closed_at >= ? AND closed_at < ?\(sql.clause)
+                    """, arguments: [currency.rawValue, request.period.start.epochSeconds, end] + sql.arguments) ?? 0
+            }
+        }
+    }
 }
