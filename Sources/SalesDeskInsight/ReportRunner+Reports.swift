@@ -94,7 +94,7 @@ struct Context {
 
     func forecast() throws -> Output {
         let report = ForecastReport(open: try database.forecastOpenGroups(request, scope: scope),
-                                    won: try database.closedTallies(request, scope: scope).filter { $0.won && $0.dimension == .outcome },
+                                    won: try database.closedTallies(request, scope: scope, outcomesOnly: true),
                                     period: period, quota: try quota(), currency: currency, pipeline: pipeline)
         var drills: [DrillDown?] = report.categories.map { line in
             line.category == .closed
@@ -133,7 +133,7 @@ struct Context {
         let groups = try database.forecastSnapshotGroups(request, scope: scope)
         let weeks = Array(Set(groups.map(\.weekStart)))
         let report = ForecastAccuracyReport(groups: groups, wonBefore: try database.wonValueAtSnapshots(weeks, request, scope: scope, currency: currency),
-                                            won: try database.closedTallies(request, scope: scope), currency: currency, pipeline: pipeline)
+                                            won: try database.closedTallies(request, scope: scope, outcomesOnly: true), currency: currency, pipeline: pipeline)
         let day = LocalDay(timeZone: TimeZone(identifier: "UTC")!)
         let drills = report.lines.map { _ in DrillDown("Won this period", .leads(ReportLeadFilter(stages: [.won], source: request.source, closedIn: period))) }
         // Accuracy in percent per snapshot: 100 means the snapshot forecast exactly what was won.
@@ -144,7 +144,7 @@ struct Context {
         let quotas = try quotasOfPeriod()
         var byRep: [Int64: Money] = [:]
         for quota in quotas { if case .rep(let id) = quota.holder { byRep[id] = quota.target } }
-        let report = ScorecardReport(reps: scope.reps, closed: try database.closedTallies(request, scope: scope),
+        let report = ScorecardReport(reps: scope.reps, closed: try database.closedTallies(request, scope: scope, outcomesOnly: true),
                                      open: try database.openPipelineByOwner(request, scope: scope),
                                      followUps: try database.followUpCounts(request, scope: scope, now: now), quotas: byRep,
                                      currency: currency, pipeline: pipeline)

@@ -6,11 +6,13 @@ struct BenchArguments {
     /// Flags that take a value.
     static let valued: Set<String> = ["--size", "--db", "--runs", "--only", "--daemon-seconds", "--rows", "--batch"]
     /// Flags without a value.
+    /// The groups `--only` runs (each handled in main.swift).
+    static let groups = ["store", "desk", "scheduler", "reports", "automation", "launch"]
     static let switches: Set<String> = ["--no-sqlite", "--import", "--floor-only", "--regenerate", "--help", "-h"]
 
     static let usage = """
         USAGE: salesdesk-bench [--size small|1m] [--db PATH] [--runs N] [--no-sqlite] [--regenerate]
-                               [--only store|desk|scheduler] [--daemon-seconds N]
+                               [--only store|desk|scheduler|reports|automation|launch] [--daemon-seconds N]
                salesdesk-bench --import [--rows N] [--batch N] [--floor-only]
 
         Measures the desk's hot paths on a generated demo database (created at --db when missing), against
@@ -23,7 +25,7 @@ struct BenchArguments {
           --runs N                 Repetitions per scenario (default: 7).
           --no-sqlite              Skip the sqlite3 CLI comparison.
           --regenerate             Generate the database again even if it exists.
-          --only GROUP             store, desk or scheduler: run one group.
+          --only GROUP             store, desk, scheduler, reports, automation or launch: run one group.
           --daemon-seconds N       How long to watch the idle scheduler daemon (default: 60).
           --import                 Measure a bulk import instead.
           --rows N                 Rows for --import (default: 1000000).
@@ -55,8 +57,8 @@ struct BenchArguments {
             }
             index += 1
         }
-        if let only = values["--only"], !["store", "desk", "scheduler"].contains(only) {
-            throw Problem(description: "--only takes store, desk or scheduler, not '\(only)'.")
+        if let only = values["--only"], !Self.groups.contains(only) {
+            throw Problem(description: "--only takes \(Self.groups.joined(separator: ", ")), not '\(only)'.")
         }
         for flag in ["--runs", "--daemon-seconds", "--rows", "--batch"] {
             if let text = values[flag], Int(text).map({ $0 > 0 }) != true { throw Problem(description: "\(flag) takes a positive whole number, not '\(text)'.") }

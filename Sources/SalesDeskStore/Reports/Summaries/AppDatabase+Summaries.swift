@@ -13,9 +13,12 @@ extension AppDatabase {
     ///
     /// Read from `report_closed_sum` when the period's months end on whole UTC hours, else (or when `reading` is
     /// `.rows`) summed from ``closedDeals(_:scope:)``; both give the same tallies.
-    public func closedTallies(_ request: ReportRequest, scope: ReportScope, reading: ReportReading = .summaries) throws -> [ClosedTally] {
-        guard reading == .summaries, let sums = try summed(.closedDeals, request, scope: scope) else {
-            return ClosedTally.tallies(of: try closedDeals(request, scope: scope), in: request.period)
+    /// `outcomesOnly`: just the ``ClosedTally/Dimension/outcome`` tallies (what the forecast and scorecard need).
+    public func closedTallies(_ request: ReportRequest, scope: ReportScope, outcomesOnly: Bool = false,
+                              reading: ReportReading = .summaries) throws -> [ClosedTally] {
+        guard reading == .summaries, let sums = try summed(.closedDeals, request, scope: scope, dimension: outcomesOnly ? "outcome" : nil) else {
+            let tallies = ClosedTally.tallies(of: try closedDeals(request, scope: scope), in: request.period)
+            return outcomesOnly ? tallies.filter { $0.dimension == .outcome } : tallies
         }
         let names = try users().reduce(into: [Int64: String]()) { names, user in if let id = user.id { names[id] = user.name } }
         return sums.compactMap { sum in
@@ -46,12 +49,16 @@ extension AppDatabase {
         var valueMinor: Int64 = 0
     }
 
-    /// The sums of `facts` per month of the request's period, within the scope and source; nil when a month's ends are
-    /// not whole UTC hours (the caller sums rows instead).
-    func summed(_ facts: SummedFacts, _ request: ReportRequest, scope: ReportScope) throws -> [MonthSum]? {
+    /// The sums of `facts` per month of the request's period, within the scope and source (and of one `dimension` when
+    /// given); nil when a month's ends are not whole UTC hours (the caller sums rows instead).
+    func summed(_ facts: SummedFacts, _ request: ReportRequest, scope: ReportScope, dimension: String? = nil) throws -> [MonthSum]? {
         let pieces = request.period.months().map { SummaryBuckets.pieces(from: $0.start.epochSeconds, to: $0.end.epochSeconds) }
         guard pieces.allSatisfy({ $0 != nil }) else { return nil }
         var sql = ReportSQL()
+        if let dimension {
+            sql.clause += " AND dimension = ?"
+            sql.arguments += [dimension]
+        }
         sql.owners(scope, column: "owner_id")
         sql.source(request.source, column: "source")
         var sums: [MonthSum: MonthSum] = [:]
@@ -115,10 +122,12 @@ extension AppDatabase {
         }
     }
 
-    /// Follow-ups due in the period per owner of the scope: done, and planned but past due at `now`.
+    /// Follow-ups due in the period per rep of the scope (the scorecard's lines): done, and planned but past due at `now`.
+    ///
+    /// Read rep by rep through `report_activity_owner_due(owner_id, due_at, state)`, so no sort of the period's rows.
     public func followUpCounts(_ request: ReportRequest, scope: ReportScope, now: Date) throws -> [Int64: FollowUpCounts] {
         var sql = ReportSQL()
-        sql.owners(scope, column: "owner_id")
+        sql.owners(ids: scope.reps.keys.sorted(), column: "owner_id")
         return try writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT owner_id, SUM(state = 'done'), SUM(state = 'planned' AND due_at < ?) FROM activity

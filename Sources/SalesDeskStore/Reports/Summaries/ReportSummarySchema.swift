@@ -40,7 +40,7 @@ enum ReportSummarySchema {
             INSERT INTO report_open_sum (\(openSumColumns)) \(openSumsFromScratch);
             CREATE INDEX report_closed_deal_at ON report_closed_deal(closed_at, won, owner_id, created_at);
             CREATE INDEX report_open_sum_owner ON report_open_sum(owner_id, stage, currency, remainder, deals, value_minor);
-            CREATE INDEX report_activity_due ON activity(due_at, owner_id, state);
+            CREATE INDEX report_activity_owner_due ON activity(owner_id, due_at, state);
             """)
         try createTriggers(db)
         MigrationProgress.report("Report summaries", 1)
