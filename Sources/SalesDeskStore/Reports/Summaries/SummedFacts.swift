@@ -165,7 +165,10 @@ struct SummedFacts: Sendable {
                                             arguments: [triggerPrefix + "sum_insert"])
         if sumInsert != nil { try db.execute(sql: "DROP TRIGGER \(triggerPrefix)sum_insert") }
         try db.execute(sql: "DELETE FROM \(factTable) WHERE lead_id >= ?", arguments: [firstID])
-        try db.execute(sql: "INSERT INTO \(factTable) (\(factNames)) \(factSelect) AND l.id >= ?", arguments: [firstID])
+        // `NOT INDEXED` reads the batch's leads by their id range, not every Won or Lost lead through a stage index
+        // (47 ms against 3 ms per batch on the 1m set).
+        let batch = factSelect.replacingOccurrences(of: "FROM lead l ", with: "FROM lead l NOT INDEXED ")
+        try db.execute(sql: "INSERT INTO \(factTable) (\(factNames)) \(batch) AND l.id >= ?", arguments: [firstID])
         try db.execute(sql: """
             INSERT INTO \(sumTable) (\(Self.sumColumns)) SELECT * FROM (\(sums(where: "lead_id >= :first"))) WHERE true
             ON CONFLICT (level, bucket, dimension, key, owner_id, source, won, currency) DO UPDATE SET
