@@ -4,6 +4,7 @@ import SalesDeskDomain
 public enum ReportName: String, CaseIterable, Codable, Sendable {
     case forecast
     case forecastMoves = "forecast-moves"
+    case forecastAccuracy = "forecast-accuracy"
     case winLoss = "win-loss"
     case funnel
     case stageSpeed = "stage-speed"
@@ -17,6 +18,7 @@ public enum ReportName: String, CaseIterable, Codable, Sendable {
         switch self {
         case .forecast: "Forecast against quota"
         case .forecastMoves: "What moved since Monday"
+        case .forecastAccuracy: "Forecast accuracy"
         case .winLoss: "Win/loss and loss reasons"
         case .funnel: "Funnel and conversion"
         case .stageSpeed: "Stage speed and velocity"
@@ -32,6 +34,7 @@ public enum ReportName: String, CaseIterable, Codable, Sendable {
         switch self {
         case .forecast: "What will close this period, weighted by stage, by category, against quota"
         case .forecastMoves: "Deals into or out of Commit, slipped close dates, value changes since this week's snapshot"
+        case .forecastAccuracy: "What each Monday's forecast said about the period against what was won"
         case .winLoss: "Win rate and why deals were lost, by rep, source and stage"
         case .funnel: "How far the leads created in the period got, stage by stage"
         case .stageSpeed: "Days spent in each stage and how fast the pipeline turns into revenue"
@@ -45,7 +48,7 @@ public enum ReportName: String, CaseIterable, Codable, Sendable {
     /// The period a report shows when none is asked for.
     public var defaultPeriod: ReportPeriod.Kind {
         switch self {
-        case .forecast, .winLoss, .funnel, .sources, .scorecard: .quarter
+        case .forecast, .forecastAccuracy, .winLoss, .funnel, .sources, .scorecard: .quarter
         case .stageSpeed, .support: .month
         case .activity, .forecastMoves: .week
         }

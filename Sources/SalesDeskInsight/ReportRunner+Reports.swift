@@ -43,7 +43,7 @@ struct Context {
     }
 
     func winLoss() throws -> Output {
-        let report = WinLossReport(deals: try database.closedDeals(request, scope: scope), period: period, currency: currency, pipeline: pipeline)
+        let report = WinLossReport(tallies: try database.closedTallies(request, scope: scope), period: period, currency: currency, pipeline: pipeline)
         let base = ReportLeadFilter(source: request.source, closedIn: period)
         var drills: [DrillDown?] = report.reasons.map { reason in
             var filter = base
@@ -69,7 +69,7 @@ struct Context {
     func activity() throws -> Output {
         let facts = try database.activityFacts(request, scope: scope)
         let report = ActivityReport(facts: facts, people: scope.reps, workload: try database.plannedWorkload(from: now, scope: scope),
-                                    period: period, now: now)
+                                    overdueAnyDate: try database.overdueFollowUps(at: now, scope: scope), period: period, now: now)
         let drills: [DrillDown?] = report.reps.map { rep in
             DrillDown("Follow-ups of \(rep.ownerName)", .followUps(ownerIDs: scope.people.filter { $0.value == rep.ownerName }.map(\.key), dueIn: period))
         } + [DrillDown?](repeating: nil, count: report.table.rows.count - report.reps.count)
@@ -93,8 +93,8 @@ struct Context {
     }
 
     func forecast() throws -> Output {
-        let report = ForecastReport(deals: try database.forecastDeals(request, scope: scope),
-                                    undatedElsewhere: try database.undatedOpenDeals(request, scope: scope),
+        let report = ForecastReport(open: try database.forecastOpenGroups(request, scope: scope),
+                                    won: try database.closedTallies(request, scope: scope, outcomesOnly: true),
                                     period: period, quota: try quota(), currency: currency, pipeline: pipeline)
         var drills: [DrillDown?] = report.categories.map { line in
             line.category == .closed
@@ -129,22 +129,42 @@ struct Context {
         return (.bars(counts.map { .init($0.0.label, Double($0.1)) }), table, drills)
     }
 
+    func forecastAccuracy() throws -> Output {
+        let groups = try database.forecastSnapshotGroups(request, scope: scope)
+        let weeks = Array(Set(groups.map(\.weekStart)))
+        let report = ForecastAccuracyReport(groups: groups, wonBefore: try database.wonValueAtSnapshots(weeks, request, scope: scope, currency: currency),
+                                            won: try database.closedTallies(request, scope: scope, outcomesOnly: true), currency: currency, pipeline: pipeline)
+        let day = LocalDay(timeZone: TimeZone(identifier: "UTC")!)
+        let drills = report.lines.map { _ in DrillDown("Won this period", .leads(ReportLeadFilter(stages: [.won], source: request.source, closedIn: period))) }
+        // Accuracy in percent per snapshot: 100 means the snapshot forecast exactly what was won.
+        return (.bars(report.lines.map { .init(day.format($0.weekStart), ($0.accuracy ?? 0) * 100) }), report.table(day: day.format), drills)
+    }
+
     func scorecard() throws -> Output {
-        let quotas = try database.quotas(within: period).filter { $0.period == period }
+        let quotas = try quotasOfPeriod()
         var byRep: [Int64: Money] = [:]
         for quota in quotas { if case .rep(let id) = quota.holder { byRep[id] = quota.target } }
-        let report = ScorecardReport(reps: scope.reps, closed: try database.closedDeals(request, scope: scope),
-                                     open: try database.openDeals(request, scope: scope),
-                                     activities: try database.activityFacts(request, scope: scope), quotas: byRep, now: now,
+        let report = ScorecardReport(reps: scope.reps, closed: try database.closedTallies(request, scope: scope, outcomesOnly: true),
+                                     open: try database.openPipelineByOwner(request, scope: scope),
+                                     followUps: try database.followUpCounts(request, scope: scope, now: now), quotas: byRep,
                                      currency: currency, pipeline: pipeline)
         let drills = report.lines.map { DrillDown("Open deals of \($0.ownerName)", .leads(ReportLeadFilter(ownerIDs: [$0.ownerID], stages: pipeline.openStages.map(\.key)))) }
         return (.bars(report.lines.map { .init($0.ownerName, $0.wonValue.majorUnits) }), report.table, drills)
     }
 
+    /// Quotas set for the same local days as the report's period, in whatever time zone they were set: a team's
+    /// fourth quarter cut in Berlin time is the fourth quarter for an admin reading in UTC too.
+    func quotasOfPeriod() throws -> [Quota] {
+        // Local days of any time zone lie within 14 hours of the reader's.
+        let widened = ReportPeriod(start: period.start.addingTimeInterval(-14 * 3_600), end: period.end.addingTimeInterval(14 * 3_600),
+                                   timeZoneID: period.timeZoneID)
+        return try database.quotas(within: widened).filter { $0.period.label == period.label }
+    }
+
     /// The quota the forecast compares with: the one rep's when the report shows one person, else the asked-for
     /// team's, else the sum of the teams' quotas in scope for exactly this period.
     func quota() throws -> Money? {
-        let quotas = try database.quotas(within: period).filter { $0.period == period && $0.target.currency == currency }
+        let quotas = try quotasOfPeriod().filter { $0.target.currency == currency }
         if scope.people.count == 1, let id = scope.people.keys.first {
             return quotas.first { $0.holder == .rep(id) }?.target
         }

@@ -41,6 +41,7 @@ public struct ReportRunner: Sendable {
         case .support: (chart, table, drills) = try context.support()
         case .forecast: (chart, table, drills) = try context.forecast()
         case .forecastMoves: (chart, table, drills) = try context.forecastMoves()
+        case .forecastAccuracy: (chart, table, drills) = try context.forecastAccuracy()
         case .scorecard: (chart, table, drills) = try context.scorecard()
         }
         return ReportView(name: parameters.report, period: period, scope: scope.description, chart: chart, table: table, drillDowns: drills)

@@ -9,6 +9,7 @@ import SalesDeskDomain
 /// - **Completion** = done ÷ due in the period up to now (cancelled ones count as not done).
 /// - **Reschedules**: how often they were moved, with the reasons given.
 /// - **Workload**: planned follow-ups from now on, per rep (the team's balance).
+/// - **Overdue, any date**: every planned follow-up past due now, whenever it was due (not only in the period).
 /// - **Heatmap**: done follow-ups by local weekday × hour of completion.
 public struct ActivityReport: Codable, Equatable, Sendable {
     /// One follow-up as the report reads it.
@@ -23,6 +24,7 @@ public struct ActivityReport: Codable, Equatable, Sendable {
         public var completion: Double?
         public var reschedules: Int
         public var workload: Int
+        public var overdueAnyDate: Int
     }
 
     public var reps: [RepLine]
@@ -38,8 +40,9 @@ public struct ActivityReport: Codable, Equatable, Sendable {
     }
 
     /// `people`: id → name of every rep the reader may see (reps with no follow-ups get a line too);
-    /// `workload`: planned follow-ups due from `now` on, per owner id (reps with none can be absent).
-    public init(facts: [Fact], people: [Int64: String] = [:], workload: [Int64: Int], period: ReportPeriod, now: Date) {
+    /// `workload`: planned follow-ups due from `now` on, per owner id (reps with none can be absent);
+    /// `overdueAnyDate`: planned follow-ups past due at `now`, per owner id, whatever their due date.
+    public init(facts: [Fact], people: [Int64: String] = [:], workload: [Int64: Int], overdueAnyDate: [Int64: Int] = [:], period: ReportPeriod, now: Date) {
         let calendar = ReportPeriod.calendar(period.timeZone)
         var names = people
         for fact in facts where names[fact.ownerID] == nil { names[fact.ownerID] = fact.ownerName }
@@ -55,7 +58,8 @@ public struct ActivityReport: Codable, Equatable, Sendable {
                 overdue: mine.filter { $0.state == .planned && $0.dueAt < now }.count,
                 completion: Statistics.ratio(dueSoFar.filter { $0.state == .done }.count, dueSoFar.count),
                 reschedules: mine.reduce(0) { $0 + $1.rescheduleReasons.count },
-                workload: workload[id] ?? 0)
+                workload: workload[id] ?? 0,
+                overdueAnyDate: overdueAnyDate[id] ?? 0)
         }
         reasonCounts = Dictionary(grouping: facts.flatMap(\.rescheduleReasons)) { $0 }
             .map { ReasonCount(reason: $0, count: $1.count) }
@@ -73,10 +77,11 @@ public struct ActivityReport: Codable, Equatable, Sendable {
         let types = ActivityType.allCases.filter { $0 != .task }
         var rows: [[ReportTable.Cell]] = reps.map { rep in
             [.init(rep.ownerName)] + types.map { .count(rep.completed[$0] ?? 0) }
-                + [.percent(rep.onTimeRate), .count(rep.overdue), .percent(rep.completion), .count(rep.reschedules), .count(rep.workload)]
+                + [.percent(rep.onTimeRate), .count(rep.overdue), .count(rep.overdueAnyDate), .percent(rep.completion), .count(rep.reschedules),
+                   .count(rep.workload)]
         }
-        rows += reasonCounts.map { [.init("Rescheduled: \($0.reason)"), "", "", "", "", "", "", "", .count($0.count), ""] }
+        rows += reasonCounts.map { [.init("Rescheduled: \($0.reason)"), "", "", "", "", "", "", "", "", .count($0.count), ""] }
         return ReportTable(title: "Activity per rep", columns: ["Rep"] + types.map { "\($0.label)s" }
-                           + ["On time", "Overdue", "Completion", "Reschedules", "Planned ahead"], rows: rows)
+                           + ["On time", "Overdue", "Overdue, any date", "Completion", "Reschedules", "Planned ahead"], rows: rows)
     }
 }

@@ -39,29 +39,64 @@ public struct ForecastReport: Codable, Equatable, Sendable {
 
     /// `undatedElsewhere`: open deals without a close date the caller counted but did not fetch.
     public init(deals: [ForecastDeal], undatedElsewhere: Int = 0, period: ReportPeriod, quota: Money?, currency: CurrencyCode, pipeline: Pipeline) {
-        self.period = period
-        self.quota = quota
-        var byCategory: [ForecastCategory: (deals: Int, value: Int64, weighted: Int64)] = [:]
-        var undated = undatedElsewhere
-        var otherCurrency = 0
-        var counted: [(deal: ForecastDeal, weighted: Int64, closedAt: Date)] = []
+        let months = period.months()
+        var open: [OpenPipelineGroup] = []
+        var won: [WonSum] = []
         for deal in deals {
             guard let category = deal.category(in: pipeline) else { continue }
-            let when: Date
-            if category == .closed {
-                guard let wonAt = deal.wonAt, period.contains(wonAt) else { continue }
-                when = wonAt
-            } else {
-                guard let expected = deal.expectedClose else { undated += 1; continue }
-                guard period.contains(expected) else { continue }
-                when = expected
-            }
-            guard deal.value.currency == currency else { otherCurrency += 1; continue }
-            let weighted = category == .closed ? deal.value.minorUnits : Self.weighted(deal.value.minorUnits, pipeline.winProbability(of: deal.stage))
-            byCategory[category, default: (0, 0, 0)].deals += 1
-            byCategory[category]!.value += deal.value.minorUnits
+            guard category == .closed else { open.append(OpenPipelineGroup(deal)); continue }
+            guard let wonAt = deal.wonAt, let month = months.firstIndex(where: { $0.contains(wonAt) }) else { continue }
+            won.append(WonSum(month: month, currency: deal.value.currency, deals: 1, valueMinor: deal.value.minorUnits))
+        }
+        self.init(open: open, wonSums: won, undatedElsewhere: undatedElsewhere, period: period, quota: quota, currency: currency, pipeline: pipeline)
+    }
+
+    /// Won deals of one month of the period in one currency.
+    private struct WonSum {
+        var month: Int
+        var currency: CurrencyCode
+        var deals: Int
+        var valueMinor: Int64
+    }
+
+    /// The forecast from summed rows: `open` deals by expected close date (groups outside the period are left out, groups
+    /// without a date are counted as undated), and the `won` outcome tallies of the period's months.
+    public init(open: [OpenPipelineGroup], won: [ClosedTally], undatedElsewhere: Int = 0, period: ReportPeriod, quota: Money?,
+                currency: CurrencyCode, pipeline: Pipeline) {
+        let sums = won.filter { $0.won && $0.dimension == .outcome }
+            .map { WonSum(month: $0.month, currency: $0.currency, deals: $0.deals, valueMinor: $0.valueMinor) }
+        self.init(open: open, wonSums: sums, undatedElsewhere: undatedElsewhere, period: period, quota: quota, currency: currency, pipeline: pipeline)
+    }
+
+    private init(open: [OpenPipelineGroup], wonSums won: [WonSum], undatedElsewhere: Int, period: ReportPeriod, quota: Money?,
+                 currency: CurrencyCode, pipeline: Pipeline) {
+        self.period = period
+        self.quota = quota
+        let months = period.months()
+        var byCategory: [ForecastCategory: (deals: Int, value: Int64, weighted: Int64)] = [:]
+        var monthClosed = [Int64](repeating: 0, count: months.count)
+        var monthWeighted = [Int64](repeating: 0, count: months.count)
+        var undated = undatedElsewhere
+        var otherCurrency = 0
+        func count(_ category: ForecastCategory, deals: Int, value: Int64, weighted: Int64) {
+            byCategory[category, default: (0, 0, 0)].deals += deals
+            byCategory[category]!.value += value
             byCategory[category]!.weighted += weighted
-            counted.append((deal, weighted, when))
+        }
+        for tally in won where months.indices.contains(tally.month) {
+            guard tally.currency == currency else { otherCurrency += tally.deals; continue }
+            count(.closed, deals: tally.deals, value: tally.valueMinor, weighted: tally.valueMinor)
+            monthClosed[tally.month] += tally.valueMinor
+            monthWeighted[tally.month] += tally.valueMinor
+        }
+        for group in open {
+            guard let category = group.category(in: pipeline), category != .closed else { continue }
+            guard let expected = group.expectedClose else { undated += group.deals; continue }
+            guard let month = months.firstIndex(where: { $0.contains(expected) }) else { continue }
+            guard group.currency == currency else { otherCurrency += group.deals; continue }
+            let weighted = group.weightedMinor(percent: pipeline.winProbability(of: group.stage))
+            count(category, deals: group.deals, value: group.valueMinor, weighted: weighted)
+            monthWeighted[month] += weighted
         }
         self.undated = undated
         self.otherCurrency = otherCurrency
@@ -74,21 +109,13 @@ public struct ForecastReport: Codable, Equatable, Sendable {
         closed = Money(minorUnits: closedMinor, currency: currency)
         let forecastMinor = byCategory.values.reduce(0) { $0 + $1.weighted }
         forecast = Money(minorUnits: forecastMinor, currency: currency)
-        months = period.months().map { month in
-            let inMonth = counted.filter { month.contains($0.closedAt) }
-            return MonthLine(label: WinLossReport.monthLabel(month),
-                             closed: Money(minorUnits: inMonth.filter { $0.deal.stage == .won }.reduce(0) { $0 + $1.weighted }, currency: currency),
-                             weighted: Money(minorUnits: inMonth.reduce(0) { $0 + $1.weighted }, currency: currency))
+        self.months = months.indices.map { index in
+            MonthLine(label: WinLossReport.monthLabel(months[index]), closed: Money(minorUnits: monthClosed[index], currency: currency),
+                      weighted: Money(minorUnits: monthWeighted[index], currency: currency))
         }
         let target = quota.flatMap { $0.currency == currency && $0.minorUnits > 0 ? Double($0.minorUnits) : nil }
         attainment = target.map { Double(closedMinor) / $0 }
         forecastAttainment = target.map { Double(forecastMinor) / $0 }
-    }
-
-    /// `value × percent ÷ 100`, rounded half away from zero to a whole minor unit.
-    static func weighted(_ minorUnits: Int64, _ percent: Int) -> Int64 {
-        let product = minorUnits * Int64(percent)
-        return (product + (product >= 0 ? 50 : -50)) / 100
     }
 
     /// One row per category, then the forecast and quota lines.

@@ -30,20 +30,36 @@ public struct ScorecardReport: Codable, Equatable, Sendable {
     /// `reps`: id → name of everyone the reader may see; `quotas`: each rep's target for the period.
     public init(reps: [Int64: String], closed: [ClosedDeal], open: [ForecastDeal], activities: [ActivityReport.Fact],
                 quotas: [Int64: Money], now: Date, currency: CurrencyCode, pipeline: Pipeline) {
+        var followUps: [Int64: FollowUpCounts] = [:]
+        for fact in activities {
+            var counts = followUps[fact.ownerID] ?? FollowUpCounts(done: 0, overdue: 0)
+            if fact.state == .done { counts.done += 1 }
+            if fact.state == .planned && fact.dueAt < now { counts.overdue += 1 }
+            followUps[fact.ownerID] = counts
+        }
+        self.init(reps: reps, closed: closed.flatMap { ClosedTally.tallies(of: $0, month: 0) }, open: open.map(OpenPipelineGroup.init),
+                  followUps: followUps, quotas: quotas, currency: currency, pipeline: pipeline)
+    }
+
+    /// The scorecard from summed rows: the outcome tallies of the period's closed deals, every open deal of the scope
+    /// grouped (``OpenPipelineGroup``), and each rep's follow-up counts.
+    public init(reps: [Int64: String], closed: [ClosedTally], open: [OpenPipelineGroup], followUps: [Int64: FollowUpCounts],
+                quotas: [Int64: Money], currency: CurrencyCode, pipeline: Pipeline) {
+        let outcomes = Dictionary(grouping: closed.filter { $0.dimension == .outcome }, by: \.ownerID)
+        let openByOwner = Dictionary(grouping: open.filter { pipeline.isOpen($0.stage) }, by: \.ownerID)
         lines = reps.sorted { $0.value < $1.value }.map { id, name in
-            let closedHere = closed.filter { $0.ownerID == id }
-            let openHere = open.filter { $0.ownerID == id && pipeline.isOpen($0.stage) }
-            let inCurrency = openHere.filter { $0.value.currency == currency }
-            let mine = activities.filter { $0.ownerID == id }
+            let closedHere = outcomes[id] ?? []
+            let openHere = openByOwner[id] ?? []
+            let inCurrency = openHere.filter { $0.currency == currency }
             return Line(
                 ownerID: id, ownerName: name,
-                won: closedHere.filter(\.won).count, lost: closedHere.filter { !$0.won }.count,
-                wonValue: Money(minorUnits: closedHere.filter { $0.won && $0.value.currency == currency }.reduce(0) { $0 + $1.value.minorUnits }, currency: currency),
-                openDeals: openHere.count,
-                openValue: Money(minorUnits: inCurrency.reduce(0) { $0 + $1.value.minorUnits }, currency: currency),
-                weightedValue: Money(minorUnits: inCurrency.reduce(0) { $0 + ForecastReport.weighted($1.value.minorUnits, pipeline.winProbability(of: $1.stage)) }, currency: currency),
-                completedFollowUps: mine.filter { $0.state == .done }.count,
-                overdueFollowUps: mine.filter { $0.state == .planned && $0.dueAt < now }.count,
+                won: closedHere.filter(\.won).reduce(0) { $0 + $1.deals }, lost: closedHere.filter { !$0.won }.reduce(0) { $0 + $1.deals },
+                wonValue: Money(minorUnits: closedHere.filter { $0.won && $0.currency == currency }.reduce(0) { $0 + $1.valueMinor }, currency: currency),
+                openDeals: openHere.reduce(0) { $0 + $1.deals },
+                openValue: Money(minorUnits: inCurrency.reduce(0) { $0 + $1.valueMinor }, currency: currency),
+                weightedValue: Money(minorUnits: inCurrency.reduce(0) { $0 + $1.weightedMinor(percent: pipeline.winProbability(of: $1.stage)) }, currency: currency),
+                completedFollowUps: followUps[id]?.done ?? 0,
+                overdueFollowUps: followUps[id]?.overdue ?? 0,
                 quota: quotas[id])
         }
     }

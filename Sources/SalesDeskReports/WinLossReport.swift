@@ -34,33 +34,47 @@ public struct WinLossReport: Codable, Equatable, Sendable {
     public var currency: CurrencyCode
 
     public init(deals: [ClosedDeal], period: ReportPeriod, currency: CurrencyCode, pipeline: Pipeline) {
+        self.init(tallies: ClosedTally.tallies(of: deals, in: period), period: period, currency: currency, pipeline: pipeline)
+    }
+
+    /// The report from closed deals summed per month, owner, source and outcome (``ClosedTally``), as the store's
+    /// summaries give them.
+    public init(tallies: [ClosedTally], period: ReportPeriod, currency: CurrencyCode, pipeline: Pipeline) {
         self.currency = currency
-        func tally(_ label: String, _ deals: [ClosedDeal]) -> Tally {
+        func tally(_ label: String, _ tallies: [ClosedTally]) -> Tally {
             var tally = Tally(label: label)
-            tally.won = deals.filter(\.won).count
-            tally.lost = deals.count - tally.won
+            tally.won = tallies.filter(\.won).reduce(0) { $0 + $1.deals }
+            tally.lost = tallies.filter { !$0.won }.reduce(0) { $0 + $1.deals }
             return tally
         }
-        total = tally("All", deals)
-        let lost = deals.filter { !$0.won }
-        reasons = Dictionary(grouping: lost) { $0.lossReason?.label ?? "Not recorded" }
-            .map { label, deals in
-                Reason(label: label, count: deals.count,
-                       value: Money(minorUnits: deals.filter { $0.value.currency == currency }.reduce(0) { $0 + $1.value.minorUnits }, currency: currency))
+        func value(_ tallies: [ClosedTally]) -> Money {
+            Money(minorUnits: tallies.filter { $0.currency == currency }.reduce(0) { $0 + $1.valueMinor }, currency: currency)
+        }
+        let outcomes = tallies.filter { $0.dimension == .outcome }
+        total = tally("All", outcomes)
+        var byReason: [String: [ClosedTally]] = [:]
+        var byLostFrom: [StageKey?: [ClosedTally]] = [:]
+        for tally in tallies {
+            switch tally.dimension {
+            case .outcome: break
+            case .lossReason(let code):
+                let label = code.flatMap { code in LossReason.choices.first { $0.code == code }?.label } ?? "Not recorded"
+                byReason[label, default: []].append(tally)
+            case .lostFrom(let stage): byLostFrom[stage, default: []].append(tally)
             }
+        }
+        reasons = byReason.map { label, tallies in Reason(label: label, count: tallies.reduce(0) { $0 + $1.deals }, value: value(tallies)) }
             .sorted { ($0.count, $1.label) > ($1.count, $0.label) }
-        byRep = Dictionary(grouping: deals, by: \.ownerName).map { tally($0, $1) }.sorted { $0.label < $1.label }
-        bySource = Dictionary(grouping: deals, by: \.source).map { tally($0.label, $1) }.sorted { $0.label < $1.label }
-        let lostByStage = Dictionary(grouping: lost) { $0.lostFrom }
+        byRep = Dictionary(grouping: outcomes, by: \.ownerName).map { tally($0, $1) }.sorted { $0.label < $1.label }
+        bySource = Dictionary(grouping: outcomes, by: \.source).map { tally($0.label, $1) }.sorted { $0.label < $1.label }
         lostFrom = (pipeline.openStages.map(\.key) as [StageKey?] + [nil]).compactMap { stage in
-            guard let deals = lostByStage[stage] else { return nil }
-            return tally(stage.map(pipeline.name(of:)) ?? "Unknown stage", deals)
+            guard let tallies = byLostFrom[stage] else { return nil }
+            return tally(stage.map(pipeline.name(of:)) ?? "Unknown stage", tallies)
         }
-        monthly = period.months().map { month in
-            tally(Self.monthLabel(month), deals.filter { month.contains($0.closedAt) })
+        monthly = period.months().enumerated().map { index, month in
+            tally(Self.monthLabel(month), outcomes.filter { $0.month == index })
         }
-        wonValue = Money(minorUnits: deals.filter { $0.won && $0.value.currency == currency }.reduce(0) { $0 + $1.value.minorUnits },
-                         currency: currency)
+        wonValue = value(outcomes.filter(\.won))
     }
 
     static func monthLabel(_ month: ReportPeriod) -> String {

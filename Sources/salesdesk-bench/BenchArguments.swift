@@ -6,9 +6,9 @@ struct BenchArguments {
     /// Flags that take a value.
     static let valued: Set<String> = ["--size", "--db", "--runs", "--only", "--daemon-seconds", "--rows", "--batch"]
     /// Flags without a value.
-    static let switches: Set<String> = ["--no-sqlite", "--import", "--floor-only", "--regenerate", "--help", "-h"]
-    /// The groups `--only` runs (main.swift dispatches on these names).
+    /// The groups `--only` runs (each handled in main.swift).
     static let groups = ["store", "desk", "scheduler", "reports", "automation", "launch"]
+    static let switches: Set<String> = ["--no-sqlite", "--import", "--floor-only", "--regenerate", "--help", "-h"]
 
     static let usage = """
         USAGE: salesdesk-bench [--size small|1m] [--db PATH] [--runs N] [--no-sqlite] [--regenerate]

@@ -10,6 +10,19 @@ struct ReportScenarios {
     let runs: Int
     let compareWithSQLite: Bool
 
+    /// Opens the file, running the migrations it still needs (the report summaries' backfill on an older file) with
+    /// their progress on stderr and their time printed.
+    static func openTimingMigrations(path: String) throws -> AppDatabase {
+        MigrationProgress.handler = { step, fraction in
+            FileHandle.standardError.write(Data(String(format: "\r%@ %3.0f%%   ", step, fraction * 100).utf8))
+        }
+        defer { MigrationProgress.handler = nil }
+        var database: AppDatabase?
+        let seconds = try Measurement.seconds { database = try AppDatabase.open(path: path) }
+        print(String(format: "open with pending migrations: %.1f s", seconds))
+        return database!
+    }
+
     func run() throws -> [BenchmarkResult] {
         guard let admin = try database.user(handle: "admin"), let manager = try database.user(handle: "jonas") else {
             throw DomainError.notFound("The demo users 'admin' and 'jonas' (is this a demo database?)")

@@ -68,7 +68,7 @@ do {
         LaunchScenario.print(try LaunchScenario(path: path, runs: runs, daysLater: Double(value("--days-later") ?? "0") ?? 0).run())
     }
     if only == nil || only == "reports" {
-        let database = try AppDatabase.open(path: path)
+        let database = try ReportScenarios.openTimingMigrations(path: path)
         BenchmarkReport.print(try ReportScenarios(database: database, runs: runs, compareWithSQLite: compare).run())
     }
     if only == nil || only == "automation" {

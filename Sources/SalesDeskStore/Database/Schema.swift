@@ -24,6 +24,7 @@ enum Schema {
         migrator.registerMigration(AutomationSchema.migrationName, migrate: AutomationSchema.create)
         migrator.registerMigration(DigestSchema.migrationName, migrate: DigestSchema.create)
         migrator.registerMigration(DeskSpeedSchema.migrationName, migrate: DeskSpeedSchema.create)
+        migrator.registerMigration(ReportSummarySchema.migrationName, migrate: ReportSummarySchema.create)
         return migrator
     }
 

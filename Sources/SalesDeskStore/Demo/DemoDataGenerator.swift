@@ -60,6 +60,8 @@ public struct DemoDataGenerator {
             }
         }
         let indexes = try database.writer.write { db in try Self.dropSecondaryIndexes(db) }
+        // The report summaries are summed once at the end instead of row by row.
+        try database.writer.write { db in try ReportSummarySchema.dropTriggers(db) }
         progress("people", 0)
         let staff = try database.writer.write { db in try DemoStaff.create(db, now: now) }
         var leads = DemoLeads(staff: staff, now: now, count: size.leads)
@@ -78,7 +80,11 @@ public struct DemoDataGenerator {
         progress("search index", 0)
         try database.writer.write { db in try Self.buildSearchIndex(db) }
         progress("search index", 1)
+        progress("report summaries", 0)
+        try database.writer.write { db in try ReportSummarySchema.rebuild(db) }
+        progress("report summaries", 1)
         try database.writer.write { db in try ScheduledWork.backfill(db, configuration: database.configuration, now: now) }
+        try database.writer.write { db in try DemoQuotas.create(db, now: now, currency: database.configuration.defaultCurrency) }
         try database.writer.write { db in try recordInAuditLog(db) }
         try database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
     }

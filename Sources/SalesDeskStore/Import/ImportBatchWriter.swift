@@ -40,6 +40,8 @@ struct ImportBatchWriter {
     private let byExternalID: PreparedLookup
     private var inserts: Inserts?
     private var totals: SuspendedTotalsTrigger?
+    /// The report summaries' triggers, suspended the same way for the batch.
+    private var summaries: SuspendedSummaryTriggers?
 
     private struct Inserts {
         let account: BulkInsert
@@ -100,6 +102,7 @@ struct ImportBatchWriter {
         byExternalID = try PreparedLookup(db, sql: "SELECT id FROM lead WHERE external_id = ? LIMIT 1")
         // The trigger goes before the statements are prepared, so none of them is compiled with it.
         totals = dryRun ? nil : try SuspendedTotalsTrigger(db)
+        summaries = dryRun ? nil : try SuspendedSummaryTriggers(db)
         inserts = dryRun ? nil : try Inserts(db)
     }
 
@@ -108,6 +111,8 @@ struct ImportBatchWriter {
         inserts = nil
         try totals?.finish(db)
         totals = nil
+        try summaries?.finish(db)
+        summaries = nil
     }
 
     /// Dry runs only: keys of rows accepted earlier in the file.

@@ -35,4 +35,16 @@ extension AppDatabase {
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["owner_id"], $0["planned"]) })
         }
     }
+
+    /// Planned follow-ups past due at `now`, per owner of the scope, whatever their due date.
+    public func overdueFollowUps(at now: Date, scope: ReportScope) throws -> [Int64: Int] {
+        var sql = ReportSQL()
+        sql.owners(scope, column: "owner_id")
+        return try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT owner_id, COUNT(*) AS overdue FROM activity WHERE state = 'planned' AND due_at < ?\(sql.clause) GROUP BY owner_id
+                """, arguments: [now.epochSeconds] + sql.arguments)
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["owner_id"], $0["overdue"]) })
+        }
+    }
 }

@@ -5,8 +5,16 @@ import SalesDeskDomain
 extension AppDatabase {
     /// The funnel's input: for the leads created in the period, how many got no further than each stage
     /// (the furthest stage ever entered, Won past every open stage; see `FunnelReport`).
-    public func funnelCounts(_ request: ReportRequest, scope: ReportScope) throws -> [FunnelCount] {
+    public func funnelCounts(_ request: ReportRequest, scope: ReportScope, reading: ReportReading = .summaries) throws -> [FunnelCount] {
         let order = configuration.pipeline.openStages.map(\.key) + [.won]
+        if reading == .summaries, let sums = try summed(.cohort, request, scope: scope) {
+            var counts = [Int](repeating: 0, count: order.count)
+            for sum in sums where sum.dimension == "reached" {
+                let ranks = sum.key.split(separator: ",").compactMap { order.firstIndex(of: StageKey(rawValue: String($0))) }
+                counts[ranks.max() ?? 0] += sum.count
+            }
+            return order.indices.filter { counts[$0] != 0 }.map { FunnelCount(furthest: order[$0], leads: counts[$0]) }
+        }
         let sql = ReportSQL.leads(scope, request)
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
@@ -107,7 +115,17 @@ extension AppDatabase {
     }
 
     /// Per source: leads created in the period, how many are won, and their won value in `currency`.
-    public func sourceCounts(_ request: ReportRequest, scope: ReportScope, currency: CurrencyCode) throws -> [SourceCount] {
+    public func sourceCounts(_ request: ReportRequest, scope: ReportScope, currency: CurrencyCode, reading: ReportReading = .summaries) throws -> [SourceCount] {
+        if reading == .summaries, let sums = try summed(.cohort, request, scope: scope) {
+            var bySource: [LeadSource: (created: Int, won: Int, value: Int64)] = [:]
+            for sum in sums where sum.dimension == "created" {
+                bySource[sum.source, default: (0, 0, 0)].created += sum.count
+                if sum.won { bySource[sum.source]!.won += sum.count }
+                if sum.won && sum.currency == currency { bySource[sum.source]!.value += sum.valueMinor }
+            }
+            return bySource.map { SourceCount(source: $0.key, created: $0.value.created, won: $0.value.won,
+                                              wonValue: Money(minorUnits: $0.value.value, currency: currency)) }
+        }
         let sql = ReportSQL.leads(scope, request)
         return try writer.read { db in
             try Row.fetchAll(db, sql: """

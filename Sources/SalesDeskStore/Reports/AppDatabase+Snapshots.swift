@@ -71,3 +71,50 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The deals of the scope each weekly snapshot expected to close in the period, for the snapshots taken from the
+    /// week before the period began to its end, grouped by stage, category, currency and value remainder, with how many
+    /// of them were won in the period (and for how much).
+    public func forecastSnapshotGroups(_ request: ReportRequest, scope: ReportScope) throws -> [SnapshotGroup] {
+        var sql = ReportSQL()
+        sql.owners(scope, column: "s.owner_id")
+        let start = request.period.start.epochSeconds, end = request.period.end.epochSeconds
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.week_start, s.stage, s.category, s.currency, s.value_minor % 100 AS remainder, COUNT(*) AS deals, SUM(s.value_minor) AS value,
+                       COALESCE(SUM(c.lead_id IS NOT NULL), 0) AS won, COALESCE(SUM(c.value_minor), 0) AS won_value
+                FROM forecast_snapshot s
+                LEFT JOIN report_closed_deal c ON c.lead_id = s.lead_id AND c.won AND c.closed_at >= ? AND c.closed_at < ?
+                    AND c.currency = s.currency
+                WHERE s.week_start >= ? AND s.week_start < ? AND s.expected_close_date >= ? AND s.expected_close_date < ?\(sql.clause)
+                GROUP BY s.week_start, s.stage, s.category, s.currency, remainder
+                """, arguments: [start, end, start - 7 * 86_400, end, start, end] + sql.arguments)
+            .compactMap { row in
+                guard let currency = CurrencyCode(rawValue: row["currency"]) else { return nil }
+                let group = OpenPipelineGroup(ownerID: nil, stage: StageKey(rawValue: row["stage"]), categoryOverride: ForecastCategory(rawValue: row["category"]),
+                                              currency: currency, expectedClose: nil, remainder: row["remainder"], deals: row["deals"], valueMinor: row["value"])
+                return SnapshotGroup(weekStart: Date(epochSeconds: row["week_start"]), pipeline: group, wonDeals: row["won"], wonValueMinor: row["won_value"])
+            }
+        }
+    }
+
+    /// Value won in the period before each snapshot of `weeks` was taken (deals won then and still won, in `currency`,
+    /// within the scope): what each snapshot's forecast already had closed. Keyed by the snapshot's Monday.
+    public func wonValueAtSnapshots(_ weeks: [Date], _ request: ReportRequest, scope: ReportScope, currency: CurrencyCode) throws -> [Date: Int64] {
+        var sql = ReportSQL()
+        sql.owners(scope, column: "owner_id")
+        sql.source(request.source, column: "source")
+        return try writer.read { db in
+            try weeks.reduce(into: [Date: Int64]()) { values, week in
+                let taken = try Int64.fetchOne(db, sql: "SELECT taken_at FROM forecast_snapshot_run WHERE week_start = ?",
+                                               arguments: [week.epochSeconds]) ?? week.epochSeconds
+                let end = min(taken, request.period.end.epochSeconds)
+                values[week] = try Int64.fetchOne(db, sql: """
+                    SELECT COALESCE(SUM(value_minor), 0) FROM report_closed_deal
+                    WHERE won AND currency = ? AND closed_at >= ? AND closed_at < ?\(sql.clause)
+                    """, arguments: [currency.rawValue, request.period.start.epochSeconds, end] + sql.arguments) ?? 0
+            }
+        }
+    }
+}

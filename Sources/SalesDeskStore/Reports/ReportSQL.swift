@@ -10,6 +10,11 @@ struct ReportSQL {
     /// `AND column IN (?, …)` for a scope narrower than everyone.
     mutating func owners(_ scope: ReportScope, column: String) {
         guard let ids = scope.ownerIDs else { return }
+        owners(ids: ids, column: column)
+    }
+
+    /// `AND column IN (?, …)` for exactly these owners (none: nothing matches).
+    mutating func owners(ids: [Int64], column: String) {
         clause += ids.isEmpty ? " AND 0" : " AND \(column) IN (\(ids.map { _ in "?" }.joined(separator: ", ")))"
         arguments += StatementArguments(ids)
     }

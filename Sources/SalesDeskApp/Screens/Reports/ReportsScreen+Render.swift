@@ -12,14 +12,23 @@ extension ReportsScreen {
         guard let view else { return DetailLines.loading(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), grid: &grid, theme: theme) }
         grid.put(view.heading + "  ·  " + report.summary, x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
         if let exportPrompt {
-            exportPrompt.render(x: area.x + 1, y: area.y + 2, width: area.width - 2, hint: ".csv, .json or .md · Enter writes · Esc cancels",
-                                grid: &grid, theme: theme)
+            let used = grid.put("Export to ", x: area.x + 1, y: area.y + 2, style: theme.style(ThemeRole.header))
+            let fieldWidth = max(10, min(48, area.width - 2 - used - 2))
+            exportPrompt.field.render(x: area.x + 1 + used, y: area.y + 2, width: fieldWidth, focused: true, grid: &grid, theme: theme)
+            let hint = " .csv, .json or .md · typing replaces the suggested name · Enter writes · Esc cancels"
+            grid.put(hint, x: area.x + 1 + used + fieldWidth, y: area.y + 2, style: theme.style(ThemeRole.muted), maxWidth: max(0, area.width - 2 - used - fieldWidth))
         }
         let chart = Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: Self.chartRows)
         for (row, line) in view.chart.lines(width: chart.width, height: chart.height - 1).prefix(chart.height).enumerated() {
             grid.put(line, x: chart.x, y: chart.y + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
         }
-        let body = Rect(x: area.x, y: chart.maxY, width: area.width, height: area.maxY - chart.maxY)
+        for (row, note) in visibleNotes.enumerated() {
+            // A note longer than the screen ends in "…" (the export has it whole).
+            let shown = note.count > chart.width ? String(note.prefix(max(0, chart.width - 1))) + "…" : note
+            grid.put(shown, x: chart.x, y: chart.maxY + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
+        }
+        let top = chart.maxY + visibleNotes.count
+        let body = Rect(x: area.x, y: top, width: area.width, height: area.maxY - top)
         if let drill {
             grid.put("\(drill.title) — Enter opens a lead, Esc goes back to the report", x: body.x + 1, y: body.y, style: theme.style(ThemeRole.header), maxWidth: body.width - 2)
             ListView.render(drill.leads, table: Self.drillTable, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1),

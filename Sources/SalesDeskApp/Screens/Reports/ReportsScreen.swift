@@ -72,6 +72,8 @@ public struct ReportsScreen: DeskScreen {
     public var drill: Drill?
     /// The export prompt (a file name) while it is open.
     public var exportPrompt: FilterPrompt?
+    /// The prompt still holds the suggested file name untouched: the first character typed replaces it.
+    var exportSuggested = false
 
     public init(session: DeskSession, record: RecordReference?) {
         span = .current(report.defaultPeriod)
@@ -80,7 +82,13 @@ public struct ReportsScreen: DeskScreen {
     /// Chart rows above the table.
     static let chartRows = 10
 
-    public var rowsAboveList: Int { 3 + Self.chartRows }
+    /// At most this many of the table's notes (medians, breaches, what is left out) show between chart and table.
+    static let noteRows = 3
+
+    /// The notes shown on screen (the export carries them all).
+    var visibleNotes: [String] { Array((view?.table.notes ?? []).prefix(Self.noteRows)) }
+
+    public var rowsAboveList: Int { 3 + Self.chartRows + visibleNotes.count }
 
     public var typesText: Bool { exportPrompt != nil }
 
@@ -106,6 +114,7 @@ public struct ReportsScreen: DeskScreen {
         case .export:
             let day = Format.time(context.session.now, zone: context.session.timeZone, pattern: "yyyy-MM-dd")
             exportPrompt = FilterPrompt(text: "\(report.rawValue)-\(day).csv")
+            exportSuggested = true
             return []
         case .closeDrill:
             guard drill != nil else { return [] }
@@ -140,6 +149,8 @@ public struct ReportsScreen: DeskScreen {
     }
 
     public mutating func typed(_ key: Key, _ context: inout ScreenContext) -> [Effect]? {
+        if exportSuggested, exportPrompt != nil, case .character = key { exportPrompt = FilterPrompt() }
+        if exportPrompt != nil { exportSuggested = exportSuggested && key == .enter }
         let typedPath = exportPrompt?.field.text ?? ""
         guard let outcome = FilterPrompt.type(key, into: &exportPrompt) else { return nil }
         guard outcome == .accepted else { return [] }
