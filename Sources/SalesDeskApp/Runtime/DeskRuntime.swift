@@ -16,9 +16,6 @@ public final class DeskRuntime {
     private let writer: WriteRunner
     private let editor: ExternalEditor
     private let importing: DeskImport
-    /// Loads asked for while keys are typed ahead into a filter: run once, after the keys are applied.
-    private var pendingLoads: [(ScreenID, LoadRequest)] = []
-    private var deferLoads = false
     private var scheduling: DeskScheduling?
     /// The scheduler was attached and has not caught up yet (it does right after the first frame).
     private var needsCatchUp = false
@@ -74,7 +71,8 @@ public final class DeskRuntime {
             let waitMilliseconds = loader.hasWork ? Self.readPollMilliseconds : Self.tickMilliseconds
             if let event = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds) {
                 inputOrHold(event)
-                // Keys typed ahead are applied together (a filter line asks for one read).
+                // Keys typed ahead are applied together, in one frame; a filter's reads made obsolete by the next
+                // key never run (BackgroundLoader).
                 while let next = terminal.nextEvent(timeoutMilliseconds: 0) { inputOrHold(next) }
                 awaitQuickReads()
                 releaseHeldKeys()
@@ -91,7 +89,7 @@ public final class DeskRuntime {
 
     /// Handles one terminal event and waits for the reads it asked for (tests call this).
     public func handle(_ event: TerminalEvent) {
-        input(event)
+        process(event)
         settle()
     }
 
@@ -99,7 +97,7 @@ public final class DeskRuntime {
     /// run in the background, and those done within ``frameBudgetMilliseconds`` are in that frame; the rest
     /// come later (the status line says "Reading…" meanwhile; ``settle()`` waits for them).
     public func receive(_ event: TerminalEvent) {
-        input(event)
+        process(event)
         awaitQuickReads()
     }
 
@@ -112,8 +110,8 @@ public final class DeskRuntime {
     /// Sends the event through `update`, or holds it while the screen's new rows are being read (see
     /// ``mustHold(_:)``).
     private func inputOrHold(_ event: TerminalEvent) {
-        if case .key(.ctrl("c")) = event { return input(event) }
-        if heldKeys.isEmpty, !mustHold(event) { return input(event) }
+        if case .key(.ctrl("c")) = event { return process(event) }
+        if heldKeys.isEmpty, !mustHold(event) { return process(event) }
         heldKeys.append(event)
     }
 
@@ -136,15 +134,8 @@ public final class DeskRuntime {
     private func releaseHeldKeys() {
         while let event = heldKeys.first, !mustHold(event) {
             heldKeys.removeFirst()
-            input(event)
+            process(event)
         }
-    }
-
-    /// Sends the event through `update`; the reads it asks for start in the background.
-    private func input(_ event: TerminalEvent) {
-        deferLoads = true
-        process(event)
-        flushLoads()
     }
 
     /// Gives the reads just asked for a frame's time to finish, so a quick answer arrives in one frame (not a
@@ -159,6 +150,7 @@ public final class DeskRuntime {
         perform(DeskUpdate.update(&state, message))
     }
 
+    /// Sends the event through `update`; the reads it asks for start in the background.
     private func process(_ event: TerminalEvent) {
         switch event {
         case .key(let key): send(.key(key))
@@ -245,13 +237,7 @@ public final class DeskRuntime {
         for effect in effects {
             switch effect {
             case .load(let id, let request):
-                if deferLoads {
-                    // A repeated request moves to the end: `G s G` reads the new order's last page, after the reset.
-                    pendingLoads.removeAll { $0 == (id, request) }
-                    pendingLoads.append((id, request))
-                } else {
-                    load(id, request)
-                }
+                load(id, request)
             case .write(let change):
                 guard !state.session.readOnly else {
                     send(.writeFailed(change, "The database is read-only: nothing was changed."))
@@ -377,13 +363,6 @@ public final class DeskRuntime {
         } catch {
             send(.importFailed(Self.describe(error)))
         }
-    }
-
-    private func flushLoads() {
-        deferLoads = false
-        let loads = pendingLoads
-        pendingLoads.removeAll()
-        for (id, request) in loads { load(id, request) }
     }
 
     static func describe(_ error: Error) -> String {
