@@ -94,7 +94,7 @@ extension AppDatabase {
     }
 
     /// Where a query's leads come from, and its WHERE clause: a search drives from its matches (see
-    /// `LeadSearchProbe.matchesFirst`), anything else from the lead table.
+    /// `LeadSearchWalk.matchesFirst`), anything else from the lead table.
     static func source(_ query: LeadQuery, pipeline: Pipeline, forPage: Bool)
         -> (from: (sql: String, arguments: StatementArguments), filter: (sql: String, arguments: StatementArguments)) {
         guard let pattern = query.searchText.flatMap({ SearchIndex.prefixQuery($0) }) else {
@@ -102,7 +102,7 @@ extension AppDatabase {
         }
         var rest = query
         rest.searchText = nil
-        return ((LeadSearchProbe.matchesFirst, [pattern]), leadFilter(rest, pipeline: pipeline, forPage: forPage))
+        return ((LeadSearchWalk.matchesFirst, [pattern]), leadFilter(rest, pipeline: pipeline, forPage: forPage))
     }
 
     /// The queue rows of the leads with `ids` (the records behind a report's figure), longest untouched first.
@@ -118,7 +118,7 @@ extension AppDatabase {
     /// table (`an`): a screen then says "matching" instead of waiting hundreds of milliseconds for a number.
     public func countLeadsIfQuick(_ query: LeadQuery, upTo cap: Int) throws -> Int? {
         if let pattern = query.searchText.flatMap({ SearchIndex.prefixQuery($0) }),
-           try writer.read({ db in try LeadSearchProbe.isCommon(db, pattern) }) {
+           try writer.read({ db in try LeadSearchWalk.isCommon(db, pattern) }) {
             return nil
         }
         return try countLeads(query, upTo: cap)
@@ -129,8 +129,8 @@ extension AppDatabase {
     }
 
     static func fetchLeads(_ db: Database, _ query: LeadQuery, pipeline: Pipeline, page request: PageRequest, limit: Int) throws -> Page<LeadRow> {
-        if let pattern = query.searchText.flatMap({ SearchIndex.prefixQuery($0) }), try LeadSearchProbe.isCommon(db, pattern) {
-            return try LeadSearchProbe.page(db, query, pattern: pattern, pipeline: pipeline, page: request, limit: limit)
+        if let pattern = query.searchText.flatMap({ SearchIndex.prefixQuery($0) }), try LeadSearchWalk.isCommon(db, pattern) {
+            return try LeadSearchWalk.page(db, query, pattern: pattern, pipeline: pipeline, page: request, limit: limit)
         }
         let keyset = keysetClause(for: query)
         let (from, filter) = source(query, pipeline: pipeline, forPage: true)

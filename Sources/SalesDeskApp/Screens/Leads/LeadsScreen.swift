@@ -94,7 +94,7 @@ public struct LeadsScreen: DeskScreen {
     /// Queue counts stop here ("10,000+"): exact counts of huge queues cost a scan per keystroke.
     public static let countCap = 10_000
     /// Extra reads a short page (a search walk that ran out of budget) may take to fill the screen. Each walks
-    /// up to 20,000 leads (`LeadSearchProbe.walkBudget`); more come as the user scrolls.
+    /// up to 20,000 leads (`LeadSearchWalk.walkBudget`); more come as the user scrolls.
     static let shortPageReads = 1
 
     public init(session: DeskSession, record: RecordReference?) {}
@@ -227,7 +227,7 @@ public struct LeadsScreen: DeskScreen {
         let query = query(session)
         let (pageRequest, limit, counts) = ListLoading.plan(request, list)
         var page = try database.leads(query, page: pageRequest, limit: limit)
-        // A search for a common word probes a bounded stretch of the queue per read and may come back short:
+        // A search for a common word walks a bounded stretch of the queue per read and may come back short:
         // read on (a few times at most) so the screen fills.
         for _ in 0..<Self.shortPageReads where page.rows.count < limit && !pageRequest.isBackward {
             guard let next = page.next else { break }

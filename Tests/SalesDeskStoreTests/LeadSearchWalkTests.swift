@@ -5,10 +5,10 @@ import SalesDeskDomain
 import SalesDeskTesting
 import Testing
 
-@Suite("Search within a queue by probing")
-struct LeadSearchProbeTests {
-    @Test("probing a few leads per call still returns every match of the queue once, in the queue's order")
-    func probedPagesCoverTheQueue() throws {
+@Suite("Search within a queue by walking it")
+struct LeadSearchWalkTests {
+    @Test("walking a few leads per call still returns every match of the queue once, in the queue's order")
+    func walkedPagesCoverTheQueue() throws {
         let desk = try DeskFixture()
         for index in 0..<30 {
             desk.clock.advance(by: 60)
@@ -23,7 +23,7 @@ struct LeadSearchProbeTests {
         var calls = 0
         repeat {
             let page = try desk.database.writer.read { db in
-                try LeadSearchProbe.page(db, queue, pattern: try #require(SearchIndex.prefixQuery("an")), pipeline: .standard,
+                try LeadSearchWalk.page(db, queue, pattern: try #require(SearchIndex.prefixQuery("an")), pipeline: .standard,
                                          page: cursor.map(PageRequest.after) ?? .first, limit: 2, budget: 4)
             }
             #expect(page.rows.count <= 2)
@@ -35,8 +35,8 @@ struct LeadSearchProbeTests {
         #expect(calls > 3)
     }
 
-    @Test("probing backwards from the end returns the queue's last matches, in the queue's order")
-    func probedPagesFromTheEnd() throws {
+    @Test("walking backwards from the end returns the queue's last matches, in the queue's order")
+    func walkedPagesFromTheEnd() throws {
         let desk = try DeskFixture()
         for index in 0..<30 {
             desk.clock.advance(by: 60)
@@ -49,7 +49,7 @@ struct LeadSearchProbeTests {
         var calls = 0
         repeat {
             let page = try desk.database.writer.read { db in
-                try LeadSearchProbe.page(db, queue, pattern: try #require(SearchIndex.prefixQuery("an")), pipeline: .standard,
+                try LeadSearchWalk.page(db, queue, pattern: try #require(SearchIndex.prefixQuery("an")), pipeline: .standard,
                                          page: request, limit: 2, budget: 4)
             }
             seen = page.rows.map(\.id) + seen
@@ -71,7 +71,7 @@ struct LeadSearchProbeTests {
         let queue = LeadQuery(ownerIDs: [desk.rep.id!, desk.otherRep.id!], searchText: "tyre", sort: .staleness)
         let collected = try desk.database.leads(queue, limit: 100).rows.map(\.id)
         let walked = try desk.database.writer.read { db in
-            try LeadSearchProbe.page(db, queue, pattern: try #require(SearchIndex.prefixQuery("tyre")), pipeline: .standard, page: .first, limit: 100)
+            try LeadSearchWalk.page(db, queue, pattern: try #require(SearchIndex.prefixQuery("tyre")), pipeline: .standard, page: .first, limit: 100)
         }
         #expect(collected.count == 30)
         #expect(walked.rows.map(\.id) == collected)

@@ -15,7 +15,7 @@ import SalesDeskDomain
 /// a merge of every word it begins per lead (20 s for a page of `tyre` on the 1m set). Testing membership in
 /// memory costs neither. When the budget runs out before the page is full, the page comes back short with a
 /// `next` cursor after the last lead looked at, and the next call goes on from there.
-enum LeadSearchProbe {
+enum LeadSearchWalk {
     /// Leads walked per page at most.
     static let walkBudget = 20_000
     /// A word with more matches than this in the whole index is walked; one with fewer is answered from its
