@@ -7,15 +7,21 @@ import Testing
 
 @Suite("Search within a queue by walking it")
 struct LeadSearchWalkTests {
-    @Test("walking a few leads per call still returns every match of the queue once, in the queue's order")
-    func walkedPagesCoverTheQueue() throws {
+    /// Thirty leads, a third named Ana, between two reps; the first rep's queue searched for "an", and its
+    /// matches as the ordinary query returns them.
+    static func thirtyLeads() throws -> (DeskFixture, LeadQuery, [Int64]) {
         let desk = try DeskFixture()
         for index in 0..<30 {
             desk.clock.advance(by: 60)
             try desk.lead(index % 3 == 0 ? "Ana Buyer\(index)" : "Bob Buyer\(index)", owner: index % 2 == 0 ? desk.rep : desk.otherRep)
         }
         let queue = LeadQuery(ownerIDs: [desk.rep.id!], searchText: "an", sort: .staleness)
-        let expected = try desk.database.leads(queue, limit: 100).rows.map(\.id)
+        return (desk, queue, try desk.database.leads(queue, limit: 100).rows.map(\.id))
+    }
+
+    @Test("walking a few leads per call still returns every match of the queue once, in the queue's order")
+    func walkedPagesCoverTheQueue() throws {
+        let (desk, queue, expected) = try Self.thirtyLeads()
         #expect(expected.count == 5)
 
         var seen: [Int64] = []
@@ -37,13 +43,7 @@ struct LeadSearchWalkTests {
 
     @Test("walking backwards from the end returns the queue's last matches, in the queue's order")
     func walkedPagesFromTheEnd() throws {
-        let desk = try DeskFixture()
-        for index in 0..<30 {
-            desk.clock.advance(by: 60)
-            try desk.lead(index % 3 == 0 ? "Ana Buyer\(index)" : "Bob Buyer\(index)", owner: index % 2 == 0 ? desk.rep : desk.otherRep)
-        }
-        let queue = LeadQuery(ownerIDs: [desk.rep.id!], searchText: "an", sort: .staleness)
-        let expected = try desk.database.leads(queue, limit: 100).rows.map(\.id)
+        let (desk, queue, expected) = try Self.thirtyLeads()
         var seen: [Int64] = []
         var request = PageRequest.last
         var calls = 0
