@@ -168,7 +168,7 @@ public enum DeskUpdate {
         state.screens[id] = entry.make(state.session, record)
         state.current = id
         state.loadedStamps[id] = nil
-        return [.load(id, .reset)]
+        return state.showing(id)
     }
 
     /// Runs `body` on the screen `id` with a context, then applies what the screen set in it.
