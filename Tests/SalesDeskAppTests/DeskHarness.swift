@@ -89,7 +89,7 @@ extension DeskHarness {
 
     /// What the desk last said: the status line, a message dialog, or the open form's error.
     var said: String {
-        if case .message(_, let text, _)? = state.modal { return text }
+        if case .message(_, let text, _, _)? = state.modal { return text }
         return form?.error ?? state.status?.text ?? ""
     }
 

@@ -30,7 +30,7 @@ struct DeskImportTests {
         #expect(screen.contains("ida@berg.example"))
         #expect(try harness.desk.count("lead") == before, "the preview writes nothing")
         harness.press(.enter)
-        guard case .message(_, let summary, false) = harness.state.modal else { Issue.record("no summary"); return }
+        guard case .message(_, let summary, false, _) = harness.state.modal else { Issue.record("no summary"); return }
         #expect(summary.contains("2 rows read, 2 imported"))
         #expect(try harness.desk.count("lead") == before + 2)
         #expect(try StoreSoundness.problems(in: harness.desk.database) == [])

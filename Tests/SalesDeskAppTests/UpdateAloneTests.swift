@@ -85,7 +85,7 @@ struct UpdateAloneTests {
         var state = Self.state()
         let text = String(repeating: "The database file is damaged and cannot be read; ", count: 4)
         _ = DeskUpdate.update(&state, .loadFailed(.agenda, .refresh, text))
-        guard case .message(_, let shown, true)? = state.modal else { Issue.record("no dialog"); return }
+        guard case .message(_, let shown, true, _)? = state.modal else { Issue.record("no dialog"); return }
         #expect(shown == text)
         _ = DeskUpdate.update(&state, .key(.enter))
         #expect(state.modal == nil)

@@ -18,8 +18,10 @@ enum ModalUpdate {
             default: state.modal = .form(form)
             }
             return []
-        case .message:
+        case .message(let title, let text, let isError, let offset):
             if [.enter, .escape, .character("q"), .character(" ")].contains(key) { state.modal = nil }
+            let scroll = MessageLayout(text, offset: offset, terminalWidth: state.width, terminalHeight: state.height).scroll
+            if let moved = scroll.offset(after: key, letters: true) { state.modal = .message(title: title, text: text, isError: isError, offset: moved) }
             return []
         case .help(var help):
             return helpKey(key, &help, &state)
@@ -95,22 +97,19 @@ enum ModalUpdate {
 
     /// Help: typing filters; arrows and page keys scroll; Esc, Enter or `?` on an empty filter close it.
     private static func helpKey(_ key: Key, _ help: inout HelpState, _ state: inout AppState) -> [Effect] {
-        let page = max(1, state.height - 10)
         switch key {
         case .escape, .enter: state.modal = nil; return []
         case .character("?") where help.filter.text.isEmpty: state.modal = nil; return []
-        case .down: help.offset += 1
-        case .up: help.offset -= 1
-        case .pageDown, .ctrl("d"): help.offset += page
-        case .pageUp, .ctrl("u"): help.offset -= page
-        case .home: help.offset = 0
-        case .end: help.offset = Int.max / 2
-        default:
+        default: break
+        }
+        let layout = HelpLayout(CommandTable(state: state).matching(help.filter.text), offset: help.offset,
+                                terminalWidth: state.width, terminalHeight: state.height)
+        if let moved = layout.scroll.offset(after: key, letters: false) {
+            help.offset = moved
+        } else {
             help.filter.handle(key)
             help.offset = 0
         }
-        let count = CommandTable(state: state).matching(help.filter.text).count
-        help.offset = max(0, min(help.offset, count - 1))
         state.modal = .help(help)
         return []
     }

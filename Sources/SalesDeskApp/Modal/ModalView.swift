@@ -9,10 +9,12 @@ enum ModalView {
         case .importPreview(let preview):
             ImportPreviewView.render(preview, grid: &grid, theme: theme)
         case .confirmQuit:
-            message(title: "Quit?", text: "A form has unsaved input. Quit and lose it? (y: quit · any other key: back to the form)",
-                    role: ThemeRole.warning, grid: &grid, theme: theme)
-        case .message(let title, let text, let isError):
-            message(title: title, text: text + "\n\nEnter closes", role: isError ? ThemeRole.error : ThemeRole.text, grid: &grid, theme: theme)
+            let text = "A form has unsaved input. Quit and lose it? (y: quit · any other key: back to the form)"
+            message(title: "Quit?", layout: MessageLayout(text, offset: 0, terminalWidth: grid.width, terminalHeight: grid.height),
+                    closing: nil, role: ThemeRole.warning, grid: &grid, theme: theme)
+        case .message(let title, let text, let isError, let offset):
+            let layout = MessageLayout(text, offset: offset, terminalWidth: grid.width, terminalHeight: grid.height)
+            message(title: title, layout: layout, role: isError ? ThemeRole.error : ThemeRole.text, grid: &grid, theme: theme)
         case .help(let help):
             renderHelp(help, state: state, grid: &grid)
         case .form(let form):
@@ -20,33 +22,40 @@ enum ModalView {
         }
     }
 
-    /// A box with a wrapped message.
-    private static func message(title: String, text: String, role: String, grid: inout Grid, theme: Theme) {
-        let width = min(grid.width - 4, 72)
-        let lines = TextWrap.lines(text, width: width - 4)
-        let box = grid.bounds.centered(width: width, height: min(grid.height - 2, lines.count + 4))
+    /// A box with a wrapped message; one longer than the screen shows where it stands in its title and scrolls.
+    /// The closing hint stays at the bottom, outside the scrolling text.
+    private static func message(title: String, layout: MessageLayout, closing: String? = "Enter closes", role: String,
+                                grid: inout Grid, theme: Theme) {
+        let scroll = layout.scroll
+        let box = grid.bounds.centered(width: layout.width, height: scroll.visibleRows + MessageLayout.chromeRows - (closing == nil ? 1 : 0))
         grid.fill(box, style: theme.style(ThemeRole.background))
-        grid.box(box, style: theme.style(ThemeRole.focusBorder), title: title)
-        for (row, line) in lines.prefix(box.height - 4).enumerated() {
-            grid.put(line, x: box.x + 2, y: box.y + 2 + row, style: theme.style(role), maxWidth: box.width - 4)
+        grid.box(box, style: theme.style(ThemeRole.focusBorder), title: title + scroll.positionText)
+        for (row, index) in scroll.shown.enumerated() {
+            grid.put(layout.lines[index], x: box.x + 2, y: box.y + 2 + row, style: theme.style(role), maxWidth: box.width - 4)
+        }
+        if let closing {
+            grid.put(scroll.scrolls ? "↑/↓ PgUp/PgDn scroll · " + closing : closing, x: box.x + 2, y: box.maxY - 2,
+                     style: theme.style(ThemeRole.muted), maxWidth: box.width - 4)
         }
     }
 
+    /// The help dialog: a filter line and the screen's commands, each description wrapped beside its keys.
     private static func renderHelp(_ help: HelpState, state: AppState, grid: inout Grid) {
         let theme = state.theme
-        let box = grid.bounds.centered(width: min(grid.width - 4, 84), height: grid.height - 2)
-        grid.fill(box, style: theme.style(ThemeRole.background))
         let entries = CommandTable(state: state).matching(help.filter.text)
-        let rows = max(1, box.height - 5)
-        let first = max(0, min(help.offset, max(0, entries.count - rows)))
-        let position = entries.count > rows ? " · \(first + 1)–\(min(entries.count, first + rows)) of \(entries.count), ↑/↓ scroll" : ""
-        grid.box(box, style: theme.style(ThemeRole.focusBorder), title: "Help — \(state.screen.title)\(position)")
+        let layout = HelpLayout(entries, offset: help.offset, terminalWidth: grid.width, terminalHeight: grid.height)
+        let box = grid.bounds.centered(width: layout.width, height: grid.height - 2)
+        grid.fill(box, style: theme.style(ThemeRole.background))
+        grid.box(box, style: theme.style(ThemeRole.focusBorder), title: "Help — \(state.screen.title)\(layout.scroll.positionText)")
         help.filter.render(x: box.x + 2, y: box.y + 1, width: box.width - 4, focused: true, grid: &grid, theme: theme)
-        let keyWidth = 16
-        for (row, entry) in entries.dropFirst(first).prefix(rows).enumerated() {
+        let keyWidth = HelpLayout.keyWidth
+        for (row, index) in layout.scroll.shown.enumerated() {
             let y = box.y + 3 + row
-            grid.put(DisplayWidth.fit(entry.keyLabel, to: keyWidth - 1), x: box.x + 2, y: y, style: theme.style(ThemeRole.hintKey))
-            grid.put("\(entry.summary)  (:\(entry.name))", x: box.x + 2 + keyWidth, y: y, style: theme.style(ThemeRole.text), maxWidth: box.width - keyWidth - 4)
+            let line = layout.lines[index]
+            if let keys = line.keys {
+                grid.put(DisplayWidth.fit(keys, to: keyWidth - 1), x: box.x + 2, y: y, style: theme.style(ThemeRole.hintKey))
+            }
+            grid.put(line.text, x: box.x + 2 + keyWidth, y: y, style: theme.style(ThemeRole.text), maxWidth: box.width - keyWidth - 4)
         }
         if entries.isEmpty { grid.put("No command matches '\(help.filter.text)'.", x: box.x + 2, y: box.y + 3, style: theme.style(ThemeRole.muted)) }
         grid.put("Type to filter · Esc closes", x: box.x + 2, y: box.maxY - 2, style: theme.style(ThemeRole.muted), maxWidth: box.width - 4)

@@ -8,8 +8,9 @@ public enum Modal: Sendable, Equatable {
     case confirmQuit(returningTo: FormState)
     /// The mapping and first rows of a file about to be imported; its progress while it runs.
     case importPreview(ImportPreview)
-    /// A message the user reads and dismisses (a long error, an import summary), wrapped to the dialog.
-    case message(title: String, text: String, isError: Bool)
+    /// A message the user reads and dismisses (a long error, an import summary, a dry run), wrapped to the dialog;
+    /// one longer than the screen scrolls, `offset` being its first line shown.
+    case message(title: String, text: String, isError: Bool, offset: Int = 0)
 }
 
 /// The help dialog: a filter line and the scrolling list of the screen's commands.

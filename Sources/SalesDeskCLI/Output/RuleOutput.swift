@@ -23,10 +23,7 @@ enum RuleOutput {
 
     /// A trial as lines: the record and trigger, each condition ✓ / ✗ with the record's value, the plans.
     static func lines(_ trial: RuleTrial) -> String {
-        var lines = ["\(trial.record)\(trial.at.map { " at \(instant($0))" } ?? ""): \(trial.trigger) \(trial.triggered ? "✓" : "✗")"]
-        lines += trial.checks.map { "  \($0.passed ? "✓" : "✗") \($0.term)" + ($0.actual.map { " (is \($0))" } ?? "") }
-        lines += trial.plans.map { "  \(trial.fires ? "→" : "(would)") \($0)" }
-        return clean(lines.joined(separator: "\n"))
+        clean(trial.textLines(instant: instant).joined(separator: "\n"))
     }
 
     /// The rule drawn as boxes and arrows, as text `width` columns wide.

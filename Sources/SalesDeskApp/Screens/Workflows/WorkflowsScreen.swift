@@ -169,9 +169,13 @@ public struct WorkflowsScreen: DeskScreen {
             guard let parsed = rule.parsed else { throw DomainError.invalidField(field: "rule", reason: rule.parseError ?? "the rule does not parse") }
             let report = try database.dryRun(parsed, days: 30, now: session.now)
             let actions = report.plannedActions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-            let trials = report.trials.filter(\.fires).prefix(8).map { "• \($0.record): \($0.plans.joined(separator: "; "))" }
+            let trials = report.trials.flatMap { trial in
+                trial.textLines { Format.time($0, zone: session.timeZone, pattern: "d MMM HH:mm") } + [""]
+            }
+            let more = report.considered > report.trials.count
+                ? ["The first \(report.trials.count) of \(report.considered) are shown; `salesdesk rules dry-run \"\(name)\" --limit \(report.considered)` lists them all."] : []
             return (["Dry run of “\(name)” over the last 30 days: \(CountPhrase.of(report.considered, "trigger")) found, it would have fired \(CountPhrase.of(report.wouldFire, "time")). Nothing was changed."]
-                + actions + trials).joined(separator: "\n")
+                + actions + [""] + trials + more).joined(separator: "\n")
         default:
             throw DomainError.invalidField(field: "workflows", reason: "no task '\(task.name)'")
         }
