@@ -44,10 +44,19 @@ public enum DeskView {
         let root = state.history.first ?? state.current
         let active = ScreenRegistry.tabs.firstIndex { $0.id == root } ?? 0
         TabBar.render(titles, active: active, y: area.y, in: area, grid: &grid, theme: state.theme)
-        let user = state.session.user
-        let who = "\(user.name) · \(user.role.label)\(state.session.readOnly ? " · read-only" : "")"
-        let width = DisplayWidth.of(who)
         let tabsEnd = area.x + titles.reduce(0) { $0 + DisplayWidth.of(" \($1) ") + 1 }
-        if area.maxX - width - 1 > tabsEnd { grid.put(who, x: area.maxX - width - 1, y: area.y, style: state.theme.style(ThemeRole.muted)) }
+        let room = area.maxX - 1 - tabsEnd - 1
+        if let who = whoLabels(state).first(where: { DisplayWidth.of($0) <= room }) {
+            grid.put(who, x: area.maxX - DisplayWidth.of(who) - 1, y: area.y, style: state.theme.style(ThemeRole.muted))
+        }
+    }
+
+    /// Who is signed in, longest first: the tab bar shows the longest that fits beside the tabs (an unread
+    /// count in the Inbox tab must not make the name vanish).
+    static func whoLabels(_ state: AppState) -> [String] {
+        let user = state.session.user
+        let readOnly = state.session.readOnly ? " · read-only" : ""
+        let first = user.name.split(separator: " ").first.map(String.init) ?? user.name
+        return ["\(user.name) · \(user.role.label)\(readOnly)", "\(user.name)\(readOnly)", "\(first)\(readOnly)"]
     }
 }
