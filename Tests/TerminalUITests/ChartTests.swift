@@ -106,10 +106,10 @@ struct ChartTests {
         #expect(ChartNumber.format(2.5) == "2.5")
     }
 
-    @Test("a chart drawn into a grid is clipped to its rectangle")
+    @Test("a chart drawn into a grid is clipped to its rectangle, the cut marked with …")
     func drawIntoGrid() {
         var grid = Grid(width: 10, height: 2)
         grid.draw(lines: ["1234567890ABC", "x", "never"], in: Rect(x: 1, y: 0, width: 5, height: 2))
-        #expect(grid.textLines().map { String($0.reversed().drop { $0 == " " }.reversed()) } == [" 12345", " x"])
+        #expect(grid.textLines().map { String($0.reversed().drop { $0 == " " }.reversed()) } == [" 1234…", " x"])
     }
 }

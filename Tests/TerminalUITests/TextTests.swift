@@ -39,20 +39,32 @@ struct TextTests {
 
 @Suite("Grid and widgets")
 struct GridTests {
-    @Test("a wide character occupies two cells and text is clipped at the edge")
+    @Test("a wide character occupies two cells, and text clipped at the edge ends in … (half a wide character becomes a space)")
     func wideCells() {
         var grid = Grid(width: 6, height: 1)
         let used = grid.put("株式会社", x: 0, y: 0, style: .plain)
         #expect(used == 6)
-        #expect(grid.textLines() == ["株式会"])
+        #expect(grid.textLines() == ["株式 …"])
         #expect(grid[1, 0].isContinuation)
+        var exact = Grid(width: 6, height: 1)
+        exact.put("株式会", x: 0, y: 0, style: .plain)
+        #expect(exact.textLines() == ["株式会"], "text that fits exactly is not marked")
     }
 
-    @Test("a wide character that does not fit whole becomes a space")
+    @Test("a wide character that does not fit whole becomes a space, and the cut is marked with …")
     func wideAtEdge() {
         var grid = Grid(width: 5, height: 1)
         grid.put("ab株式", x: 0, y: 0, style: .plain)
-        #expect(grid.textLines() == ["ab株"])
+        #expect(grid.textLines() == ["ab株…"])
+    }
+
+    @Test("text cut at maxWidth ends in … inside its width and leaves the cells after it alone")
+    func cutAtMaxWidth() {
+        var grid = Grid(width: 10, height: 1)
+        grid.put("0123456789", x: 0, y: 0, style: .plain)
+        let used = grid.put("abcdef", x: 1, y: 0, style: .plain, maxWidth: 4)
+        #expect(used == 4)
+        #expect(grid.textLines() == ["0abc…56789"])
     }
 
     @Test("text drawn into the grid is always sanitised")

@@ -36,7 +36,8 @@ public struct Grid: Sendable {
     }
 
     /// Draws sanitised `text` from (x, y), clipped to `maxWidth` columns and the grid; returns the columns used.
-    /// A wide character that would not fit whole is replaced by a space.
+    /// Text that does not fit is never cut silently: its last column shows "…" (a wide character cut in half
+    /// leaves a space).
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
@@ -50,6 +51,8 @@ public struct Grid: Sendable {
             }
             if column + columns > limit {
                 if column < limit, column >= 0 { self[column, y] = Cell(text: " ", style: style) }
+                markCut(at: limit - 1, from: x, y: y, style: style)
+                column = limit
                 break
             }
             if column >= 0 {
@@ -59,6 +62,14 @@ public struct Grid: Sendable {
             column += columns
         }
         return column - x
+    }
+
+    /// Puts "…" in the last column of a cut text (column `last`, never left of where the text began). When that
+    /// column holds the right half of a wide character, its left half becomes a space.
+    private mutating func markCut(at last: Int, from start: Int, y: Int, style: Style) {
+        guard last >= max(0, start), last < width else { return }
+        if self[last, y].text.isEmpty, last - 1 >= max(0, start) { self[last - 1, y] = Cell(text: " ", style: self[last - 1, y].style) }
+        self[last, y] = Cell(text: "…", style: self[last, y].style)
     }
 
     /// Paints a rectangle with spaces in `style`.
