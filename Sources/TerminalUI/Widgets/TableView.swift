@@ -8,8 +8,8 @@ public struct TableView: Sendable {
     /// How wide a column is.
     public enum Width: Sendable, Equatable {
         case fixed(Int)
-        /// Shares what the fixed columns leave, never below `min`.
-        case flexible(min: Int)
+        /// Shares what the fixed columns leave in proportion to its `weight`, never below `min`.
+        case flexible(min: Int, weight: Int = 1)
     }
 
     /// A column's title, width and alignment.
@@ -49,13 +49,15 @@ public struct TableView: Sendable {
             if case .fixed(let width) = column.width { return sum + width }
             return sum
         }
-        let flexibleColumns = columns.filter { if case .flexible = $0.width { return true } else { return false } }
+        let weights = columns.reduce(0) { sum, column in
+            if case .flexible(_, let weight) = column.width { return sum + max(1, weight) }
+            return sum
+        }
         let remaining = max(0, total - fixed - gaps)
-        let share = flexibleColumns.isEmpty ? 0 : remaining / flexibleColumns.count
         var widths = columns.map { column -> Int in
             switch column.width {
             case .fixed(let width): width
-            case .flexible(let minimum): max(minimum, share)
+            case .flexible(let minimum, let weight): max(minimum, weights == 0 ? 0 : remaining * max(1, weight) / weights)
             }
         }
         while widths.count > 1, widths.reduce(0, +) + widths.count - 1 > total { widths.removeLast() }

@@ -155,13 +155,13 @@ public struct TicketsScreen: DeskScreen {
 
     static let table = TableView(columns: [
         .init(title: "NUMBER", width: .fixed(8)),
-        .init(title: "SUBJECT", width: .flexible(min: 16)),
+        .init(title: "SUBJECT", width: .flexible(min: 16, weight: 2)),
         .init(title: "ACCOUNT", width: .flexible(min: 10)),
         .init(title: "PRIORITY", width: .fixed(8)),
         .init(title: "SLA", width: .fixed(21)),
         .init(title: "STATUS", width: .fixed(19)),
         .init(title: "ASSIGNEE", width: .fixed(8)),
-        .init(title: "TEAM", width: .fixed(14)),
+        .init(title: "TEAM", width: .fixed(16)),
     ])
 
     public func render(in area: Rect, _ context: RenderContext, grid: inout Grid) {

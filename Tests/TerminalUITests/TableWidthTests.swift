@@ -1,0 +1,26 @@
+import Testing
+@testable import TerminalUI
+
+@Suite("Table column widths")
+struct TableWidthTests {
+    @Test("flexible columns share what the fixed ones leave by their weights, never below their minimum")
+    func weightedShares() {
+        let table = TableView(columns: [
+            .init(title: "A", width: .fixed(10)),
+            .init(title: "SUBJECT", width: .flexible(min: 5, weight: 2)),
+            .init(title: "ACCOUNT", width: .flexible(min: 5)),
+        ])
+        // 100 columns − 10 fixed − 2 gaps = 88 to share: two thirds and one third.
+        #expect(table.widths(for: 100) == [10, 58, 29])
+        // 30 − 10 − 2 = 18: 12 and 6.
+        #expect(table.widths(for: 30) == [10, 12, 6])
+        // 20 − 10 − 2 = 8: 5 and 2, but the minimum is 5; the last column no longer fits and is dropped.
+        #expect(table.widths(for: 20) == [10, 5])
+    }
+
+    @Test("without weights the flexible columns share equally, as before")
+    func equalShares() {
+        let table = TableView(columns: [.init(title: "A", width: .flexible(min: 4)), .init(title: "B", width: .flexible(min: 4))])
+        #expect(table.widths(for: 41) == [20, 20])
+    }
+}
