@@ -18,7 +18,7 @@ struct DeskSchedulingTests {
         #expect(try harness.desk.count("notification", where: "kind = 'digest' AND user_id = \(harness.desk.rep.id!)") == 1)
     }
 
-    @Test("the first frame is drawn before the launch catch-up, which then shows what it did")
+    @Test("the first frame is drawn before the launch catch-up, keys are answered while it runs, and its digest shows when it ends")
     func firstFrameBeforeCatchUp() throws {
         let harness = try DeskHarness { desk in
             try DeskHarness.standardSeed(desk)
@@ -28,12 +28,23 @@ struct DeskSchedulingTests {
         }
         harness.runtime.attachScheduler(DeskScheduling(database: harness.desk.database, now: harness.desk.clock.now))
         #expect(try harness.desk.count("notification", where: "kind = 'digest'") == 0, "attaching does not catch up yet")
-        harness.terminal.send([.key(.ctrl("c"))])
+        harness.terminal.send([.key(.character("2"))])
+        let terminal = harness.terminal
+        let giveUp = Date().addingTimeInterval(20)
+        var quitSent = false
+        terminal.whenIdle = {
+            guard !quitSent else { return [] }
+            let digestShown = terminal.presented.last?.text.contains("While you were away") == true
+            quitSent = digestShown || Date() > giveUp
+            return quitSent ? [.key(.ctrl("c"))] : []
+        }
         harness.runtime.run()
-        let frames = harness.terminal.presented.map(\.text)
+        let frames = terminal.presented.map(\.text)
         #expect(frames.first?.contains("My Agenda —") == true, "the first frame is the desk")
         #expect(frames.first?.contains("While you were away") == false, "drawn before the catch-up ran")
-        #expect(frames.contains { $0.contains("While you were away") }, "then the catch-up's digest shows")
+        let leads = try #require(frames.firstIndex { $0.contains("New to contact") }, "the key was answered")
+        let digest = try #require(frames.firstIndex { $0.contains("While you were away") }, "then the catch-up's digest shows")
+        #expect(leads < digest, "the key did not wait for the catch-up")
         #expect(try harness.desk.count("notification", where: "kind = 'digest' AND user_id = \(harness.desk.rep.id!)") == 1)
     }
 

@@ -17,8 +17,10 @@ public final class DeskRuntime {
     private let editor: ExternalEditor
     private let importing: DeskImport
     private var scheduling: DeskScheduling?
-    /// The scheduler was attached and has not caught up yet (it does right after the first frame).
+    /// The scheduler was attached and has not caught up yet (it starts right after the first frame).
     private var needsCatchUp = false
+    /// The launch catch-up runs in the background; what it has handled so far.
+    private var catchUp: (running: Bool, handled: Int) = (false, 0)
     /// Reads screens' data off the key path.
     private let loader = BackgroundLoader()
     /// When the clock last moved the desk on (``tick()``), so reads arriving do not hold it back.
@@ -66,7 +68,7 @@ public final class DeskRuntime {
     /// (bounded passes) shows its progress, so a file idle for days never opens on a blank screen.
     public func run() {
         present()
-        catchUpAtLaunch()
+        startCatchUp()
         while state.isRunning {
             let waitMilliseconds = loader.hasWork ? Self.readPollMilliseconds : Self.tickMilliseconds
             if let event = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds) {
@@ -84,7 +86,7 @@ public final class DeskRuntime {
             let elapsed = (DispatchTime.now().uptimeNanoseconds - lastTick.uptimeNanoseconds) / 1_000_000
             if elapsed >= UInt64(Self.tickMilliseconds), advanceClock() { present() }
         }
-        scheduling?.waitForRules()
+        scheduling?.stop()
     }
 
     /// Handles one terminal event and waits for the reads it asked for (tests call this).
@@ -159,68 +161,84 @@ public final class DeskRuntime {
         }
     }
 
-    /// The clock moved on: run the scheduler's due work, and refresh the visible screen if the database changed.
+    /// The clock moved on: start the scheduler's due work, and refresh the visible screen if the database changed.
     /// Returns whether the screen needs drawing again (data changed, or the minute turned).
-    /// Waits for the reads it causes (tests call this); the run loop does not wait.
+    /// Waits for the scheduler's passes and the reads it causes (tests call this); the run loop does not wait.
     @discardableResult
     public func tick() -> Bool {
-        let changed = advanceClock()
+        var changed = advanceClock()
+        scheduling?.waitForPasses()
+        changed = applySchedulerNews() || changed
+        if (try? monitor?.hasChanged()) == true { send(.databaseChanged) }
         settle()
         return changed
     }
 
-    /// ``tick()`` without waiting for the reads it starts.
+    /// ``tick()`` without waiting for the passes or the reads it starts.
     private func advanceClock() -> Bool {
         lastTick = DispatchTime.now()
         checkpointInBackground()
         if needsCatchUp {
-            catchUpAtLaunch()
+            startCatchUp()
             return true
         }
         let previousMinute = Int(state.session.now.timeIntervalSince1970 / 60)
         send(.tick(now()))
         let warning = state.warning
-        runScheduler()
+        if !catchUp.running { scheduling?.tickSoon() }
+        let news = applySchedulerNews()
+        if let scheduling { send(.schedulerHealth(scheduling.staleWarning())) }
         if (try? monitor?.hasChanged()) == true {
             // This desk's scheduler pass, or another process: either may have left the log long.
             logNeedsCheckpoint = true
             send(.databaseChanged)
             return true
         }
-        return Int(state.session.now.timeIntervalSince1970 / 60) != previousMinute || warning != state.warning
+        return news || Int(state.session.now.timeIntervalSince1970 / 60) != previousMinute || warning != state.warning
     }
 
-    /// Runs the scheduler inside this desk: catches up now (showing the user's "while you were away" digest),
-    /// then fires due work on idle ticks. See ``DeskScheduling``.
+    /// Runs the scheduler inside this desk: catches up (showing the user's "while you were away" digest) in the
+    /// background after the first frame, then fires due work on idle ticks. See ``DeskScheduling``.
     public func attachScheduler(_ scheduling: DeskScheduling) {
         self.scheduling = scheduling
         needsCatchUp = true
     }
 
-    /// The launch catch-up: bounded passes, the status line counting what was handled, then the digest line.
-    private func catchUpAtLaunch() {
+    /// Starts the launch catch-up in the background; keys are answered meanwhile, and the status line counts
+    /// what it handled (``applySchedulerNews()``).
+    private func startCatchUp() {
         guard needsCatchUp, let scheduling else { return }
         needsCatchUp = false
-        var handled = 0
-        while let report = scheduling.catchUp() {
-            handled += report.firing.handled
-            guard report.firing.handled >= DeskScheduling.catchUpBatch else { break }
-            state.status = StatusMessage(text: "Catching up on what came due while the desk was closed: \(Format.count(handled)) handled…", isError: false)
-            present()
-        }
-        if handled > 0 {
-            send(.databaseChanged)
-            state.status = nil
-        }
-        if let digest = scheduling.digestLine(for: state.session.user) { state.status = StatusMessage(text: digest + " (see the inbox)", isError: false) }
-        send(.schedulerHealth(scheduling.staleWarning()))
-        present()
+        catchUp = (true, 0)
+        scheduling.startCatchUp()
     }
 
-    private func runScheduler() {
-        guard let scheduling else { return }
-        if let report = scheduling.tick(), report.firing.notified + report.firing.digests > 0, scheduling.ringsBell { terminal.bell() }
-        send(.schedulerHealth(scheduling.staleWarning()))
+    /// Applies what the scheduler's background passes did: the catch-up's progress, then its end (a re-read and the
+    /// digest line), and the bell for new notifications. Returns whether the screen needs drawing again.
+    private func applySchedulerNews() -> Bool {
+        guard let scheduling else { return false }
+        let news = scheduling.takeNews()
+        var changed = false
+        if catchUp.running, news.caughtUp > 0 {
+            catchUp.handled += news.caughtUp
+            if !news.catchUpFinished {
+                state.status = StatusMessage(text: "Catching up on what came due while the desk was closed: \(Format.count(catchUp.handled)) handled…", isError: false)
+            }
+            changed = true
+        }
+        if news.catchUpFinished {
+            let handled = catchUp.handled
+            catchUp = (false, 0)
+            if handled > 0 {
+                send(.databaseChanged)
+                state.status = nil
+            }
+            if let digest = scheduling.digestLine(for: state.session.user) { state.status = StatusMessage(text: digest + " (see the inbox)", isError: false) }
+            send(.schedulerHealth(scheduling.staleWarning()))
+            changed = true
+        }
+        if news.notified > 0, scheduling.ringsBell { terminal.bell() }
+        return changed
     }
 
     /// Shows a message in the status line (e.g. a theme that could not be loaded).

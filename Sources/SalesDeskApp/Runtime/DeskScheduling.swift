@@ -7,22 +7,40 @@ import TerminalUI
 
 /// The scheduler inside an open desk: a pass when work is due (from the engine's next-due instant, so
 /// idle ticks touch no table), a pass at least every minute to keep the heartbeat fresh, the
-/// "while you were away" digest on launch, and a warning when no scheduler has run recently.
-public final class DeskScheduling {
+/// "while you were away" catch-up on launch, and a warning when no scheduler has run recently.
+///
+/// Every pass runs on one background queue, never on the key path: a launch catch-up over days of due work, or a
+/// busy minute, must not hold a keystroke. The desk starts passes (``startCatchUp()``, ``tickSoon()``,
+/// ``runRulesSoon()``) and collects what they did with ``takeNews()`` on its ticks.
+public final class DeskScheduling: @unchecked Sendable {
     private let engine: SchedulerEngine
     private let database: AppDatabase
     private let now: @Sendable () -> Date
+    // Touched only on `queue`.
     private var nextDueAt: Date?
     private var lastPassAt: Date?
+    // Touched only on the desk's thread.
     private var lastHealthCheckAt: Date?
     private var lastWarning: String?
 
-    /// The rules' passes after this desk's own writes run here, one at a time, off the key path.
-    private let rulesQueue = DispatchQueue(label: "salesdesk.desk.rules")
+    /// The passes (catch-up, ticks, rules after the desk's own writes) run here, one at a time, off the key path.
+    private let queue = DispatchQueue(label: "salesdesk.desk.scheduler")
     private let rulesQueued = QueuedFlag()
+    private let tickQueued = QueuedFlag()
+    private let news = NewsBox()
 
     /// A pass at least this often keeps the desk's heartbeat fresh.
     static let heartbeatInterval: TimeInterval = 60
+
+    /// What the background passes did since the desk last asked (see ``takeNews()``).
+    public struct News: Equatable, Sendable {
+        /// Due items the launch catch-up handled.
+        public var caughtUp = 0
+        /// The launch catch-up has finished (or stopped).
+        public var catchUpFinished = false
+        /// Notifications and digests the passes created (the desk may ring the bell).
+        public var notified = 0
+    }
 
     public init(database: AppDatabase, now: @escaping @Sendable () -> Date) {
         self.database = database
@@ -35,19 +53,47 @@ public final class DeskScheduling {
     /// Whether a new notification should ring the terminal bell.
     public var ringsBell: Bool { database.configuration.scheduler.bell }
 
-    /// Catches up at launch and returns the user's unread digest line (sanitised for the terminal), if any.
-    public func launch(for user: User) -> String? {
-        while let report = catchUp(), report.firing.handled >= Self.catchUpBatch {}
-        return digestLine(for: user)
-    }
-
-    /// Items one catch-up pass handles at most, so the desk can draw between passes.
+    /// Items one catch-up pass handles at most, so the desk can stop between passes.
     public static let catchUpBatch = 2_000
 
-    /// One bounded pass (at most ``catchUpBatch`` due items); nil when none could run (a read-only file).
-    /// The desk calls it until a pass handles fewer, drawing its progress in between.
-    public func catchUp() -> PassReport? {
-        runPass(maxItems: Self.catchUpBatch)
+    /// Starts the launch catch-up in the background: bounded passes until one handles fewer than a batch (or
+    /// ``stop()`` is called); their progress and end arrive through ``takeNews()``.
+    public func startCatchUp() {
+        queue.async { [self] in
+            while !news.isStopping, let report = runPass(maxItems: Self.catchUpBatch) {
+                news.update { $0.caughtUp += report.firing.handled; $0.notified += report.firing.notified + report.firing.digests }
+                if report.firing.handled < Self.catchUpBatch { break }
+            }
+            news.update { $0.catchUpFinished = true }
+        }
+    }
+
+    /// Asks for a pass in the background if work is due or the heartbeat needs one; asks made while one is queued
+    /// share it.
+    public func tickSoon() {
+        guard tickQueued.raise() else { return }
+        queue.async { [self] in
+            tickQueued.lower()
+            let instant = now()
+            let heartbeatDue = lastPassAt.map { instant.timeIntervalSince($0) >= Self.heartbeatInterval } ?? true
+            guard heartbeatDue || (nextDueAt.map { instant >= $0 } ?? false), let report = runPass() else { return }
+            news.update { $0.notified += report.firing.notified + report.firing.digests }
+        }
+    }
+
+    /// What the passes did since the last call (and resets it).
+    public func takeNews() -> News { news.take() }
+
+    /// Waits for every pass asked for so far (tests do, to look at their result).
+    public func waitForPasses() {
+        queue.sync {}
+    }
+
+    /// Stops a catch-up between two batches and waits for the pass running now (the desk does before it quits, so
+    /// it never leaves due work claimed; what is left is caught up by the next desk or `salesdesk scheduler`).
+    public func stop() {
+        news.stop()
+        queue.sync {}
     }
 
     /// The user's unread "while you were away" digest, as a status line (sanitised), if any.
@@ -56,32 +102,23 @@ public final class DeskScheduling {
         return TextSanitizer.sanitize(digest.title)
     }
 
-    /// Runs the rules over the events a write of this desk just appended, on a background queue, so the keystroke
+    /// Runs the rules over the events a write of this desk just appended, on the background queue, so the keystroke
     /// that made the write never waits for them; what they do is on screen at the desk's next tick (its change monitor
     /// sees their commits). Asks made while a pass is queued share it. Nothing runs on a read-only file.
     public func runRulesSoon() {
         guard !database.isReadOnly else { return }
         guard rulesQueued.raise() else { return }
         let claimer = engine.claimer + ":rules"
-        rulesQueue.async { [database, now, rulesQueued] in
+        queue.async { [database, now, rulesQueued] in
             rulesQueued.lower()
             // A pass that fails (the file is busy) leaves the events to the next tick's pass or to `salesdesk scheduler`.
             _ = try? database.runAutomation(claimer: claimer, now: now(), lease: database.configuration.scheduler.leaseSeconds)
         }
     }
 
-    /// Waits for a rules pass asked for by ``runRulesSoon()`` to finish (the desk does before it quits, so it never
-    /// leaves the event stream claimed; tests do to look at its result).
+    /// Waits for a rules pass asked for by ``runRulesSoon()`` to finish (tests do to look at its result).
     public func waitForRules() {
-        rulesQueue.sync {}
-    }
-
-    /// Called on the desk's idle tick. Returns the pass report when a pass ran.
-    public func tick() -> PassReport? {
-        let instant = now()
-        let heartbeatDue = lastPassAt.map { instant.timeIntervalSince($0) >= Self.heartbeatInterval } ?? true
-        guard heartbeatDue || (nextDueAt.map { instant >= $0 } ?? false) else { return nil }
-        return runPass()
+        waitForPasses()
     }
 
     /// A warning for the status line while no scheduler (this desk included) has beaten recently, nil while one
@@ -110,7 +147,26 @@ public final class DeskScheduling {
     }
 }
 
-/// Whether a rules pass is queued and not yet started (shared with the queue that runs it).
+/// The news of the background passes, shared between the queue that writes it and the desk that takes it.
+private final class NewsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var news = DeskScheduling.News()
+    private var stopping = false
+
+    func update(_ change: (inout DeskScheduling.News) -> Void) { lock.withLock { change(&news) } }
+
+    func take() -> DeskScheduling.News {
+        lock.withLock {
+            defer { news = DeskScheduling.News() }
+            return news
+        }
+    }
+
+    var isStopping: Bool { lock.withLock { stopping } }
+    func stop() { lock.withLock { stopping = true } }
+}
+
+/// Whether a pass is queued and not yet started (shared with the queue that runs it).
 private final class QueuedFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var isRaised = false

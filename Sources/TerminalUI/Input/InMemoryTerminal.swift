@@ -25,8 +25,12 @@ public final class InMemoryTerminal: Terminal {
 
     public var lastGrid: Grid? { presented.last }
 
+    /// Asked for more events when the queue is empty (a test that types once something is on screen).
+    public var whenIdle: (() -> [TerminalEvent])?
+
     public func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent? {
-        events.isEmpty ? nil : events.removeFirst()
+        if events.isEmpty, let whenIdle { events += whenIdle() }
+        return events.isEmpty ? nil : events.removeFirst()
     }
 
     public func present(_ grid: Grid) { presented.append(grid) }
