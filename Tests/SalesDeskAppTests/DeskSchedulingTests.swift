@@ -48,6 +48,19 @@ struct DeskSchedulingTests {
         #expect(try harness.desk.count("notification", where: "kind = 'digest' AND user_id = \(harness.desk.rep.id!)") == 1)
     }
 
+    @Test("the warning that no scheduler ever ran, looked up before the catch-up beat, is looked up again when it ends")
+    func warningLookedUpAgainAfterCatchUp() throws {
+        let harness = try DeskHarness()
+        let scheduling = DeskScheduling(database: harness.desk.database, now: harness.desk.clock.now)
+        #expect(scheduling.staleWarning()?.contains("No scheduler has ever run") == true)
+        scheduling.startCatchUp()
+        scheduling.waitForPasses()
+        #expect(scheduling.takeNews().catchUpFinished)
+        #expect(scheduling.staleWarning() != nil, "within the minute the last answer stands")
+        #expect(scheduling.staleWarning(fresh: true) == nil, "the catch-up's passes beat")
+        #expect(scheduling.staleWarning() == nil)
+    }
+
     @Test("an idle tick fires a reminder once it is due, and only then")
     func tickFiresDueWork() throws {
         let harness = try DeskHarness { desk in

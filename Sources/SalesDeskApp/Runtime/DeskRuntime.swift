@@ -234,7 +234,7 @@ public final class DeskRuntime {
                 state.status = nil
             }
             if let digest = scheduling.digestLine(for: state.session.user) { state.status = StatusMessage(text: digest + " (see the inbox)", isError: false) }
-            send(.schedulerHealth(scheduling.staleWarning()))
+            send(.schedulerHealth(scheduling.staleWarning(fresh: true)))
             changed = true
         }
         if news.notified > 0, scheduling.ringsBell { terminal.bell() }

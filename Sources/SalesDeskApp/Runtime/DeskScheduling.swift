@@ -123,9 +123,10 @@ public final class DeskScheduling: @unchecked Sendable {
 
     /// A warning for the status line while no scheduler (this desk included) has beaten recently, nil while one
     /// has; looked up at most once a minute (in between, the last answer stands).
-    public func staleWarning() -> String? {
+    /// `fresh` looks it up now (after the launch catch-up, whose passes beat while the last answer stood).
+    public func staleWarning(fresh: Bool = false) -> String? {
         let instant = now()
-        if let last = lastHealthCheckAt, instant.timeIntervalSince(last) < Self.heartbeatInterval { return lastWarning }
+        if !fresh, let last = lastHealthCheckAt, instant.timeIntervalSince(last) < Self.heartbeatInterval { return lastWarning }
         lastHealthCheckAt = instant
         lastWarning = Self.warning(heartbeat: try? database.latestHeartbeat(), at: instant, staleAfter: database.configuration.scheduler.heartbeatStaleSeconds)
         return lastWarning
