@@ -58,7 +58,7 @@ extension AppDatabase {
         let keyset = KeysetClause(sortColumn: "activity.due_at", idColumn: "activity.id", descending: descending)
         let page = keyset.whereSQL(request)
         arguments += page.arguments
-        arguments += [limit]
+        arguments += [Page<FollowUpRow>.peekLimit(limit)]
         let rows = try Row.fetchAll(db, sql: """
             SELECT activity.*, user.handle AS owner_handle,
                    CASE activity.record_kind

@@ -138,7 +138,7 @@ extension AppDatabase {
         var arguments = from.arguments
         arguments += filter.arguments
         arguments += page.arguments
-        arguments += [limit]
+        arguments += [Page<LeadRow>.peekLimit(limit)]
         // Pick the page's ids first, on narrow rows, then decorate only those rows: a stalled queue of
         // 20,000 leads sorts 20,000 (id, time) pairs, not 20,000 joined rows with sub-queries.
         let rows = try decoratedRows(db, page: """

@@ -80,19 +80,36 @@ public struct Page<Row: Sendable>: Sendable {
 
     /// A page from rows read for `request` in query order (reversed for backward requests), with one cursor per row.
     ///
-    /// A forward page continues when it came back full; a backward page continues before when it came back full,
-    /// and always continues after (the row it was read before is there), unless it is the last page.
+    /// The query reads one row more than a page (`LIMIT limit + 1`, see ``peekLimit(_:)``): that row, dropped here,
+    /// is how a page knows there is more beyond it. (Taking a page that came back exactly full for one with more
+    /// after it showed "↓ more" at the true end of a list, after a refresh re-read its last page.) A backward page
+    /// always continues after (the row it was read before is there), unless it is the last page.
     /// `inListOrder`: the rows are already in list order (a backward page sorted back after it was read).
     static func assemble(_ rows: [Row], cursors: [PageCursor], for request: PageRequest, limit: Int, inListOrder: Bool = false) -> Page {
-        let full = rows.count >= limit
+        let more = rows.count > limit
+        var rows = rows, cursors = cursors
+        if more {
+            // The extra row is the one furthest from where the read started.
+            if request.isBackward, inListOrder {
+                rows.removeFirst(rows.count - limit)
+                cursors.removeFirst(cursors.count - limit)
+            } else {
+                rows.removeLast(rows.count - limit)
+                cursors.removeLast(cursors.count - limit)
+            }
+        }
         guard request.isBackward else {
             let previous: PageCursor? = if case .first = request { nil } else { cursors.first }
-            return Page(rows: rows, next: full ? cursors.last : nil, previous: previous, cursors: cursors)
+            return Page(rows: rows, next: more ? cursors.last : nil, previous: previous, cursors: cursors)
         }
         let ordered = inListOrder ? cursors : Array(cursors.reversed())
         let next: PageCursor? = if case .last = request { nil } else { ordered.last ?? request.anchor }
-        return Page(rows: inListOrder ? rows : rows.reversed(), next: next, previous: full ? ordered.first : nil, cursors: ordered)
+        return Page(rows: inListOrder ? rows : rows.reversed(), next: next, previous: more ? ordered.first : nil, cursors: ordered)
     }
+
+    /// The `LIMIT` a page query reads with: one row more than the page, so ``assemble(_:cursors:for:limit:inListOrder:)``
+    /// knows whether there is more.
+    static func peekLimit(_ limit: Int) -> Int { limit + 1 }
 }
 
 /// Builds `WHERE`/`ORDER BY` SQL fragments for keyset paging over `(sortColumn, id)`.

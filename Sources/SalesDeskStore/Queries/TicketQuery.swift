@@ -73,7 +73,7 @@ extension AppDatabase {
             let order = keyset.orderSQL(backward: request.isBackward)
             var arguments = filter.arguments
             arguments += page.arguments
-            arguments += [limit]
+            arguments += [Page<TicketRow>.peekLimit(limit)]
             let rows = try Row.fetchAll(db, sql: """
                 WITH page AS (
                     SELECT ticket.id AS id FROM ticket WHERE \(filter.sql) AND \(page.sql) ORDER BY \(order) LIMIT ?
