@@ -2,6 +2,7 @@ import Foundation
 import SalesDeskApp
 import SalesDeskConfig
 import SalesDeskDomain
+import SalesDeskInsight
 import SalesDeskStore
 import TerminalUI
 
@@ -61,14 +62,16 @@ struct DeskScenarios {
         latencies.append(try switchScreens())
         latencies.append(try filterAsYouType())
         latencies.append(try moveBoardCards())
+        latencies.append(try openReports())
+        latencies.append(try switchReports())
         return (firstFrame, latencies)
     }
 
-    /// Opens the database and the desk as the demo rep and draws the first frame (My Agenda).
-    private func openDesk(width: Int = 160, height: Int = 48) throws -> DeskRuntime {
+    /// Opens the database and the desk as the demo rep (or `handle`) and draws the first frame (My Agenda).
+    private func openDesk(as handle: String = DemoDataGenerator.sampleRepHandle, width: Int = 160, height: Int = 48) throws -> DeskRuntime {
         let database = try AppDatabase.open(path: path)
-        guard let rep = try database.user(handle: DemoDataGenerator.sampleRepHandle) else {
-            throw DomainError.notFound("The demo rep '\(DemoDataGenerator.sampleRepHandle)' (is this a demo database?)")
+        guard let rep = try database.user(handle: handle) else {
+            throw DomainError.notFound("The demo user '\(handle)' (is this a demo database?)")
         }
         let terminal = InMemoryTerminal(width: width, height: height)
         let runtime = try DeskRuntime(database: database, terminal: terminal, user: rep, theme: ThemeLoader.standard, now: { Date() },
@@ -137,6 +140,37 @@ struct DeskScenarios {
             desk.handle(.key(.escape))
         }
         return Latency(name: "filter as you type (\(samples.count) keystrokes)", timings: samples, labels: labels)
+    }
+
+    /// The demo's sales manager (one team), whose Reports are the team's.
+    static let managerHandle = "jonas"
+
+    /// `7` on a desk just opened, as the manager and as the admin (10 desks each): the Reports screen's first visit,
+    /// which reads its first report (the forecast against quota) for the whole team or company.
+    private func openReports() throws -> Latency {
+        var timings: [Timing] = [], labels: [String] = []
+        for handle in [Self.managerHandle, "admin"] {
+            for round in 1...10 {
+                let desk = try openDesk(as: handle)
+                timings.append(timed(desk, .character("7")))
+                labels.append("7 as \(handle) (\(round))")
+            }
+        }
+        return Latency(name: "open Reports (7, as a manager and an admin × 10)", timings: timings, labels: labels)
+    }
+
+    /// `]` through every report, five times round, as the manager: each reads its report for the team.
+    private func switchReports() throws -> Latency {
+        let desk = try openDesk(as: Self.managerHandle)
+        desk.handle(.key(.character("7")))
+        var timings: [Timing] = [], labels: [String] = []
+        for round in 1...5 {
+            for _ in 0..<ReportName.allCases.count {
+                timings.append(timed(desk, .character("]")))
+                labels.append("] to \(desk.state.screen(ReportsScreen.self)?.report.title ?? "?") (\(round))")
+            }
+        }
+        return Latency(name: "next report (] through all, × 5, as a manager)", timings: timings, labels: labels)
     }
 
     /// `L` then `H` on the board's first card, 50 times: each moves the card a stage on or back (a write, then the
