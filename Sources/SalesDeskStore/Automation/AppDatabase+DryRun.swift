@@ -41,7 +41,11 @@ extension AppDatabase {
             let history = RuleHistory(configuration: configuration, clock: ruleClock(for: nil, now: now))
             let moments = try history.triggers(rule.trigger, from: start, to: now, db)
             var report = DryRunReport(rule: rule.name, from: start, to: now, considered: 0, wouldFire: 0, plannedActions: [:], trials: [])
-            for moment in moments {
+            for (index, moment) in moments.enumerated() {
+                if index % AutomationLimits.subjectBatch == 0 {
+                    let ahead = moments[index..<min(index + AutomationLimits.subjectBatch, moments.count)]
+                    try subjects.prefetchLeads(db, ahead.lazy.filter { $0.kind == .lead }.map(\.recordID))
+                }
                 guard let subject = try subjects.subject(db, moment.kind, moment.recordID, now: moment.at) else { continue }
                 report.considered += 1
                 let clock = ruleClock(for: subject, now: moment.at)

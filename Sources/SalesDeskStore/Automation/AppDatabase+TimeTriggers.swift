@@ -101,6 +101,7 @@ extension AppDatabase {
             let rows = try Row.fetchAll(db, sql: scan.sql, arguments: StatementArguments(scan.extraArguments + [previous, scan.cutoff]))
             let subjects = RuleSubjects(configuration: configuration)
             let digests = RuleDigests()
+            let batch = FiringBatch()
             for row in rows {
                 let id: Int64 = row[0]
                 let anchor: Int64 = row[1]
@@ -112,7 +113,7 @@ extension AppDatabase {
                 let cause = FiringCause(occurrence: "time:\(scan.kind.storedKind):\(id):\(instant.epochSeconds)", eventID: nil, causeRunID: nil,
                                         depth: 0, text: "at \(ISO8601.instant(instant))")
                 let missed = instant < catchUpBefore
-                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now, digests: missed ? digests : nil)
+                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now, digests: missed ? digests : nil, batch: batch)
                     .fire(db, subject: subject, plans: decision.plans))
             }
             try digests.send(db, at: now)
@@ -153,13 +154,14 @@ extension AppDatabase {
             case .each: firing = Array((missed + onTime).suffix(100))
             }
             let digests = RuleDigests()
+            let batch = FiringBatch()
             for instant in firing {
                 let subject = RuleSubject.noRecord()
                 let decision = RuleDecision.decide(active.rule, on: subject, triggered: true, because: "schedule", clock: ruleClock(for: nil, now: now))
                 guard decision.fires else { continue }
                 let cause = FiringCause(occurrence: "time:schedule:0:\(instant.epochSeconds)", eventID: nil, causeRunID: nil, depth: 0,
                                         text: "at \(ISO8601.instant(instant))")
-                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now, digests: instant < catchUpBefore ? digests : nil)
+                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now, digests: instant < catchUpBefore ? digests : nil, batch: batch)
                     .fire(db, subject: subject, plans: decision.plans))
             }
             try digests.send(db, at: now)

@@ -6,11 +6,15 @@ import SalesDeskDomain
 /// Reads a record into the ``RuleSubject`` rules evaluate: its fields by the desk's names, its owner, the merge texts.
 /// The statements are cached, and owners and team time zones are read once per instance (a batch of events, a dry
 /// run: one transaction, where no rule action changes a user or a team), since thousands of subjects share a few.
+/// Leads can be read ahead, a whole batch in one joined query (``prefetchLeads(_:_:)``): a batch of events or of
+/// dry-run moments then reads its subjects from memory instead of two lookups per record.
 final class RuleSubjects {
     let configuration: DeskConfiguration
     private typealias OwnerPart = (fields: [RuleField: FieldValue], merge: [String: String], team: String?)
+    private typealias LeadPart = (lead: Lead, contactName: String)
     private var owners: [Int64: OwnerPart] = [:]
     private var teamZones: [String: String?] = [:]
+    private var prefetched: [Int64: LeadPart] = [:]
 
     init(configuration: DeskConfiguration) {
         self.configuration = configuration
@@ -28,6 +32,27 @@ final class RuleSubjects {
             subject?.timeZoneID = try teamZone(db, team)
         }
         return subject
+    }
+
+    /// Reads the leads `ids` with their contacts' names in one query, replacing what an earlier call read ahead (so
+    /// memory stays bounded by one batch). A lead not found is read (as gone) by ``subject(_:_:_:now:)`` itself.
+    func prefetchLeads(_ db: Database, _ ids: some Sequence<Int64>) throws {
+        prefetched.removeAll(keepingCapacity: true)
+        let sorted = Set(ids).sorted()
+        guard !sorted.isEmpty else { return }
+        let list = "[" + sorted.map(String.init).joined(separator: ",") + "]"
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT lead.*, contact.name AS contact_name FROM lead LEFT JOIN contact ON contact.id = lead.contact_id
+            WHERE lead.id IN (SELECT value FROM json_each(?))
+            """), arguments: [list])
+        while let row = try rows.next() {
+            prefetched[row["id"]] = (try Lead(row: row), row["contact_name"] ?? "")
+        }
+    }
+
+    /// Drops what was read ahead for lead `id` (a rule action changed it), or everything when `id` is nil.
+    func forgetPrefetched(lead id: Int64? = nil) {
+        if let id { prefetched[id] = nil } else { prefetched.removeAll(keepingCapacity: true) }
     }
 
     private func teamZone(_ db: Database, _ team: String) throws -> String? {
@@ -60,11 +85,17 @@ final class RuleSubjects {
                 team)
     }
 
-    private func lead(_ db: Database, _ id: Int64, now: Date) throws -> RuleSubject? {
+    private func readLead(_ db: Database, _ id: Int64) throws -> LeadPart? {
+        if let known = prefetched[id] { return known }
         guard let lead = try Lead.fetchOne(db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?"), arguments: [id]) else { return nil }
+        let contactName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM contact WHERE id = ?"), arguments: [lead.contactID]) ?? ""
+        return (lead, contactName)
+    }
+
+    private func lead(_ db: Database, _ id: Int64, now: Date) throws -> RuleSubject? {
+        guard let (lead, contactName) = try readLead(db, id) else { return nil }
         let pipeline = configuration.pipeline
         let (ownerFields, ownerMerge, team) = try owner(db, lead.ownerID)
-        let contactName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM contact WHERE id = ?"), arguments: [lead.contactID]) ?? ""
         let stageName = pipeline.name(of: lead.stage)
         let major = Double(lead.value.minorUnits) / pow(10, Double(lead.value.currency.minorUnitDigits))
         var fields = ownerFields
