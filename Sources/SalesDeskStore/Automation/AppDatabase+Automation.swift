@@ -10,38 +10,37 @@ extension AppDatabase {
     /// A firing's actions run in one transaction with its run row; a failing firing is rolled back alone and
     /// recorded, never blocking other rules or the write that caused the event.
     ///
-    /// - Parameter afterClaim: called after the event stream is claimed (the crash drill holds there).
+    /// - Parameters:
+    ///   - watch: what this engine remembers between passes; with it, an idle pass is one query (see ``AutomationWatch``).
+    ///   - afterClaim: called after the event stream is claimed (the crash drill holds there).
     @discardableResult
-    public func runAutomation(claimer: String, now at: Date, lease: TimeInterval, afterClaim: () throws -> Void = {}) throws -> AutomationReport {
+    public func runAutomation(claimer: String, now at: Date, lease: TimeInterval, watch: AutomationWatch? = nil,
+                              afterClaim: () throws -> Void = {}) throws -> AutomationReport {
         var report = AutomationReport()
+        let marks = try writer.read { db in try AutomationWatch.Marks.read(db) }
+        if let watch, watch.isQuiet(marks, at: at) { return report }
         let rules = try activeRules()
-        let hasNews = try writer.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM automation_event WHERE id > (SELECT position FROM automation_cursor WHERE name = 'events'))
-                """) ?? false
+        let timeRules = rules.filter { $0.rule.trigger.isTimeBased }
+        if marks.hasNews {
+            guard try claimEventStream(claimer: claimer, now: at, lease: lease) else {
+                report.streamBusy = true
+                return report
+            }
+            try afterClaim()
+            let eventRules = rules.filter { !$0.rule.trigger.isTimeBased }
+            while true {
+                let batch = try consumeEvents(eventRules, claimer: claimer, now: at)
+                report.add(batch.report)
+                if !batch.more { break }
+            }
+            try writer.write { db in
+                try db.execute(sql: "UPDATE automation_cursor SET claimed_by = NULL, lease_until = NULL WHERE name = 'events' AND claimed_by = ?",
+                               arguments: [claimer])
+            }
         }
-        if !hasNews {
-            report.add(try fireTimeTriggers(rules.filter { $0.rule.trigger.isTimeBased }, now: at))
-            report.add(try retryFailedFirings(rules, now: at))
-            return report
-        }
-        guard try claimEventStream(claimer: claimer, now: at, lease: lease) else {
-            report.streamBusy = true
-            return report
-        }
-        try afterClaim()
-        let eventRules = rules.filter { !$0.rule.trigger.isTimeBased }
-        while true {
-            let batch = try consumeEvents(eventRules, claimer: claimer, now: at)
-            report.add(batch.report)
-            if !batch.more { break }
-        }
-        try writer.write { db in
-            try db.execute(sql: "UPDATE automation_cursor SET claimed_by = NULL, lease_until = NULL WHERE name = 'events' AND claimed_by = ?",
-                           arguments: [claimer])
-        }
-        report.add(try fireTimeTriggers(rules.filter { $0.rule.trigger.isTimeBased }, now: at))
+        report.add(try fireTimeTriggers(timeRules, now: at))
         report.add(try retryFailedFirings(rules, now: at))
+        if let watch { watch.remember(auditHead: marks.auditHead, nextDue: try nextTimeDue(timeRules, now: at)) }
         return report
     }
 
