@@ -14,6 +14,8 @@ final class FiringBatch {
     private var chain: AuditChainAppender?
     private var lastAppended: Int64 = 0
     private var recentRuns: [RecentKey: Int] = [:]
+    /// Rules the loop guard paused in this batch: the batch's later events do not fire them.
+    private(set) var pausedRules: Set<Int64> = []
 
     private struct RecentKey: Hashable {
         var ruleID: Int64
@@ -56,6 +58,11 @@ final class FiringBatch {
             """), arguments: [rule, kind.storedKind, recordID, since.epochSeconds, runID]) ?? 0
         recentRuns[key] = counted + 1
         return counted
+    }
+
+    /// Notes that the loop guard paused `rule`.
+    func paused(_ rule: Int64) {
+        pausedRules.insert(rule)
     }
 
     /// Counts a run inserted without asking ``runsBefore(_:rule:_:_:since:_:)`` (a chain stopped at its depth).

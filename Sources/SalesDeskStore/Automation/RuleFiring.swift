@@ -39,6 +39,7 @@ struct RuleFiring {
     /// the usual firing needs no second write to it; a stopped or failed one updates it.
     func fire(_ db: Database, subject: RuleSubject, plans: [ActionPlan], attempt: Int = 1, existingRunID: Int64? = nil) throws -> Outcome? {
         let stored = active.stored
+        guard !batch.pausedRules.contains(stored.id) else { return nil }
         let planned = plans.map { $0.summary() }.joined(separator: "\n")
         let runID: Int64
         if let existingRunID {
@@ -62,6 +63,7 @@ struct RuleFiring {
             let reason = "fired \(recent) times for \(subject.label) within an hour (the limit is \(AutomationLimits.maxFiringsPerRecordPerHour))"
             try finish(db, runID, .stopped, actions: "", error: "rule paused: \(reason)")
             try pause(db, reason: reason)
+            batch.paused(stored.id)
             return .stopped
         }
         guard let author = try batch.author(of: stored, db) else {
