@@ -77,11 +77,6 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE automation_cursor SET position = (SELECT COALESCE(MAX(id), position) FROM automation_event) WHERE name = 'events'")
                 return false
             }
-            // A batch's thousands of run rows, audit entries and notifications dirty more pages than the default cache
-            // holds; spilling them to the WAL mid-transaction wrote most pages several times.
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
-            try db.execute(sql: "PRAGMA cache_size = \(AutomationLimits.batchCacheKiB)")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             let position = try Int64.fetchOne(db.cachedStatement(sql: "SELECT position FROM automation_cursor WHERE name = 'events'")) ?? 0
             let events = try StoredEvent.fetch(db, after: position, limit: AutomationLimits.eventBatch)
             guard let last = events.last?.id else { return false }

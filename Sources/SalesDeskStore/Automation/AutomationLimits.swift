@@ -14,8 +14,6 @@ public enum AutomationLimits {
     public static let eventBatch = 2_000
     /// Subjects (leads) read ahead in one query, for a batch of events or of dry-run moments.
     public static let subjectBatch = 1_000
-    /// The page cache (negative: KiB, SQLite's convention) while a batch of events fires, so that its writes reach the WAL once, at commit.
-    public static let batchCacheKiB = -65_536
 
     /// When attempt `attempts + 1` happens, or nil when there is none left.
     public static func retryAt(afterAttempt attempts: Int, failedAt: Date) -> Date? {

@@ -15,6 +15,8 @@ final class RuleSubjects {
     private var owners: [Int64: OwnerPart] = [:]
     private var teamZones: [String: String?] = [:]
     private var prefetched: [Int64: LeadPart] = [:]
+    /// Whether leads' merge texts are filled in (plans need them; a dry run's conditions for trials it does not show do not).
+    var readsMergeValues = true
 
     init(configuration: DeskConfiguration) {
         self.configuration = configuration
@@ -108,13 +110,15 @@ final class RuleSubjects {
         fields[.name] = .text(contactName)
         fields[.partner] = lead.partner.map(FieldValue.text) ?? FieldValue.missing
         var merge = ownerMerge
-        merge["lead.name"] = lead.title
-        merge["lead.title"] = lead.title
-        merge["lead.value"] = lead.value.description
-        merge["lead.stage"] = stageName
-        merge["lead.days_in_stage"] = String(max(0, Int(now.timeIntervalSince(lead.lastTouchedAt) / 86_400)))
-        merge["lead.source"] = lead.source.label
-        merge["lead.score"] = String(lead.score)
+        if readsMergeValues {
+            merge["lead.name"] = lead.title
+            merge["lead.title"] = lead.title
+            merge["lead.value"] = lead.value.description
+            merge["lead.stage"] = stageName
+            merge["lead.days_in_stage"] = String(max(0, Int(now.timeIntervalSince(lead.lastTouchedAt) / 86_400)))
+            merge["lead.source"] = lead.source.label
+            merge["lead.score"] = String(lead.score)
+        }
         return RuleSubject(kind: .lead, id: id, fields: fields, ownerTeam: team, isOnHold: lead.isOnHold, lastTouchedAt: lead.lastTouchedAt,
                            stallDays: pipeline.definition(of: lead.stage)?.stallDays, mergeValues: merge)
     }
