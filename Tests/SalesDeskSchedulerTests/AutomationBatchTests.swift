@@ -81,6 +81,31 @@ struct AutomationBatchTests {
         #expect(try harness.notifications(.automation, for: harness.desk.otherRep).map(\.title) == ["A big one is yours: Acme Ltd deal"])
     }
 
+    @Test func aFollowUpRuleSeesWhatAnEarlierFiringOfTheSameBatchChangedOnTheFollowUpsLead() throws {
+        let harness = try SchedulerHarness()
+        try active("""
+            rule "Big ones are connected"
+            when lead value changes
+            if value >= 50000
+            then set stage to "Connected"
+            """, in: harness)
+        try active("""
+            rule "Report a done call"
+            when follow-up is completed
+            then notify owner "{followup.subject} done, {lead.name} is in {lead.stage}"
+            """, in: harness)
+        let lead = try harness.desk.lead()
+        let call = try harness.followUp("Call back", due: harness.clock.date.addingTimeInterval(3_600), lead: lead)
+        // Two events of one batch: the first one's firing moves the lead, the second one's rule names its stage.
+        try harness.database.updateLead(lead.id!, LeadChanges(value: Money(minorUnits: 6_000_000, currency: .usd)), by: harness.desk.rep)
+        try harness.database.completeFollowUp(call.id!, outcome: "Reached her", by: harness.desk.rep)
+
+        let report = try harness.pass(at: harness.clock.date.addingTimeInterval(1))
+
+        #expect(report.automation.fired == 2)
+        #expect(try harness.notifications(.automation, for: harness.desk.rep).map(\.title) == ["Call back done, Acme Ltd deal is in Connected"])
+    }
+
     @Test func theLoopGuardCountsTheFiringsOfOneBatchForTheSameRecord() throws {
         let harness = try SchedulerHarness()
         try active("""

@@ -90,7 +90,7 @@ extension AppDatabase {
             for (index, candidate) in candidates.enumerated() {
                 if index % AutomationLimits.subjectBatch == 0 {
                     let ahead = candidates[index..<min(index + AutomationLimits.subjectBatch, candidates.count)]
-                    try subjects.prefetchLeads(db, ahead.lazy.filter { $0.event.recordKind == .lead }.map(\.event.recordID))
+                    try subjects.prefetch(db, ahead.lazy.compactMap { candidate in candidate.event.recordKind.map { ($0, candidate.event.recordID) } })
                 }
                 let event = candidate.event
                 let subject = try event.recordKind.map { try subjects.subject(db, $0, event.recordID, now: now) } ?? .noRecord()

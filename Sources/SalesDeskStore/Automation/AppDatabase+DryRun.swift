@@ -45,7 +45,7 @@ extension AppDatabase {
             for (index, moment) in moments.enumerated() {
                 if index % AutomationLimits.subjectBatch == 0 {
                     let ahead = moments[index..<min(index + AutomationLimits.subjectBatch, moments.count)]
-                    try subjects.prefetchLeads(db, ahead.lazy.filter { $0.kind == .lead }.map(\.recordID))
+                    try subjects.prefetch(db, ahead.lazy.map { ($0.kind, $0.recordID) })
                 }
                 let shown = report.trials.count < limit
                 subjects.readsMergeValues = shown

@@ -6,8 +6,8 @@ import SalesDeskDomain
 /// Reads a record into the ``RuleSubject`` rules evaluate: its fields by the desk's names, its owner, the merge texts.
 /// The statements are cached, and owners and team time zones are read once per instance (a batch of events, a dry
 /// run: one transaction, where no rule action changes a user or a team), since thousands of subjects share a few.
-/// Leads can be read ahead, a whole batch in one joined query (``prefetchLeads(_:_:)``): a batch of events or of
-/// dry-run moments then reads its subjects from memory instead of two lookups per record.
+/// Leads and follow-ups can be read ahead, a whole batch in a query or two (``prefetch(_:_:)``): a batch of events or
+/// of dry-run moments then reads its subjects from memory instead of two or three lookups per record.
 final class RuleSubjects {
     let configuration: DeskConfiguration
     private typealias OwnerPart = (fields: [RuleField: FieldValue], merge: [String: String], team: String?)
@@ -15,6 +15,7 @@ final class RuleSubjects {
     private var owners: [Int64: OwnerPart] = [:]
     private var teamZones: [String: String?] = [:]
     private var prefetched: [Int64: LeadPart] = [:]
+    private var prefetchedFollowUps: [Int64: Activity] = [:]
     /// Whether leads' merge texts are filled in (plans need them; a dry run's conditions for trials it does not show do not).
     var readsMergeValues = true
 
@@ -36,25 +37,54 @@ final class RuleSubjects {
         return subject
     }
 
-    /// Reads the leads `ids` with their contacts' names in one query, replacing what an earlier call read ahead (so
-    /// memory stays bounded by one batch). A lead not found is read (as gone) by ``subject(_:_:_:now:)`` itself.
-    func prefetchLeads(_ db: Database, _ ids: some Sequence<Int64>) throws {
-        prefetched.removeAll(keepingCapacity: true)
-        let sorted = Set(ids).sorted()
-        guard !sorted.isEmpty else { return }
-        let list = "[" + sorted.map(String.init).joined(separator: ",") + "]"
+    /// Reads the follow-ups and leads among `records` ahead — the follow-ups in one query, then the leads (theirs
+    /// too) with their contacts' names in one joined query — replacing what an earlier call read ahead (so memory
+    /// stays bounded by one batch). A record not found is read (as gone) by ``subject(_:_:_:now:)`` itself.
+    func prefetch(_ db: Database, _ records: some Sequence<(kind: RecordKind, id: Int64)>) throws {
+        forgetPrefetched()
+        var leadIDs: Set<Int64> = []
+        var followUpIDs: Set<Int64> = []
+        for record in records {
+            switch record.kind {
+            case .lead: leadIDs.insert(record.id)
+            case .followUp: followUpIDs.insert(record.id)
+            case .ticket, .account: continue
+            }
+        }
+        if !followUpIDs.isEmpty {
+            let activities = try Activity.fetchCursor(db.cachedStatement(sql: "SELECT * FROM activity WHERE id IN (SELECT value FROM json_each(?))"),
+                                                      arguments: [Self.jsonList(followUpIDs)])
+            while let activity = try activities.next() {
+                guard let id = activity.id else { continue }
+                prefetchedFollowUps[id] = activity
+                if case .lead(let leadID) = activity.record { leadIDs.insert(leadID) }
+            }
+        }
+        guard !leadIDs.isEmpty else { return }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT lead.*, contact.name AS contact_name FROM lead LEFT JOIN contact ON contact.id = lead.contact_id
             WHERE lead.id IN (SELECT value FROM json_each(?))
-            """), arguments: [list])
+            """), arguments: [Self.jsonList(leadIDs)])
         while let row = try rows.next() {
             prefetched[row["id"]] = (try Lead(row: row), row["contact_name"] ?? "")
         }
     }
 
-    /// Drops what was read ahead for lead `id` (a rule action changed it), or everything when `id` is nil.
+    /// `[3,7,12]`: ids for `json_each`, sorted so the look-ups walk the table in order.
+    private static func jsonList(_ ids: Set<Int64>) -> String {
+        "[" + ids.sorted().map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// Drops what was read ahead for lead `id` and its follow-ups (a rule action changed the lead, and may have
+    /// reassigned or cancelled its follow-ups), or everything when `id` is nil.
     func forgetPrefetched(lead id: Int64? = nil) {
-        if let id { prefetched[id] = nil } else { prefetched.removeAll(keepingCapacity: true) }
+        guard let id else {
+            prefetched.removeAll(keepingCapacity: true)
+            prefetchedFollowUps.removeAll(keepingCapacity: true)
+            return
+        }
+        prefetched[id] = nil
+        prefetchedFollowUps = prefetchedFollowUps.filter { $0.value.record != .lead(id) }
     }
 
     private func teamZone(_ db: Database, _ team: String) throws -> String? {
@@ -144,7 +174,7 @@ final class RuleSubjects {
     }
 
     private func followUp(_ db: Database, _ id: Int64, now: Date) throws -> RuleSubject? {
-        guard let activity = try Activity.fetchOne(db, id: id) else { return nil }
+        guard let activity = try prefetchedFollowUps[id] ?? Activity.fetchOne(db, id: id) else { return nil }
         let (ownerFields, ownerMerge, team) = try owner(db, activity.ownerID)
         var fields = ownerFields
         fields[.type] = .choice(key: activity.type.rawValue, label: activity.type.label)
