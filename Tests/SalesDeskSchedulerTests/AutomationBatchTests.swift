@@ -22,6 +22,16 @@ struct AutomationBatchTests {
         return "Buyer \(letters[index / 26].uppercased())\(letters[index % 26])"
     }
 
+    /// A rule that acts when a lead's value is set to 50,000 or more: the first of two events in a batch.
+    static func whenABigValueIsSet(_ name: String, then action: String) -> String {
+        """
+        rule "\(name)"
+        when lead value changes
+        if value >= 50000
+        then \(action)
+        """
+    }
+
     @Test func aBatchOfFiringsThatAlsoChangeRecordsLeavesTheAuditChainIntactWithARunAndAnAuditEntryPerFiring() throws {
         let harness = try SchedulerHarness()
         try active("""
@@ -58,12 +68,7 @@ struct AutomationBatchTests {
 
     @Test func aRuleSeesWhatAnEarlierFiringOfTheSameBatchChangedOnTheLead() throws {
         let harness = try SchedulerHarness()
-        try active("""
-            rule "Mark big ones"
-            when lead value changes
-            if value >= 50000
-            then add tag "big"
-            """, in: harness)
+        try active(Self.whenABigValueIsSet("Mark big ones", then: "add tag \"big\""), in: harness)
         try active("""
             rule "Hand over big ones"
             when lead owner changes
@@ -83,12 +88,7 @@ struct AutomationBatchTests {
 
     @Test func aFollowUpRuleSeesWhatAnEarlierFiringOfTheSameBatchChangedOnTheFollowUpsLead() throws {
         let harness = try SchedulerHarness()
-        try active("""
-            rule "Big ones are connected"
-            when lead value changes
-            if value >= 50000
-            then set stage to "Connected"
-            """, in: harness)
+        try active(Self.whenABigValueIsSet("Big ones are connected", then: "set stage to \"Connected\""), in: harness)
         try active("""
             rule "Report a done call"
             when follow-up is completed
