@@ -7,7 +7,7 @@ extension SchedulerEngine {
     /// the rules' `run hook` commands, each outside any transaction.
     func runAutomation(at: Date, hooks: [NotificationHook]) throws -> AutomationReport {
         let report = try database.runAutomation(claimer: claimer, now: at, lease: database.configuration.scheduler.leaseSeconds,
-                                                afterClaim: afterEventClaim)
+                                                watch: automationWatch, afterClaim: afterEventClaim)
         if !hooks.isEmpty { try deliverRuleHooks(at: at, hooks: hooks) }
         return report
     }

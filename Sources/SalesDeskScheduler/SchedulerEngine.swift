@@ -24,6 +24,8 @@ public final class SchedulerEngine: @unchecked Sendable {
     private let runsHooks: Bool
     /// Delivers this engine's hooks off the pass (nil when it runs none).
     public let hookWorker: HookWorker?
+    /// What the rules' part of the pass remembers between passes (an idle pass asks one question).
+    let automationWatch = AutomationWatch()
 
     /// - Parameters:
     ///   - now: calendar time (injected so tests choose the instant).

@@ -17,12 +17,13 @@ public enum ActionPlan: Equatable, Sendable {
     public func summary(timeZone: TimeZone = .gmt) -> String {
         switch self {
         case .createFollowUp(let type, let subject, let dueAt, let assignee):
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = timeZone
-            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            // Calendar fields, not a DateFormatter: a batch of firings writes thousands of these and a formatter is costly to make.
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let due = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: dueAt)
+            let when = String(format: "%04d-%02d-%02d %02d:%02d", due.year ?? 0, due.month ?? 0, due.day ?? 0, due.hour ?? 0, due.minute ?? 0)
             let article = "aeiou".contains(type.first ?? "x") ? "an" : "a"
-            return "create \(article) \(type) \"\(subject)\" due \(formatter.string(from: dueAt)) for \(RulePrinter.describe(assignee))"
+            return "create \(article) \(type) \"\(subject)\" due \(when) for \(RulePrinter.describe(assignee))"
         case .assign(let assignee): return "assign to \(RulePrinter.describe(assignee))"
         case .set(let field, let value, let reason):
             return "set \(field.rawValue) to \(value.textValue)" + (reason.map { " (because \($0))" } ?? "")

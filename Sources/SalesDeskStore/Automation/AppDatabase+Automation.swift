@@ -10,38 +10,37 @@ extension AppDatabase {
     /// A firing's actions run in one transaction with its run row; a failing firing is rolled back alone and
     /// recorded, never blocking other rules or the write that caused the event.
     ///
-    /// - Parameter afterClaim: called after the event stream is claimed (the crash drill holds there).
+    /// - Parameters:
+    ///   - watch: what this engine remembers between passes; with it, an idle pass is one query (see ``AutomationWatch``).
+    ///   - afterClaim: called after the event stream is claimed (the crash drill holds there).
     @discardableResult
-    public func runAutomation(claimer: String, now at: Date, lease: TimeInterval, afterClaim: () throws -> Void = {}) throws -> AutomationReport {
+    public func runAutomation(claimer: String, now at: Date, lease: TimeInterval, watch: AutomationWatch? = nil,
+                              afterClaim: () throws -> Void = {}) throws -> AutomationReport {
         var report = AutomationReport()
+        let marks = try writer.read { db in try AutomationWatch.Marks.read(db) }
+        if let watch, watch.isQuiet(marks, at: at) { return report }
         let rules = try activeRules()
-        let hasNews = try writer.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM automation_event WHERE id > (SELECT position FROM automation_cursor WHERE name = 'events'))
-                """) ?? false
+        let timeRules = rules.filter { $0.rule.trigger.isTimeBased }
+        if marks.hasNews {
+            guard try claimEventStream(claimer: claimer, now: at, lease: lease) else {
+                report.streamBusy = true
+                return report
+            }
+            try afterClaim()
+            let eventRules = rules.filter { !$0.rule.trigger.isTimeBased }
+            while true {
+                let batch = try consumeEvents(eventRules, claimer: claimer, now: at)
+                report.add(batch.report)
+                if !batch.more { break }
+            }
+            try writer.write { db in
+                try db.execute(sql: "UPDATE automation_cursor SET claimed_by = NULL, lease_until = NULL WHERE name = 'events' AND claimed_by = ?",
+                               arguments: [claimer])
+            }
         }
-        if !hasNews {
-            report.add(try fireTimeTriggers(rules.filter { $0.rule.trigger.isTimeBased }, now: at))
-            report.add(try retryFailedFirings(rules, now: at))
-            return report
-        }
-        guard try claimEventStream(claimer: claimer, now: at, lease: lease) else {
-            report.streamBusy = true
-            return report
-        }
-        try afterClaim()
-        let eventRules = rules.filter { !$0.rule.trigger.isTimeBased }
-        while true {
-            let batch = try consumeEvents(eventRules, claimer: claimer, now: at)
-            report.add(batch.report)
-            if !batch.more { break }
-        }
-        try writer.write { db in
-            try db.execute(sql: "UPDATE automation_cursor SET claimed_by = NULL, lease_until = NULL WHERE name = 'events' AND claimed_by = ?",
-                           arguments: [claimer])
-        }
-        report.add(try fireTimeTriggers(rules.filter { $0.rule.trigger.isTimeBased }, now: at))
+        report.add(try fireTimeTriggers(timeRules, now: at))
         report.add(try retryFailedFirings(rules, now: at))
+        if let watch { watch.remember(auditHead: marks.auditHead, nextDue: try nextTimeDue(timeRules, now: at)) }
         return report
     }
 
@@ -82,14 +81,25 @@ extension AppDatabase {
             let events = try StoredEvent.fetch(db, after: position, limit: AutomationLimits.eventBatch)
             guard let last = events.last?.id else { return false }
             report.events = events.count
-            let subjects = RuleSubjects(configuration: configuration)
-            for event in events {
+            let candidates = events.compactMap { event -> (event: StoredEvent, rules: [ActiveRule])? in
                 let matching = rules.filter { $0.rule.trigger.matches(event.ruleEvent) && (event.causeRunID == nil || $0.rule.reactsToRuleChanges) }
-                guard !matching.isEmpty else { continue }
+                return matching.isEmpty ? nil : (event, matching)
+            }
+            let subjects = RuleSubjects(configuration: configuration)
+            let batch = FiringBatch()
+            for (index, candidate) in candidates.enumerated() {
+                if index % AutomationLimits.subjectBatch == 0 {
+                    let ahead = candidates[index..<min(index + AutomationLimits.subjectBatch, candidates.count)]
+                    try subjects.prefetch(db, ahead.lazy.compactMap { candidate in candidate.event.recordKind.map { ($0, candidate.event.recordID) } })
+                }
+                let event = candidate.event
                 let subject = try event.recordKind.map { try subjects.subject(db, $0, event.recordID, now: now) } ?? .noRecord()
                 guard let subject else { continue }   // the record is gone
-                for active in matching {
-                    report.count(try fire(active, for: event, on: subject, db, now: now))
+                for active in candidate.rules {
+                    let (outcome, changed) = try fire(active, for: event, on: subject, db, now: now, batch: batch)
+                    report.count(outcome)
+                    // A later event of the batch must see what this firing changed: read its record again.
+                    if changed { subjects.forgetPrefetched(lead: subject.kind == .lead ? subject.id : nil) }
                 }
             }
             try db.cachedStatement(sql: "UPDATE automation_cursor SET position = ? WHERE name = 'events'").execute(arguments: [last])
@@ -98,13 +108,16 @@ extension AppDatabase {
         return (report, more)
     }
 
-    private func fire(_ active: ActiveRule, for event: StoredEvent, on subject: RuleSubject, _ db: Database, now: Date) throws -> RuleFiring.Outcome? {
+    /// Fires `active` for `event` if its conditions hold; also says whether the firing may have changed records.
+    private func fire(_ active: ActiveRule, for event: StoredEvent, on subject: RuleSubject, _ db: Database, now: Date,
+                      batch: FiringBatch) throws -> (outcome: RuleFiring.Outcome?, changed: Bool) {
         let clock = ruleClock(for: subject, now: now)
         let decision = RuleDecision.decide(active.rule, on: subject, triggered: true, because: event.ruleEvent.summary, clock: clock)
-        guard decision.fires else { return nil }
+        guard decision.fires else { return (nil, false) }
         let cause = FiringCause(occurrence: "event:\(event.id)", eventID: event.id, causeRunID: event.causeRunID, depth: event.depth,
                                 text: "caused by event #\(event.id)")
-        return try RuleFiring(database: self, active: active, cause: cause, now: now).fire(db, subject: subject, plans: decision.plans)
+        let outcome = try RuleFiring(database: self, active: active, cause: cause, now: now, batch: batch).fire(db, subject: subject, plans: decision.plans)
+        return (outcome, outcome != nil && decision.plans.contains { $0.changesRecords })
     }
 
     /// The calendar a record's rules count business time in: its owner's team's, in the team's time zone.

@@ -40,16 +40,22 @@ extension AppDatabase {
         return try writer.read { db in
             let history = RuleHistory(configuration: configuration, clock: ruleClock(for: nil, now: now))
             let moments = try history.triggers(rule.trigger, from: start, to: now, db)
+            let actionKinds = rule.actions.map(Self.actionKind)
             var report = DryRunReport(rule: rule.name, from: start, to: now, considered: 0, wouldFire: 0, plannedActions: [:], trials: [])
-            for moment in moments {
+            for (index, moment) in moments.enumerated() {
+                if index % AutomationLimits.subjectBatch == 0 {
+                    let ahead = moments[index..<min(index + AutomationLimits.subjectBatch, moments.count)]
+                    try subjects.prefetch(db, ahead.lazy.map { ($0.kind, $0.recordID) })
+                }
+                let shown = report.trials.count < limit
+                subjects.readsMergeValues = shown
                 guard let subject = try subjects.subject(db, moment.kind, moment.recordID, now: moment.at) else { continue }
                 report.considered += 1
                 let clock = ruleClock(for: subject, now: moment.at)
-                let shown = report.trials.count < limit
                 let decision = RuleDecision.decide(rule, on: subject, triggered: true, because: moment.what, clock: clock, withPlans: shown)
                 if decision.fires {
                     report.wouldFire += 1
-                    for action in rule.actions { report.plannedActions[Self.actionKind(action), default: 0] += 1 }
+                    for kind in actionKinds { report.plannedActions[kind, default: 0] += 1 }
                 }
                 if shown {
                     report.trials.append(RuleTrial(record: subject.label, at: moment.at, trigger: moment.what, triggered: true, checks: decision.checks,

@@ -20,16 +20,60 @@ extension AppDatabase {
         return report
     }
 
-    /// One cursor's worth of work: a name, an index range query between two instants, and the anchor → instant rule.
+    /// The earliest instant one of `rules` (time rules) has something to fire after `now`: the next record to come due
+    /// beyond each scan's cutoff (an index seek per scan), the next instant of each schedule. Nil: nothing ever will
+    /// with the records as they are.
+    func nextTimeDue(_ rules: [ActiveRule], now: Date) throws -> Date? {
+        try writer.read { db in
+            var next: Date?
+            for active in rules {
+                if case .schedule(let days, let hour, let minute) = active.rule.trigger {
+                    let instant = nextInstant(of: days, hour: hour, minute: minute, after: now) ?? now.addingTimeInterval(86_400)
+                    next = [next, instant].compactMap { $0 }.min()
+                }
+                for scan in timeScans(for: active, now: now) {
+                    guard let anchor = try Int64.fetchOne(db.cachedStatement(sql: scan.nextSQL),
+                                                          arguments: StatementArguments(scan.extraArguments + [scan.cutoff])) else { continue }
+                    next = [next, scan.instant(anchor)].compactMap { $0 }.min()
+                }
+            }
+            return next
+        }
+    }
+
+    /// A schedule's first instant after `now`, in the config's time zone.
+    private func nextInstant(of days: ScheduleDays, hour: Int, minute: Int, after now: Date) -> Date? {
+        let calendar = configuration.businessHours.calendar
+        var day = calendar.startOfDay(for: now)
+        for _ in 0..<9 {
+            if days.includes(weekday: calendar.component(.weekday, from: day)),
+               let instant = calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day), instant > now {
+                return instant
+            }
+            guard let following = calendar.date(byAdding: .day, value: 1, to: day) else { return nil }
+            day = following
+        }
+        return nil
+    }
+
+    /// One cursor's worth of work: a name, an indexed date column between two instants, and the anchor → instant rule.
     struct TimeScan {
         var cursor: String
         var cutoff: Int64
-        /// SQL returning `(id, anchor)` rows with `anchor` in `(?, ?]`, by an index.
-        var sql: String
+        var table: String
+        /// The indexed date column the instant counts from.
+        var column: String
+        /// A condition ending in `AND ` (or empty), with its arguments in ``extraArguments``.
+        var filter: String = ""
         var extraArguments: [DatabaseValueConvertible]
         var kind: RecordKind
         /// The instant the trigger fires for a record's anchor.
         var instant: (Int64) -> Date
+
+        /// `(id, anchor)` rows with `anchor` in `(?, ?]`, by an index.
+        var sql: String { "SELECT id, \(column) FROM \(table) WHERE \(filter)\(column) > ? AND \(column) <= ?" }
+        /// The smallest anchor after `?`: the next record to come due.
+        var nextSQL: String { "SELECT MIN(\(column)) FROM \(table) WHERE \(filter)\(column) > ?" }
     }
 
     private func timeScans(for active: ActiveRule, now: Date) -> [TimeScan] {
@@ -41,23 +85,20 @@ extension AppDatabase {
                 let stallDays = configuration.pipeline.definition(of: stage)?.stallDays
                 if case .stallThreshold = duration, stallDays == nil { return nil }
                 let cutoff = clock.latestStart(reaching: now, after: duration, stallDays: stallDays)
-                return TimeScan(cursor: "\(prefix):\(stage.rawValue)", cutoff: cutoff.epochSeconds,
-                                sql: "SELECT id, last_touched_at FROM lead WHERE stage = ? AND last_touched_at > ? AND last_touched_at <= ?",
-                                extraArguments: [stage.rawValue], kind: .lead,
+                return TimeScan(cursor: "\(prefix):\(stage.rawValue)", cutoff: cutoff.epochSeconds, table: "lead", column: "last_touched_at",
+                                filter: "stage = ? AND ", extraArguments: [stage.rawValue], kind: .lead,
                                 instant: { clock.instant(after: duration, from: Date(epochSeconds: $0), stallDays: stallDays) })
             }
         case .inStageFor(.ticket, let status?, let duration):
             let key = TicketStatus.allCases.first { RuleVocabulary.matches(status.textValue, $0.label) }?.rawValue ?? status.textValue
             let cutoff = clock.latestStart(reaching: now, after: duration, stallDays: nil)
-            return [TimeScan(cursor: prefix, cutoff: cutoff.epochSeconds,
-                             sql: "SELECT id, created_at FROM ticket WHERE status = ? AND created_at > ? AND created_at <= ?",
-                             extraArguments: [key], kind: .ticket,
+            return [TimeScan(cursor: prefix, cutoff: cutoff.epochSeconds, table: "ticket", column: "created_at",
+                             filter: "status = ? AND ", extraArguments: [key], kind: .ticket,
                              instant: { clock.instant(after: duration, from: Date(epochSeconds: $0), stallDays: nil) })]
         case .followUpOverdue(let duration):
             let cutoff = clock.latestStart(reaching: now, after: duration, stallDays: nil)
-            return [TimeScan(cursor: prefix, cutoff: cutoff.epochSeconds,
-                             sql: "SELECT id, due_at FROM activity WHERE state = 'planned' AND due_at > ? AND due_at <= ?",
-                             extraArguments: [], kind: .followUp,
+            return [TimeScan(cursor: prefix, cutoff: cutoff.epochSeconds, table: "activity", column: "due_at",
+                             filter: "state = 'planned' AND ", extraArguments: [], kind: .followUp,
                              instant: { clock.instant(after: duration, from: Date(epochSeconds: $0), stallDays: nil) })]
         case .relativeToDate(let duration, let direction, let kind, let field):
             guard let (table, column, filter) = Self.dateColumn(kind, field) else { return [] }
@@ -65,9 +106,8 @@ extension AppDatabase {
                 ? clock.latestStart(reaching: now, after: duration, stallDays: nil)
                 : clock.instant(after: duration, from: now, stallDays: nil)
             let lead = duration
-            return [TimeScan(cursor: prefix, cutoff: cutoff.epochSeconds,
-                             sql: "SELECT id, \(column) FROM \(table) WHERE \(filter)\(column) > ? AND \(column) <= ?",
-                             extraArguments: [], kind: kind,
+            return [TimeScan(cursor: prefix, cutoff: cutoff.epochSeconds, table: table, column: column,
+                             filter: filter, extraArguments: [], kind: kind,
                              instant: { anchor in
                                  let from = Date(epochSeconds: anchor)
                                  if direction == .after { return clock.instant(after: lead, from: from, stallDays: nil) }
@@ -101,6 +141,7 @@ extension AppDatabase {
             let rows = try Row.fetchAll(db, sql: scan.sql, arguments: StatementArguments(scan.extraArguments + [previous, scan.cutoff]))
             let subjects = RuleSubjects(configuration: configuration)
             let digests = RuleDigests()
+            let batch = FiringBatch()
             for row in rows {
                 let id: Int64 = row[0]
                 let anchor: Int64 = row[1]
@@ -112,7 +153,7 @@ extension AppDatabase {
                 let cause = FiringCause(occurrence: "time:\(scan.kind.storedKind):\(id):\(instant.epochSeconds)", eventID: nil, causeRunID: nil,
                                         depth: 0, text: "at \(ISO8601.instant(instant))")
                 let missed = instant < catchUpBefore
-                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now, digests: missed ? digests : nil)
+                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now, digests: missed ? digests : nil, batch: batch)
                     .fire(db, subject: subject, plans: decision.plans))
             }
             try digests.send(db, at: now)
@@ -153,13 +194,14 @@ extension AppDatabase {
             case .each: firing = Array((missed + onTime).suffix(100))
             }
             let digests = RuleDigests()
+            let batch = FiringBatch()
             for instant in firing {
                 let subject = RuleSubject.noRecord()
                 let decision = RuleDecision.decide(active.rule, on: subject, triggered: true, because: "schedule", clock: ruleClock(for: nil, now: now))
                 guard decision.fires else { continue }
                 let cause = FiringCause(occurrence: "time:schedule:0:\(instant.epochSeconds)", eventID: nil, causeRunID: nil, depth: 0,
                                         text: "at \(ISO8601.instant(instant))")
-                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now, digests: instant < catchUpBefore ? digests : nil)
+                report.count(try RuleFiring(database: self, active: active, cause: cause, now: now, digests: instant < catchUpBefore ? digests : nil, batch: batch)
                     .fire(db, subject: subject, plans: decision.plans))
             }
             try digests.send(db, at: now)

@@ -12,6 +12,8 @@ public enum AutomationLimits {
     public static let firstRetrySeconds: TimeInterval = 60
     /// Events read per batch.
     public static let eventBatch = 2_000
+    /// Subjects (leads) read ahead in one query, for a batch of events or of dry-run moments.
+    public static let subjectBatch = 1_000
 
     /// When attempt `attempts + 1` happens, or nil when there is none left.
     public static func retryAt(afterAttempt attempts: Int, failedAt: Date) -> Date? {

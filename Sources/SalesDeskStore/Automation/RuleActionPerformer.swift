@@ -14,6 +14,8 @@ struct RuleActionPerformer {
     let cause: String
     let at: Date
     let runID: Int64
+    /// The transaction's shared audit chain head.
+    let batch: FiringBatch
     /// Set for a firing that catches up on missed time: its notifications go into the users' away digests.
     var digests: RuleDigests? = nil
 
@@ -28,27 +30,23 @@ struct RuleActionPerformer {
     }
 
     /// Performs every plan; the first failure throws (the caller rolls the firing back and records the error).
-    func perform(_ plans: [ActionPlan], _ db: Database) throws -> [String] {
-        var done: [String] = []
+    func perform(_ plans: [ActionPlan], _ db: Database) throws {
         if let reference {
-            var chain = try AuditChainAppender(db)
-            try chain.append(db, AuditEntry(userID: author.id, at: at, record: reference, action: "rule_fired",
-                                            after: "\(rule.attribution), \(cause)"))
+            try batch.appendAudit(db, AuditEntry(userID: author.id, at: at, record: reference, action: "rule_fired",
+                                                 after: "\(rule.attribution), \(cause)"))
         }
         for plan in plans {
             try perform(plan, db)
-            done.append(plan.summary())
         }
-        return done
     }
 
     private func owner(_ db: Database) throws -> Int64? {
         guard subject.isRecord else { return nil }
         switch subject.kind {
-        case .lead: return try Int64.fetchOne(db, sql: "SELECT owner_id FROM lead WHERE id = ?", arguments: [subject.id])
-        case .ticket: return try Int64.fetchOne(db, sql: "SELECT assignee_id FROM ticket WHERE id = ?", arguments: [subject.id])
-        case .followUp: return try Int64.fetchOne(db, sql: "SELECT owner_id FROM activity WHERE id = ?", arguments: [subject.id])
-        case .account: return try Int64.fetchOne(db, sql: "SELECT owner_id FROM account WHERE id = ?", arguments: [subject.id])
+        case .lead: return try Int64.fetchOne(db.cachedStatement(sql: "SELECT owner_id FROM lead WHERE id = ?"), arguments: [subject.id])
+        case .ticket: return try Int64.fetchOne(db.cachedStatement(sql: "SELECT assignee_id FROM ticket WHERE id = ?"), arguments: [subject.id])
+        case .followUp: return try Int64.fetchOne(db.cachedStatement(sql: "SELECT owner_id FROM activity WHERE id = ?"), arguments: [subject.id])
+        case .account: return try Int64.fetchOne(db.cachedStatement(sql: "SELECT owner_id FROM account WHERE id = ?"), arguments: [subject.id])
         }
     }
 
@@ -77,8 +75,7 @@ struct RuleActionPerformer {
             ])
         case .addNote(let note):
             guard let reference else { return }
-            var chain = try AuditChainAppender(db)
-            try chain.append(db, AuditEntry(userID: author.id, at: at, record: reference, action: "note", field: "note", after: note))
+            try batch.appendAudit(db, AuditEntry(userID: author.id, at: at, record: reference, action: "note", field: "note", after: note))
         case .notify(let recipient, let title):
             for userID in try recipients(recipient, db) {
                 if let digests {

@@ -28,49 +28,57 @@ struct RuleFiring {
     let now: Date
     /// Where a catch-up firing's notifications go (nil: sent as themselves).
     var digests: RuleDigests? = nil
+    /// What the firings of the caller's transaction share (author, audit chain head, loop-guard counts).
+    var batch = FiringBatch()
 
     enum Outcome: String { case done, failed, stopped, retrying }
 
     /// Fires unless this (rule version, occurrence) already has a run; returns the outcome, nil when skipped.
+    ///
+    /// The run row is written with the outcome a successful firing has (done, with its plans as the actions), so
+    /// the usual firing needs no second write to it; a stopped or failed one updates it.
     func fire(_ db: Database, subject: RuleSubject, plans: [ActionPlan], attempt: Int = 1, existingRunID: Int64? = nil) throws -> Outcome? {
         let stored = active.stored
+        guard !batch.pausedRules.contains(stored.id) else { return nil }
+        let planned = plans.map { $0.summary() }.joined(separator: "\n")
         let runID: Int64
         if let existingRunID {
             runID = existingRunID
         } else {
             // Cached statements throughout: a batch of events runs these once per firing, thousands of times.
             guard let id = try Int64.fetchOne(db.cachedStatement(sql: """
-                INSERT INTO automation_run (rule_id, version, occurrence, event_id, record_kind, record_id, cause_run_id, depth, at, outcome)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'done') ON CONFLICT (rule_id, version, occurrence) DO NOTHING RETURNING id
+                INSERT INTO automation_run (rule_id, version, occurrence, event_id, record_kind, record_id, cause_run_id, depth, at, outcome, actions)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'done', ?) ON CONFLICT (rule_id, version, occurrence) DO NOTHING RETURNING id
                 """), arguments: [stored.id, stored.version, cause.occurrence, cause.eventID, subject.kind.storedKind, subject.id,
-                                 cause.causeRunID, cause.depth, now.epochSeconds]) else { return nil }
+                                 cause.causeRunID, cause.depth, now.epochSeconds, planned]) else { return nil }
             runID = id
         }
         if cause.depth >= AutomationLimits.maxChainDepth {
+            batch.noteRun(rule: stored.id, subject.kind, subject.id)
             try finish(db, runID, .stopped, actions: "", error: "chain stopped: \(cause.depth) rule firings deep (the limit is \(AutomationLimits.maxChainDepth))")
             return .stopped
         }
-        let recent = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*) FROM automation_run WHERE rule_id = ? AND record_kind = ? AND record_id = ? AND at > ? AND id <> ?
-            """), arguments: [stored.id, subject.kind.storedKind, subject.id, now.epochSeconds - 3_600, runID]) ?? 0
+        let recent = try batch.runsBefore(runID, rule: stored.id, subject.kind, subject.id, since: now.addingTimeInterval(-3_600), db)
         if recent >= AutomationLimits.maxFiringsPerRecordPerHour {
             let reason = "fired \(recent) times for \(subject.label) within an hour (the limit is \(AutomationLimits.maxFiringsPerRecordPerHour))"
             try finish(db, runID, .stopped, actions: "", error: "rule paused: \(reason)")
             try pause(db, reason: reason)
+            batch.paused(stored.id)
             return .stopped
         }
-        guard let author = try author(db) else {
+        guard let author = try batch.author(of: stored, db) else {
             try finish(db, runID, .failed, actions: "", error: "the rule's author is no longer a desk user")
             return .failed
         }
-        let lastEvent = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM automation_event")) ?? 0
+        // Only actions that change records can append events this firing caused; telling people cannot.
+        let changes = plans.contains { $0.changesRecords }
+        let lastEvent = changes ? try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM automation_event")) ?? 0 : nil
         let performer = RuleActionPerformer(database: database, rule: stored, author: author, subject: subject, cause: cause.text, at: now, runID: runID,
-                                            digests: digests)
-        var performed: [String] = []
+                                            batch: batch, digests: digests)
         var failure: Error?
         do {
             try db.inSavepoint {
-                performed = try performer.perform(plans, db)
+                try performer.perform(plans, db)
                 return .commit
             }
         } catch {
@@ -78,12 +86,16 @@ struct RuleFiring {
         }
         if let failure {
             let retryAt = Self.isRetryable(failure) ? AutomationLimits.retryAt(afterAttempt: attempt, failedAt: now) : nil
-            try finish(db, runID, retryAt == nil ? .failed : .retrying, actions: plans.map { $0.summary() }.joined(separator: "\n"),
+            try finish(db, runID, retryAt == nil ? .failed : .retrying, actions: planned,
                        error: Self.describe(failure), attempts: attempt, retryAt: retryAt)
             return retryAt == nil ? .failed : .retrying
         }
-        try db.cachedStatement(sql: "UPDATE automation_event SET cause_run_id = ? WHERE id > ?").execute(arguments: [runID, lastEvent])
-        try finish(db, runID, .done, actions: performed.joined(separator: "\n"), error: nil, attempts: attempt)
+        if let lastEvent {
+            try db.cachedStatement(sql: "UPDATE automation_event SET cause_run_id = ? WHERE id > ?").execute(arguments: [runID, lastEvent])
+        }
+        if existingRunID != nil {
+            try finish(db, runID, .done, actions: planned, error: nil, attempts: attempt)
+        }
         return .done
     }
 
@@ -105,12 +117,6 @@ struct RuleFiring {
             try Notifications.send(db, to: userID, kind: .automation, record: .rule(stored.id),
                                    title: "Rule \"\(stored.name)\" was paused", body: reason, at: now)
         }
-    }
-
-    /// The author the rule acts as; shipped rules act as the first active admin.
-    private func author(_ db: Database) throws -> User? {
-        if let id = active.stored.authorID { return try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE id = ?"), arguments: [id]) }
-        return try User.fetchOne(db, sql: "SELECT * FROM user WHERE role = 'admin' AND is_active ORDER BY id LIMIT 1")
     }
 
     /// Refusals and impossible actions are final; anything else (a busy file, a full disk) may pass on retry.

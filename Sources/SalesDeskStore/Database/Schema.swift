@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration(DigestSchema.migrationName, migrate: DigestSchema.create)
         migrator.registerMigration(DeskSpeedSchema.migrationName, migrate: DeskSpeedSchema.create)
         migrator.registerMigration(ReportSummarySchema.migrationName, migrate: ReportSummarySchema.create)
+        migrator.registerMigration(CompletionEventSchema.migrationName, migrate: CompletionEventSchema.create)
         return migrator
     }
 
