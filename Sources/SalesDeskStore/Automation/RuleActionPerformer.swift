@@ -83,7 +83,7 @@ struct RuleActionPerformer {
                     continue
                 }
                 try Notifications.send(db, to: userID, kind: .automation, record: reference, title: title,
-                                       body: "\(rule.attribution), \(cause)", at: at, dedupeKey: "rule:\(runID):\(userID):\(title.hashValue)")
+                                       body: "\(rule.attribution), \(cause)", at: at, dedupeKey: "rule:\(runID):\(userID):\(Self.stableHash(title))")
             }
         case .runHook(let name):
             let payload = try RuleHookPayload(rule: rule, subject: subject, cause: cause, runID: runID, at: at).json()
@@ -202,5 +202,18 @@ enum RuleActionError: Error, CustomStringConvertible {
         case .badValue(let field, let value): "'\(value)' is not a \(field.rawValue)"
         case .nobody(let why): "nobody to give it to: \(why)"
         }
+    }
+}
+
+extension RuleActionPerformer {
+    /// A hash of `text` that is the same in every process (FNV-1a, 64 bits, hex): a notification's dedupe key must
+    /// not change when a retried run performs its actions in another process (`hashValue` is seeded per process).
+    static func stableHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
     }
 }
