@@ -29,14 +29,12 @@ struct Context {
     func stageSpeed() throws -> Output {
         let weekAgo = now.addingTimeInterval(-7 * 86_400)
         let counts = try database.openQualifiedDeals(at: weekAgo, qualifiedFrom: PipelineVelocity.qualifiedFrom, request, scope: scope)
-        let thisWeek = try database.closedDeals(ReportRequest(period: ReportPeriod(start: weekAgo, end: now, timeZoneID: period.timeZoneID),
-                                                              source: request.source), scope: scope)
-        let lastWeek = try database.closedDeals(ReportRequest(period: ReportPeriod(start: weekAgo.addingTimeInterval(-7 * 86_400), end: weekAgo,
-                                                                                   timeZoneID: period.timeZoneID), source: request.source), scope: scope)
+        let thisWeek = try database.closedOutcomes(from: weekAgo, to: now, request, scope: scope)
+        let lastWeek = try database.closedOutcomes(from: weekAgo.addingTimeInterval(-7 * 86_400), to: weekAgo, request, scope: scope)
         let report = StageSpeedReport(
-            stays: try database.stageStays(request, scope: scope),
-            velocity: PipelineVelocity(openQualifiedDeals: counts.now, closed: thisWeek, currency: currency),
-            previousVelocity: PipelineVelocity(openQualifiedDeals: counts.then, closed: lastWeek, currency: currency), pipeline: pipeline)
+            summaries: try database.stageStaySummaries(request, scope: scope),
+            velocity: PipelineVelocity(openQualifiedDeals: counts.now, outcomes: thisWeek, currency: currency),
+            previousVelocity: PipelineVelocity(openQualifiedDeals: counts.then, outcomes: lastWeek, currency: currency), pipeline: pipeline)
         let drills: [DrillDown?] = report.lines.map { DrillDown("In \($0.name) now", .leads(ReportLeadFilter(stages: [$0.stage], source: request.source))) }
             + [DrillDown?](repeating: nil, count: report.table.rows.count - report.lines.count)
         return (.bars(report.lines.map { .init($0.name, $0.medianDays ?? 0) }), report.table, drills)

@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration(DigestSchema.migrationName, migrate: DigestSchema.create)
         migrator.registerMigration(DeskSpeedSchema.migrationName, migrate: DeskSpeedSchema.create)
         migrator.registerMigration(ReportSummarySchema.migrationName, migrate: ReportSummarySchema.create)
+        migrator.registerMigration(StageStaySchema.migrationName, migrate: StageStaySchema.create)
         return migrator
     }
 

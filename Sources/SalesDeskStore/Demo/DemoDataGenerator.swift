@@ -61,7 +61,10 @@ public struct DemoDataGenerator {
         }
         let indexes = try database.writer.write { db in try Self.dropSecondaryIndexes(db) }
         // The report summaries are summed once at the end instead of row by row.
-        try database.writer.write { db in try ReportSummarySchema.dropTriggers(db) }
+        try database.writer.write { db in
+            try ReportSummarySchema.dropTriggers(db)
+            try StageStaySchema.dropTriggers(db)
+        }
         progress("people", 0)
         let staff = try database.writer.write { db in try DemoStaff.create(db, now: now) }
         var leads = DemoLeads(staff: staff, now: now, count: size.leads)
@@ -81,7 +84,10 @@ public struct DemoDataGenerator {
         try database.writer.write { db in try Self.buildSearchIndex(db) }
         progress("search index", 1)
         progress("report summaries", 0)
-        try database.writer.write { db in try ReportSummarySchema.rebuild(db) }
+        try database.writer.write { db in
+            try ReportSummarySchema.rebuild(db)
+            try StageStaySchema.rebuild(db)
+        }
         progress("report summaries", 1)
         try database.writer.write { db in try ScheduledWork.backfill(db, configuration: database.configuration, now: now) }
         try database.writer.write { db in try DemoQuotas.create(db, now: now, currency: database.configuration.defaultCurrency) }

@@ -60,10 +60,15 @@ extension AppDatabase {
     }
 
     /// Stays that ended in the period: each stage left then, with the days since the lead entered it.
+    public func stageStays(_ request: ReportRequest, scope: ReportScope) throws -> [StageStay] {
+        try stageStaySeconds(request, scope: scope).map { StageStay(stage: $0.stage, days: Double($0.seconds) / 86_400) }
+    }
+
+    /// Stays that ended in the period, each stage left then with the seconds since the lead entered it.
     ///
     /// Look-ups of a lead's neighbouring steps walk `lead_stage_change(lead_id, at)`; the `+` on `id` keeps SQLite
     /// from walking the whole table by rowid instead (measured: minutes on the 1m set).
-    public func stageStays(_ request: ReportRequest, scope: ReportScope) throws -> [StageStay] {
+    func stageStaySeconds(_ request: ReportRequest, scope: ReportScope) throws -> [(stage: StageKey, seconds: Int64)] {
         let sql = ReportSQL.leads(scope, request)
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
@@ -73,9 +78,7 @@ extension AppDatabase {
                 FROM lead_stage_change c JOIN lead l ON l.id = c.lead_id
                 WHERE c.at >= ? AND c.at < ? AND c.from_stage IS NOT NULL\(sql.clause)
                 """, arguments: [request.period.start.epochSeconds, request.period.end.epochSeconds] + sql.arguments)
-            .compactMap { row in
-                (row["seconds"] as Int64?).map { StageStay(stage: StageKey(rawValue: row["stage"]), days: Double($0) / 86_400) }
-            }
+            .compactMap { row in (row["seconds"] as Int64?).map { (StageKey(rawValue: row["stage"]), $0) } }
         }
     }
 

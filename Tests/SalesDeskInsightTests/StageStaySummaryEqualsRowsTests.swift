@@ -1,0 +1,41 @@
+import Foundation
+import SalesDeskDomain
+import SalesDeskReports
+import SalesDeskStore
+import SalesDeskTesting
+import Testing
+
+/// On a generated demo file, stage speed read from `report_stay_sum` and `report_stage_stay` gives exactly the
+/// figures of every stay sorted in Swift, and velocity's closed outcomes equal the closed deals' ones.
+@Suite("Stage speed from the stay summaries equals stage speed from every stay")
+struct StageStaySummaryEqualsRowsTests {
+    @Test("stays, medians, means and stalls agree for the company, a team and a source, in UTC, Berlin and half-hour time zones")
+    func generatedSet() throws {
+        let set = try GeneratedReportSet()
+        let database = set.database
+        #expect(try database.reportSummaryDrift() == [])
+        var compared = 0, withMedian = 0
+        for zone in GeneratedReportSet.zones {
+            for period in set.periods(in: zone) {
+                for reader in [set.admin, set.manager] {
+                    let scope = try database.reportScope(for: reader)
+                    for source in [nil, LeadSource.allCases.first] {
+                        let request = ReportRequest(period: period, source: source)
+                        func summaries(_ reading: ReportReading) throws -> [StageStaySummary] {
+                            try database.stageStaySummaries(request, scope: scope, reading: reading).sorted { $0.stage.rawValue < $1.stage.rawValue }
+                        }
+                        let summed = try summaries(.summaries)
+                        #expect(summed == (try summaries(.rows)), "stage stays \(zone) \(period.label) \(reader.handle) \(source?.rawValue ?? "all")")
+                        compared += summed.reduce(0) { $0 + $1.stays }
+                        withMedian += summed.filter { !$0.middleSeconds.isEmpty }.count
+                    }
+                    let outcomes = try database.closedOutcomes(from: period.start, to: period.end, ReportRequest(period: period), scope: scope)
+                    let deals = try database.closedDeals(ReportRequest(period: period), scope: scope).map(ClosedOutcome.init)
+                    #expect(outcomes.sorted { $0.closedAt < $1.closedAt } == deals.sorted { $0.closedAt < $1.closedAt },
+                            "closed outcomes \(zone) \(period.label) \(reader.handle)")
+                }
+            }
+        }
+        #expect(compared > 100 && withMedian > 10, "the generated set has stays in the compared periods")
+    }
+}
