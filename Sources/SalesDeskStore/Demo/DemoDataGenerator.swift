@@ -72,7 +72,9 @@ public struct DemoDataGenerator {
         try DemoTickets(staff: staff, now: now, count: size.tickets).insert(into: database, accountCount: leads.accountCount, random: &random, progress: { progress("tickets", $0) })
         try DemoActivities(staff: staff, now: now, count: size.activities, leadCount: size.leads)
             .insert(into: database, leadOwners: leads.owners, leadIsOpen: leads.isOpen, random: &random, progress: { progress("follow-ups", $0) })
-        try database.writer.write { db in try HistoryBackfill.run(db) { _, fraction in progress("history", fraction) } }
+        var history = DemoHistory(seed: seed, pipeline: database.configuration.pipeline)
+        try history.insert(into: database) { progress("history", $0 / 2) }
+        try database.writer.write { db in try HistoryBackfill.run(db, leads: false) { _, fraction in progress("history", 0.5 + fraction / 2) } }
         progress("indexes", 0)
         try database.writer.write { db in
             for (position, sql) in indexes.enumerated() {
