@@ -65,9 +65,9 @@ struct Context {
     }
 
     func activity() throws -> Output {
-        let facts = try database.activityFacts(request, scope: scope)
-        let report = ActivityReport(facts: facts, people: scope.reps, workload: try database.plannedWorkload(from: now, scope: scope),
-                                    overdueAnyDate: try database.overdueFollowUps(at: now, scope: scope), period: period, now: now)
+        let report = ActivityReport(counts: try database.activityCounts(request, scope: scope, now: now), people: scope.reps,
+                                    workload: try database.plannedWorkload(from: now, scope: scope),
+                                    overdueAnyDate: try database.overdueFollowUps(at: now, scope: scope), period: period)
         let drills: [DrillDown?] = report.reps.map { rep in
             DrillDown("Follow-ups of \(rep.ownerName)", .followUps(ownerIDs: scope.people.filter { $0.value == rep.ownerName }.map(\.key), dueIn: period))
         } + [DrillDown?](repeating: nil, count: report.table.rows.count - report.reps.count)
@@ -84,8 +84,11 @@ struct Context {
 
     func support() throws -> Output {
         let report = SupportReport(facts: try database.ticketFacts(request, scope: scope, now: now), backlog: try database.ticketBacklog(scope: scope))
-        var drills = [DrillDown?](repeating: nil, count: report.table.rows.count)
-        if !report.breaches.isEmpty, !drills.isEmpty { drills[0] = DrillDown("SLA breaches", .tickets(numbers: report.breaches)) }
+        // Each SLA row (and each team's bar, the first rows) opens its own breaches; the backlog rows open nothing.
+        var drills: [DrillDown?] = report.slaLines.map { prefix, line in
+            line.breachNumbers.isEmpty ? nil : DrillDown("SLA breaches of \(prefix.lowercased()) \(line.label)", .tickets(numbers: line.breachNumbers))
+        }
+        drills += [DrillDown?](repeating: nil, count: report.table.rows.count - drills.count)
         let chart = ReportChart.stacked(series: ["Met", "Breached"], bars: report.byTeam.map { .init($0.label, [Double($0.met), Double($0.breached)]) })
         return (chart, report.table, drills)
     }

@@ -38,4 +38,25 @@ struct StageStaySummaryEqualsRowsTests {
         }
         #expect(compared > 100 && withMedian > 10, "the generated set has stays in the compared periods")
     }
+
+    @Test("the open qualified deals of a week ago, worked back from the stays under way then, equal the count from each lead's history")
+    func qualifiedThen() throws {
+        let set = try GeneratedReportSet()
+        let database = set.database
+        var changed = 0
+        for daysAgo in [1.0, 3.5, 7, 30, 90] {
+            let then = set.now.addingTimeInterval(-daysAgo * 86_400)
+            for reader in [set.admin, set.manager] {
+                let scope = try database.reportScope(for: reader)
+                for source in [nil, LeadSource.allCases.first] {
+                    let request = ReportRequest(period: ReportPeriod.containing(set.now, .month, timeZone: .gmt), source: source)
+                    let summed = try database.openQualifiedDeals(at: then, qualifiedFrom: PipelineVelocity.qualifiedFrom, request, scope: scope)
+                    let rows = try database.openQualifiedDeals(at: then, qualifiedFrom: PipelineVelocity.qualifiedFrom, request, scope: scope, reading: .rows)
+                    #expect(summed == rows, "\(daysAgo) days ago, \(reader.handle), \(source?.rawValue ?? "all")")
+                    changed += abs(rows.now - rows.then)
+                }
+            }
+        }
+        #expect(changed > 10, "the pipeline changed over the compared spans")
+    }
 }

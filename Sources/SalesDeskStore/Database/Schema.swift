@@ -26,6 +26,7 @@ enum Schema {
         migrator.registerMigration(DeskSpeedSchema.migrationName, migrate: DeskSpeedSchema.create)
         migrator.registerMigration(ReportSummarySchema.migrationName, migrate: ReportSummarySchema.create)
         migrator.registerMigration(StageStaySchema.migrationName, migrate: StageStaySchema.create)
+        migrator.registerMigration(ActivityReportSchema.migrationName, migrate: ActivityReportSchema.create)
         return migrator
     }
 

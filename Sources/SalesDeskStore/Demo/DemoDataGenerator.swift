@@ -72,6 +72,7 @@ public struct DemoDataGenerator {
         try DemoTickets(staff: staff, now: now, count: size.tickets).insert(into: database, accountCount: leads.accountCount, random: &random, progress: { progress("tickets", $0) })
         try DemoActivities(staff: staff, now: now, count: size.activities, leadCount: size.leads)
             .insert(into: database, leadOwners: leads.owners, leadIsOpen: leads.isOpen, random: &random, progress: { progress("follow-ups", $0) })
+        try database.writer.write { db in try DemoReschedules.insert(db, now: now.epochSeconds) }
         var history = DemoHistory(seed: seed, pipeline: database.configuration.pipeline)
         try history.insert(into: database) { progress("history", $0 / 2) }
         try database.writer.write { db in try HistoryBackfill.run(db, leads: false) { _, fraction in progress("history", 0.5 + fraction / 2) } }

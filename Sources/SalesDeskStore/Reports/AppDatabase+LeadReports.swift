@@ -84,8 +84,13 @@ extension AppDatabase {
 
     /// Open deals at or past ``PipelineVelocity``'s qualifying stage, now and as they were at `then`.
     ///
-    /// Now comes from the board totals; `then` is worked back from the leads whose stage changed since.
-    public func openQualifiedDeals(at then: Date, qualifiedFrom: StageKey, _ request: ReportRequest, scope: ReportScope) throws -> (now: Int, then: Int) {
+    /// Now comes from the board totals; `then` is worked back from the leads whose stage changed since: from the rows,
+    /// each such lead's first change after `then` says whether it was qualified then; from the summaries, the
+    /// qualified stays that were under way at `then` (`report_stage_stay`, ended after it, begun at or before it) are
+    /// added and the qualified leads that entered their stage after `then` (`stage_entered_at`, read through the
+    /// `(stage, last_touched_at)` index, which is never earlier) are taken away. Both give the same count.
+    public func openQualifiedDeals(at then: Date, qualifiedFrom: StageKey, _ request: ReportRequest, scope: ReportScope,
+                                   reading: ReportReading = .summaries) throws -> (now: Int, then: Int) {
         let pipeline = configuration.pipeline
         let keys = pipeline.openStages.map(\.key)
         let qualified = Array(keys.drop { $0 != qualifiedFrom })
@@ -100,6 +105,18 @@ extension AppDatabase {
                                        arguments: totals.arguments) ?? 0
             } else {
                 now = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead l WHERE l.stage IN (\(list))\(sql.clause)", arguments: sql.arguments) ?? 0
+            }
+            if reading == .summaries {
+                var stays = ReportSQL()
+                stays.owners(scope, column: "owner_id")
+                stays.source(request.source, column: "source")
+                let underWay = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM report_stage_stay WHERE ended_at > ? AND stage IN (\(list)) AND ended_at - seconds <= ?\(stays.clause)
+                    """, arguments: [then.epochSeconds, then.epochSeconds] + stays.arguments) ?? 0
+                let enteredSince = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM lead l WHERE l.stage IN (\(list)) AND l.last_touched_at > ? AND l.stage_entered_at > ?\(sql.clause)
+                    """, arguments: [then.epochSeconds, then.epochSeconds] + sql.arguments) ?? 0
+                return (now, now - enteredSince + underWay)
             }
             // For each lead changed since `then`: was it qualified then (the stage its first later change left, or not yet
             // created), and is it now.

@@ -9,6 +9,8 @@ import GRDB
 ///   (``SummaryBuckets``), stage, owner, source and span: a histogram per stage. A period's count and mean come from
 ///   it; its median is found in it to one span and then read exactly from `report_stage_stay` (see
 ///   ``AppDatabase/stageStaySummaries(_:scope:reading:)``).
+/// - Indexes: `report_stage_stay_span` for that exact read, `report_stage_stay_ended` for the stays under way at a
+///   moment (pipeline velocity's qualified deals a week ago), `report_stage_stay_lead` for the triggers.
 ///
 /// Triggers on the history, the leads and the fact table keep both exact through every write.
 enum StageStaySchema {
@@ -60,6 +62,7 @@ enum StageStaySchema {
         try db.execute(sql: """
             CREATE INDEX report_stage_stay_lead ON report_stage_stay(lead_id);
             CREATE INDEX report_stage_stay_span ON report_stage_stay(stage, span, ended_at, owner_id, source, seconds);
+            CREATE INDEX report_stage_stay_ended ON report_stage_stay(ended_at, stage, seconds, owner_id, source);
             """)
         try createTriggers(db)
     }
