@@ -75,7 +75,10 @@ public struct DemoDataGenerator {
         try database.writer.write { db in try DemoReschedules.insert(db, now: now.epochSeconds) }
         var history = DemoHistory(seed: seed, pipeline: database.configuration.pipeline)
         try history.insert(into: database) { progress("history", $0 / 2) }
-        try database.writer.write { db in try HistoryBackfill.run(db, leads: false) { _, fraction in progress("history", 0.5 + fraction / 2) } }
+        try database.writer.write { db in
+            try HistoryBackfill.run(db, leads: false) { _, fraction in progress("history", 0.5 + fraction / 2) }
+            try DemoTicketReopens.insert(db)
+        }
         progress("indexes", 0)
         try database.writer.write { db in
             for (position, sql) in indexes.enumerated() {

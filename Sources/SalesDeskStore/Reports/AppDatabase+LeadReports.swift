@@ -87,8 +87,8 @@ extension AppDatabase {
     /// Now comes from the board totals; `then` is worked back from the leads whose stage changed since: from the rows,
     /// each such lead's first change after `then` says whether it was qualified then; from the summaries, the
     /// qualified stays that were under way at `then` (`report_stage_stay`, ended after it, begun at or before it) are
-    /// added and the qualified leads that entered their stage after `then` (`stage_entered_at`, read through the
-    /// `(stage, last_touched_at)` index, which is never earlier) are taken away. Both give the same count.
+    /// added and the qualified leads that entered their stage after `then` (`stage_entered_at`, counted in the index
+    /// `report_lead_open_entered`) are taken away. Both give the same count.
     public func openQualifiedDeals(at then: Date, qualifiedFrom: StageKey, _ request: ReportRequest, scope: ReportScope,
                                    reading: ReportReading = .summaries) throws -> (now: Int, then: Int) {
         let pipeline = configuration.pipeline
@@ -114,8 +114,8 @@ extension AppDatabase {
                     SELECT COUNT(*) FROM report_stage_stay WHERE ended_at > ? AND stage IN (\(list)) AND ended_at - seconds <= ?\(stays.clause)
                     """, arguments: [then.epochSeconds, then.epochSeconds] + stays.arguments) ?? 0
                 let enteredSince = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM lead l WHERE l.stage IN (\(list)) AND l.last_touched_at > ? AND l.stage_entered_at > ?\(sql.clause)
-                    """, arguments: [then.epochSeconds, then.epochSeconds] + sql.arguments) ?? 0
+                    SELECT COUNT(*) FROM lead l WHERE l.stage NOT IN ('won', 'lost') AND l.stage IN (\(list)) AND l.stage_entered_at > ?\(sql.clause)
+                    """, arguments: [then.epochSeconds] + sql.arguments) ?? 0
                 return (now, now - enteredSince + underWay)
             }
             // For each lead changed since `then`: was it qualified then (the stage its first later change left, or not yet

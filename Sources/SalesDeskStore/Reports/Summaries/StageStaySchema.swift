@@ -10,7 +10,9 @@ import GRDB
 ///   it; its median is found in it to one span and then read exactly from `report_stage_stay` (see
 ///   ``AppDatabase/stageStaySummaries(_:scope:reading:)``).
 /// - Indexes: `report_stage_stay_span` for that exact read, `report_stage_stay_ended` for the stays under way at a
-///   moment (pipeline velocity's qualified deals a week ago), `report_stage_stay_lead` for the triggers.
+///   moment (pipeline velocity's qualified deals a week ago), `report_stage_stay_lead` for the triggers, and
+///   `report_lead_open_entered` on `lead` (open leads by stage and when they entered it, the leads that became
+///   qualified since that moment).
 ///
 /// Triggers on the history, the leads and the fact table keep both exact through every write.
 enum StageStaySchema {
@@ -63,6 +65,7 @@ enum StageStaySchema {
             CREATE INDEX report_stage_stay_lead ON report_stage_stay(lead_id);
             CREATE INDEX report_stage_stay_span ON report_stage_stay(stage, span, ended_at, owner_id, source, seconds);
             CREATE INDEX report_stage_stay_ended ON report_stage_stay(ended_at, stage, seconds, owner_id, source);
+            CREATE INDEX report_lead_open_entered ON lead(stage, stage_entered_at, owner_id, source) WHERE stage NOT IN ('won', 'lost');
             """)
         try createTriggers(db)
     }
