@@ -29,12 +29,12 @@ struct Context {
     func stageSpeed() throws -> Output {
         let weekAgo = now.addingTimeInterval(-7 * 86_400)
         let counts = try database.openQualifiedDeals(at: weekAgo, qualifiedFrom: PipelineVelocity.qualifiedFrom, request, scope: scope)
-        let thisWeek = try database.closedOutcomes(from: weekAgo, to: now, request, scope: scope)
-        let lastWeek = try database.closedOutcomes(from: weekAgo.addingTimeInterval(-7 * 86_400), to: weekAgo, request, scope: scope)
+        let thisWeek = try database.closedDealTotals(from: weekAgo, to: now, request, scope: scope, currency: currency)
+        let lastWeek = try database.closedDealTotals(from: weekAgo.addingTimeInterval(-7 * 86_400), to: weekAgo, request, scope: scope, currency: currency)
         let report = StageSpeedReport(
             summaries: try database.stageStaySummaries(request, scope: scope),
-            velocity: PipelineVelocity(openQualifiedDeals: counts.now, outcomes: thisWeek, currency: currency),
-            previousVelocity: PipelineVelocity(openQualifiedDeals: counts.then, outcomes: lastWeek, currency: currency), pipeline: pipeline)
+            velocity: PipelineVelocity(openQualifiedDeals: counts.now, totals: thisWeek, currency: currency),
+            previousVelocity: PipelineVelocity(openQualifiedDeals: counts.then, totals: lastWeek, currency: currency), pipeline: pipeline)
         let drills: [DrillDown?] = report.lines.map { DrillDown("In \($0.name) now", .leads(ReportLeadFilter(stages: [$0.stage], source: request.source))) }
             + [DrillDown?](repeating: nil, count: report.table.rows.count - report.lines.count)
         return (.bars(report.lines.map { .init($0.name, $0.medianDays ?? 0) }), report.table, drills)

@@ -101,18 +101,17 @@ public struct PipelineVelocity: Codable, Equatable, Sendable {
 
     /// The factors from the deals closed in a window and the open qualified count at its end.
     public init(openQualifiedDeals: Int, closed: [ClosedDeal], currency: CurrencyCode) {
-        self.init(openQualifiedDeals: openQualifiedDeals, outcomes: closed.map(ClosedOutcome.init), currency: currency)
+        self.init(openQualifiedDeals: openQualifiedDeals, totals: ClosedDealTotals(closed, currency: currency), currency: currency)
     }
 
-    /// The factors from the outcomes of the deals closed in a window and the open qualified count at its end.
-    public init(openQualifiedDeals: Int, outcomes closed: [ClosedOutcome], currency: CurrencyCode) {
-        let won = closed.filter(\.won)
-        let wonHere = won.filter { $0.value.currency == currency }
+    /// The factors from the totals of the deals closed in a window (values in `currency`) and the open qualified count
+    /// at its end.
+    public init(openQualifiedDeals: Int, totals: ClosedDealTotals, currency: CurrencyCode) {
         self.init(
             openQualifiedDeals: openQualifiedDeals,
-            winRate: Statistics.ratio(won.count, closed.count),
-            averageWonValue: wonHere.isEmpty ? nil : Money(minorUnits: wonHere.reduce(0) { $0 + $1.value.minorUnits } / Int64(wonHere.count), currency: currency),
-            medianCycleDays: Statistics.median(won.map { $0.closedAt.timeIntervalSince($0.createdAt) / 86_400 }))
+            winRate: Statistics.ratio(totals.won, totals.deals),
+            averageWonValue: totals.wonInCurrency == 0 ? nil : Money(minorUnits: totals.wonValueMinor / Int64(totals.wonInCurrency), currency: currency),
+            medianCycleDays: Statistics.median(totals.wonCycleSeconds.map { Double($0) / 86_400 }))
     }
 
     /// Value per day; nil when a factor is unknown or the cycle is zero.

@@ -84,23 +84,26 @@ extension AppDatabase {
         }
     }
 
-    /// Outcomes of the deals closed in `[start, end)` and still closed, for pipeline velocity, read from
+    /// Totals of the deals closed in `[start, end)` and still closed, for pipeline velocity, counted in SQL from
     /// `report_closed_deal` (the same deals as ``closedDeals(_:scope:)``, owners no longer on file left out).
-    public func closedOutcomes(from start: Date, to end: Date, _ request: ReportRequest, scope: ReportScope) throws -> [ClosedOutcome] {
+    public func closedDealTotals(from start: Date, to end: Date, _ request: ReportRequest, scope: ReportScope,
+                                 currency: CurrencyCode) throws -> ClosedDealTotals {
         var filter = ReportSQL()
         filter.owners(scope, column: "f.owner_id")
         filter.source(request.source, column: "f.source")
+        let window: StatementArguments = [start.epochSeconds, end.epochSeconds]
         return try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT f.won, f.value_minor, f.currency, f.closed_at, f.created_at FROM report_closed_deal f JOIN user u ON u.id = f.owner_id
-                WHERE f.closed_at >= ? AND f.closed_at < ?\(filter.clause)
-                """, arguments: [start.epochSeconds, end.epochSeconds] + filter.arguments)
-            .compactMap { row in
-                CurrencyCode(rawValue: row[2]).map {
-                    ClosedOutcome(won: row[0], value: Money(minorUnits: row[1], currency: $0), closedAt: Date(epochSeconds: row[3]),
-                                  createdAt: Date(epochSeconds: row[4]))
-                }
-            }
+            let sums = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*), COALESCE(SUM(f.won), 0), COALESCE(SUM(f.won AND f.currency = ?), 0),
+                       COALESCE(SUM(CASE WHEN f.won AND f.currency = ? THEN f.value_minor END), 0)
+                FROM report_closed_deal f JOIN user u ON u.id = f.owner_id WHERE f.closed_at >= ? AND f.closed_at < ?\(filter.clause)
+                """, arguments: [currency.rawValue, currency.rawValue] + window + filter.arguments)
+            let cycles = try Int64.fetchAll(db, sql: """
+                SELECT f.closed_at - f.created_at FROM report_closed_deal f JOIN user u ON u.id = f.owner_id
+                WHERE f.won AND f.closed_at >= ? AND f.closed_at < ?\(filter.clause)
+                """, arguments: window + filter.arguments)
+            return ClosedDealTotals(deals: sums?[0] ?? 0, won: sums?[1] ?? 0, wonInCurrency: sums?[2] ?? 0, wonValueMinor: sums?[3] ?? 0,
+                                    wonCycleSeconds: cycles)
         }
     }
 }
