@@ -29,14 +29,12 @@ struct Context {
     func stageSpeed() throws -> Output {
         let weekAgo = now.addingTimeInterval(-7 * 86_400)
         let counts = try database.openQualifiedDeals(at: weekAgo, qualifiedFrom: PipelineVelocity.qualifiedFrom, request, scope: scope)
-        let thisWeek = try database.closedDeals(ReportRequest(period: ReportPeriod(start: weekAgo, end: now, timeZoneID: period.timeZoneID),
-                                                              source: request.source), scope: scope)
-        let lastWeek = try database.closedDeals(ReportRequest(period: ReportPeriod(start: weekAgo.addingTimeInterval(-7 * 86_400), end: weekAgo,
-                                                                                   timeZoneID: period.timeZoneID), source: request.source), scope: scope)
+        let thisWeek = try database.closedDealTotals(from: weekAgo, to: now, request, scope: scope, currency: currency)
+        let lastWeek = try database.closedDealTotals(from: weekAgo.addingTimeInterval(-7 * 86_400), to: weekAgo, request, scope: scope, currency: currency)
         let report = StageSpeedReport(
-            stays: try database.stageStays(request, scope: scope),
-            velocity: PipelineVelocity(openQualifiedDeals: counts.now, closed: thisWeek, currency: currency),
-            previousVelocity: PipelineVelocity(openQualifiedDeals: counts.then, closed: lastWeek, currency: currency), pipeline: pipeline)
+            summaries: try database.stageStaySummaries(request, scope: scope),
+            velocity: PipelineVelocity(openQualifiedDeals: counts.now, totals: thisWeek, currency: currency),
+            previousVelocity: PipelineVelocity(openQualifiedDeals: counts.then, totals: lastWeek, currency: currency), pipeline: pipeline)
         let drills: [DrillDown?] = report.lines.map { DrillDown("In \($0.name) now", .leads(ReportLeadFilter(stages: [$0.stage], source: request.source))) }
             + [DrillDown?](repeating: nil, count: report.table.rows.count - report.lines.count)
         return (.bars(report.lines.map { .init($0.name, $0.medianDays ?? 0) }), report.table, drills)
@@ -67,9 +65,9 @@ struct Context {
     }
 
     func activity() throws -> Output {
-        let facts = try database.activityFacts(request, scope: scope)
-        let report = ActivityReport(facts: facts, people: scope.reps, workload: try database.plannedWorkload(from: now, scope: scope),
-                                    overdueAnyDate: try database.overdueFollowUps(at: now, scope: scope), period: period, now: now)
+        let report = ActivityReport(counts: try database.activityCounts(request, scope: scope, now: now), people: scope.reps,
+                                    workload: try database.plannedWorkload(from: now, scope: scope),
+                                    overdueAnyDate: try database.overdueFollowUps(at: now, scope: scope), period: period)
         let drills: [DrillDown?] = report.reps.map { rep in
             DrillDown("Follow-ups of \(rep.ownerName)", .followUps(ownerIDs: scope.people.filter { $0.value == rep.ownerName }.map(\.key), dueIn: period))
         } + [DrillDown?](repeating: nil, count: report.table.rows.count - report.reps.count)
@@ -86,8 +84,11 @@ struct Context {
 
     func support() throws -> Output {
         let report = SupportReport(facts: try database.ticketFacts(request, scope: scope, now: now), backlog: try database.ticketBacklog(scope: scope))
-        var drills = [DrillDown?](repeating: nil, count: report.table.rows.count)
-        if !report.breaches.isEmpty, !drills.isEmpty { drills[0] = DrillDown("SLA breaches", .tickets(numbers: report.breaches)) }
+        // Each SLA row (and each team's bar, the first rows) opens its own breaches; the backlog rows open nothing.
+        var drills: [DrillDown?] = report.slaLines.map { prefix, line in
+            line.breachNumbers.isEmpty ? nil : DrillDown("SLA breaches of \(prefix.lowercased()) \(line.label)", .tickets(numbers: line.breachNumbers))
+        }
+        drills += [DrillDown?](repeating: nil, count: report.table.rows.count - drills.count)
         let chart = ReportChart.stacked(series: ["Met", "Breached"], bars: report.byTeam.map { .init($0.label, [Double($0.met), Double($0.breached)]) })
         return (chart, report.table, drills)
     }

@@ -43,32 +43,36 @@ public struct ActivityReport: Codable, Equatable, Sendable {
     /// `workload`: planned follow-ups due from `now` on, per owner id (reps with none can be absent);
     /// `overdueAnyDate`: planned follow-ups past due at `now`, per owner id, whatever their due date.
     public init(facts: [Fact], people: [Int64: String] = [:], workload: [Int64: Int], overdueAnyDate: [Int64: Int] = [:], period: ReportPeriod, now: Date) {
+        self.init(counts: ActivityCounts(facts: facts, now: now), people: people, workload: workload, overdueAnyDate: overdueAnyDate, period: period)
+    }
+
+    /// The report from the follow-ups counted in the store (``ActivityCounts``, counted against the report's `now`).
+    public init(counts: ActivityCounts, people: [Int64: String] = [:], workload: [Int64: Int], overdueAnyDate: [Int64: Int] = [:], period: ReportPeriod) {
         let calendar = ReportPeriod.calendar(period.timeZone)
         var names = people
-        for fact in facts where names[fact.ownerID] == nil { names[fact.ownerID] = fact.ownerName }
-        let byOwner = Dictionary(grouping: facts, by: \.ownerID)
+        for tally in counts.tallies where names[tally.ownerID] == nil { names[tally.ownerID] = tally.ownerName }
+        let byOwner = Dictionary(grouping: counts.tallies, by: \.ownerID)
         reps = names.sorted { $0.value < $1.value }.map { id, name in
             let mine = byOwner[id] ?? []
-            let done = mine.filter { $0.state == .done }
-            let dueSoFar = mine.filter { $0.dueAt <= now }
+            func count(_ included: (ActivityTally) -> Bool) -> Int { mine.filter(included).reduce(0) { $0 + $1.count } }
+            let done = count { $0.state == .done }
             return RepLine(
                 ownerName: name,
-                completed: Dictionary(grouping: done, by: \.type).mapValues(\.count),
-                onTimeRate: Statistics.ratio(done.filter { ($0.completedAt ?? .distantFuture) <= $0.dueAt }.count, done.count),
-                overdue: mine.filter { $0.state == .planned && $0.dueAt < now }.count,
-                completion: Statistics.ratio(dueSoFar.filter { $0.state == .done }.count, dueSoFar.count),
-                reschedules: mine.reduce(0) { $0 + $1.rescheduleReasons.count },
+                completed: Dictionary(grouping: mine.filter { $0.state == .done }, by: \.type).mapValues { $0.reduce(0) { $0 + $1.count } },
+                onTimeRate: Statistics.ratio(count { $0.state == .done && $0.onTime }, done),
+                overdue: count { $0.state == .planned && $0.pastDue },
+                completion: Statistics.ratio(count { $0.dueSoFar && $0.state == .done }, count(\.dueSoFar)),
+                reschedules: counts.reschedules[id]?.values.reduce(0, +) ?? 0,
                 workload: workload[id] ?? 0,
                 overdueAnyDate: overdueAnyDate[id] ?? 0)
         }
-        reasonCounts = Dictionary(grouping: facts.flatMap(\.rescheduleReasons)) { $0 }
-            .map { ReasonCount(reason: $0, count: $1.count) }
+        reasonCounts = counts.reschedules.values.reduce(into: [String: Int]()) { total, reasons in total.merge(reasons, uniquingKeysWith: +) }
+            .map { ReasonCount(reason: $0, count: $1) }
             .sorted { ($0.count, $1.reason) > ($1.count, $0.reason) }
         var grid = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
-        for fact in facts where fact.state == .done {
-            guard let at = fact.completedAt else { continue }
+        for (at, done) in counts.completions {
             let weekday = (calendar.component(.weekday, from: at) + 5) % 7
-            grid[weekday][calendar.component(.hour, from: at)] += 1
+            grid[weekday][calendar.component(.hour, from: at)] += done
         }
         heatmap = grid
     }

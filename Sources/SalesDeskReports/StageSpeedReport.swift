@@ -26,13 +26,36 @@ public struct StageSpeedReport: Codable, Equatable, Sendable {
     public var velocity: PipelineVelocity
     public var previousVelocity: PipelineVelocity
 
+    /// The report from every stay (each stage's median, mean and stalls worked out here).
     public init(stays: [Stay], velocity: PipelineVelocity, previousVelocity: PipelineVelocity, pipeline: Pipeline) {
         let byStage = Dictionary(grouping: stays, by: \.stage)
-        lines = pipeline.openStages.map { definition in
-            let days = (byStage[definition.key] ?? []).map(\.days)
-            return Line(stage: definition.key, name: definition.name, stays: days.count, medianDays: Statistics.median(days),
-                        meanDays: Statistics.mean(days), stallDays: definition.stallDays,
-                        overThreshold: definition.stallDays.map { limit in days.filter { $0 > Double(limit) }.count } ?? 0)
+        let summaries = pipeline.openStages.map { definition in
+            let days = (byStage[definition.key] ?? []).map(\.days).sorted()
+            return (definition.key, days, definition.stallDays.map { limit in days.filter { $0 > Double(limit) }.count } ?? 0)
+        }
+        self.init(lines: summaries.map { stage, days, over in
+            (stage, days.count, days.reduce(0, +), StageStaySummary.middleRanks(count: days.count).map { days[$0] }, over)
+        }, velocity: velocity, previousVelocity: previousVelocity, pipeline: pipeline)
+    }
+
+    /// The report from the store's per-stage summaries (``StageStaySummary``: counts, totals and middle lengths).
+    public init(summaries: [StageStaySummary], velocity: PipelineVelocity, previousVelocity: PipelineVelocity, pipeline: Pipeline) {
+        let byStage = Dictionary(summaries.map { ($0.stage, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(lines: pipeline.openStages.map { definition in
+            let summary = byStage[definition.key]
+            return (definition.key, summary?.stays ?? 0, Double(summary?.totalSeconds ?? 0) / 86_400,
+                    (summary?.middleSeconds ?? []).map { Double($0) / 86_400 }, summary?.overThreshold ?? 0)
+        }, velocity: velocity, previousVelocity: previousVelocity, pipeline: pipeline)
+    }
+
+    /// Per stage: stays, their total days, the middle length(s) in days, stays past the threshold.
+    private init(lines figures: [(StageKey, Int, Double, [Double], Int)], velocity: PipelineVelocity, previousVelocity: PipelineVelocity,
+                 pipeline: Pipeline) {
+        let definitions = Dictionary(pipeline.openStages.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        lines = figures.map { stage, stays, total, middle, over in
+            Line(stage: stage, name: definitions[stage]?.name ?? stage.rawValue, stays: stays,
+                 medianDays: Statistics.median(middle), meanDays: stays == 0 ? nil : total / Double(stays),
+                 stallDays: definitions[stage]?.stallDays, overThreshold: over)
         }
         self.velocity = velocity
         self.previousVelocity = previousVelocity
@@ -78,13 +101,17 @@ public struct PipelineVelocity: Codable, Equatable, Sendable {
 
     /// The factors from the deals closed in a window and the open qualified count at its end.
     public init(openQualifiedDeals: Int, closed: [ClosedDeal], currency: CurrencyCode) {
-        let won = closed.filter(\.won)
-        let wonHere = won.filter { $0.value.currency == currency }
+        self.init(openQualifiedDeals: openQualifiedDeals, totals: ClosedDealTotals(closed, currency: currency), currency: currency)
+    }
+
+    /// The factors from the totals of the deals closed in a window (values in `currency`) and the open qualified count
+    /// at its end.
+    public init(openQualifiedDeals: Int, totals: ClosedDealTotals, currency: CurrencyCode) {
         self.init(
             openQualifiedDeals: openQualifiedDeals,
-            winRate: Statistics.ratio(won.count, closed.count),
-            averageWonValue: wonHere.isEmpty ? nil : Money(minorUnits: wonHere.reduce(0) { $0 + $1.value.minorUnits } / Int64(wonHere.count), currency: currency),
-            medianCycleDays: Statistics.median(won.map { $0.closedAt.timeIntervalSince($0.createdAt) / 86_400 }))
+            winRate: Statistics.ratio(totals.won, totals.deals),
+            averageWonValue: totals.wonInCurrency == 0 ? nil : Money(minorUnits: totals.wonValueMinor / Int64(totals.wonInCurrency), currency: currency),
+            medianCycleDays: Statistics.median(totals.wonCycleSeconds.map { Double($0) / 86_400 }))
     }
 
     /// Value per day; nil when a factor is unknown or the cycle is zero.

@@ -19,7 +19,16 @@ public struct SupportReport: Codable, Equatable, Sendable {
         public var label: String
         public var met: Int
         public var breached: Int
+        /// Ticket numbers of the group's breaches (what Enter on its row or bar opens).
+        public var breachNumbers: [String] = []
         public var metRate: Double? { Statistics.ratio(met, met + breached) }
+
+        init(label: String, group: [Fact]) {
+            self.label = label
+            met = group.filter { $0.metSLA == true }.count
+            breached = group.filter { $0.metSLA == false }.count
+            breachNumbers = group.filter { $0.metSLA == false }.map(\.number).sorted()
+        }
     }
 
     public var tickets: Int
@@ -42,16 +51,14 @@ public struct SupportReport: Codable, Equatable, Sendable {
     public init(facts: [Fact], backlog: [BacklogCount]) {
         tickets = facts.count
         func lines(_ key: (Fact) -> String) -> [SLALine] {
-            Dictionary(grouping: facts, by: key).map { label, group in
-                SLALine(label: label, met: group.filter { $0.metSLA == true }.count, breached: group.filter { $0.metSLA == false }.count)
-            }.sorted { $0.label < $1.label }
+            Dictionary(grouping: facts, by: key).map { SLALine(label: $0, group: $1) }.sorted { $0.label < $1.label }
         }
         byTeam = lines(\.team)
         byAgent = lines { $0.assignee ?? "Unassigned" }
         byPriority = TicketPriority.allCases.sorted(by: >).compactMap { priority in
             let group = facts.filter { $0.priority == priority }
             guard !group.isEmpty else { return nil }
-            return SLALine(label: priority.label, met: group.filter { $0.metSLA == true }.count, breached: group.filter { $0.metSLA == false }.count)
+            return SLALine(label: priority.label, group: group)
         }
         breaches = facts.filter { $0.metSLA == false }.map(\.number).sorted()
         medianFirstResponseHours = Statistics.median(facts.compactMap(\.firstResponseSeconds)).map { $0 / 3_600 }
@@ -62,11 +69,16 @@ public struct SupportReport: Codable, Equatable, Sendable {
         backlogByCategory = Dictionary(grouping: backlog, by: \.category).mapValues { $0.reduce(0) { $0 + $1.tickets } }
     }
 
+    /// The SLA lines in the table's order (teams, priorities, agents); the table's first rows.
+    public var slaLines: [(prefix: String, line: SLALine)] {
+        byTeam.map { ("Team", $0) } + byPriority.map { ("Priority", $0) } + byAgent.map { ("Agent", $0) }
+    }
+
     public var table: ReportTable {
         func row(_ prefix: String, _ line: SLALine) -> [ReportTable.Cell] {
             [.init("\(prefix): \(line.label)"), .count(line.met), .count(line.breached), .percent(line.metRate)]
         }
-        var rows = byTeam.map { row("Team", $0) } + byPriority.map { row("Priority", $0) } + byAgent.map { row("Agent", $0) }
+        var rows = slaLines.map { row($0.prefix, $0.line) }
         rows += TicketStatus.allCases.compactMap { status in backlogByStatus[status].map { [.init("Backlog: \(status.label)"), .count($0), "", ""] } }
         rows += TicketCategory.allCases.compactMap { category in backlogByCategory[category].map { [.init("Backlog: \(category.label)"), .count($0), "", ""] } }
         let notes = [

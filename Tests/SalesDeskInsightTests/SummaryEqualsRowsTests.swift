@@ -11,22 +11,14 @@ import Testing
 struct SummaryEqualsRowsTests {
     @Test("win/loss, forecast, scorecard, funnel and sources agree for the company and a team, in UTC, Berlin and half-hour time zones")
     func generatedSet() throws {
-        let temporary = try TemporaryDatabase()
-        try DemoDataGenerator(size: .small, seed: 11, now: temporary.clock.date).generate(into: temporary.database)
-        let database = temporary.database
+        let set = try GeneratedReportSet()
+        let database = set.database, admin = set.admin, manager = set.manager, now = set.now
         #expect(try database.reportSummaryDrift() == [])
-        let admin = try #require(try database.user(handle: "admin"))
-        let manager = try #require(try database.user(handle: "jonas"))
-        let now = temporary.clock.date
         let pipeline = database.configuration.pipeline
         let currency = database.configuration.defaultCurrency
         var compared = 0
-        for zone in ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"] {
-            let timeZone = TimeZone(identifier: zone)!
-            let current = ReportPeriod.containing(now, .quarter, timeZone: timeZone)
-            let periods = [current, current.previous(.quarter), ReportPeriod.containing(now, .month, timeZone: timeZone),
-                           ReportPeriod.containing(now, .week, timeZone: timeZone)]
-            for period in periods {
+        for zone in GeneratedReportSet.zones {
+            for period in set.periods(in: zone) {
                 for reader in [admin, manager] {
                     let scope = try database.reportScope(for: reader)
                     let request = ReportRequest(period: period)

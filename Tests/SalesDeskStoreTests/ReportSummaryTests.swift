@@ -87,18 +87,14 @@ struct ReportSummaryUpkeepTests {
 
     @Test("an import of open, won and lost deals adds them to the summaries, batch by batch")
     func importBatches() throws {
-        let path = desk.temporary.directory.appendingPathComponent("deals.csv").path
-        try Data("""
+        let summary = try desk.importDeals("""
             Person - Name,Organization - Name,Deal - Value,Deal - Currency of value,Deal - Stage,Deal - Status,Deal - Lost reason
             Jo Buyer,Acme,"12,000.50",EUR,Proposal Made,lost,Went with competitor
             Kim Winner,Winners Ltd,"99.99",USD,Negotiations Started,won,
             Ola Open,Open AS,"10.01",USD,Proposal Made,open,
             Per Open,Open AS 2,"7",USD,Qualified,open,
 
-            """.utf8).write(to: URL(fileURLWithPath: path))
-        let importer = LeadImporter(database: desk.database, user: desk.admin, options: ImportOptions())
-        let reader = try ImportFile.open(path: path)
-        let summary = try importer.run(reader, mapping: try importer.mapping(for: reader), file: ImportFingerprint(path: path), rejected: { _ in })
+            """)
         #expect(summary.imported == 4)
         #expect(try desk.count("report_closed_deal") == 2)
         #expect(try desk.count("sqlite_master", where: "type = 'trigger' AND name = '\(ReportSummarySchema.openInsertTrigger)'") == 1,

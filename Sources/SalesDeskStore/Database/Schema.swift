@@ -26,6 +26,8 @@ enum Schema {
         migrator.registerMigration(DeskSpeedSchema.migrationName, migrate: DeskSpeedSchema.create)
         migrator.registerMigration(ReportSummarySchema.migrationName, migrate: ReportSummarySchema.create)
         migrator.registerMigration(CompletionEventSchema.migrationName, migrate: CompletionEventSchema.create)
+        migrator.registerMigration(StageStaySchema.migrationName, migrate: StageStaySchema.create)
+        migrator.registerMigration(ActivityReportSchema.migrationName, migrate: ActivityReportSchema.create)
         return migrator
     }
 

@@ -61,7 +61,10 @@ public struct DemoDataGenerator {
         }
         let indexes = try database.writer.write { db in try Self.dropSecondaryIndexes(db) }
         // The report summaries are summed once at the end instead of row by row.
-        try database.writer.write { db in try ReportSummarySchema.dropTriggers(db) }
+        try database.writer.write { db in
+            try ReportSummarySchema.dropTriggers(db)
+            try StageStaySchema.dropTriggers(db)
+        }
         progress("people", 0)
         let staff = try database.writer.write { db in try DemoStaff.create(db, now: now) }
         var leads = DemoLeads(staff: staff, now: now, count: size.leads)
@@ -69,7 +72,13 @@ public struct DemoDataGenerator {
         try DemoTickets(staff: staff, now: now, count: size.tickets).insert(into: database, accountCount: leads.accountCount, random: &random, progress: { progress("tickets", $0) })
         try DemoActivities(staff: staff, now: now, count: size.activities, leadCount: size.leads)
             .insert(into: database, leadOwners: leads.owners, leadIsOpen: leads.isOpen, random: &random, progress: { progress("follow-ups", $0) })
-        try database.writer.write { db in try HistoryBackfill.run(db) { _, fraction in progress("history", fraction) } }
+        try database.writer.write { db in try DemoReschedules.insert(db, now: now.epochSeconds) }
+        var history = DemoHistory(seed: seed, pipeline: database.configuration.pipeline)
+        try history.insert(into: database) { progress("history", $0 / 2) }
+        try database.writer.write { db in
+            try HistoryBackfill.run(db, leads: false) { _, fraction in progress("history", 0.5 + fraction / 2) }
+            try DemoTicketReopens.insert(db)
+        }
         progress("indexes", 0)
         try database.writer.write { db in
             for (position, sql) in indexes.enumerated() {
@@ -81,7 +90,10 @@ public struct DemoDataGenerator {
         try database.writer.write { db in try Self.buildSearchIndex(db) }
         progress("search index", 1)
         progress("report summaries", 0)
-        try database.writer.write { db in try ReportSummarySchema.rebuild(db) }
+        try database.writer.write { db in
+            try ReportSummarySchema.rebuild(db)
+            try StageStaySchema.rebuild(db)
+        }
         progress("report summaries", 1)
         try database.writer.write { db in try ScheduledWork.backfill(db, configuration: database.configuration, now: now) }
         try database.writer.write { db in try DemoQuotas.create(db, now: now, currency: database.configuration.defaultCurrency) }

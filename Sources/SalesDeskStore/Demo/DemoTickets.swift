@@ -28,7 +28,7 @@ struct DemoTickets {
                 case .closed: Int64.random(in: 72...(24 * 365), using: &random)
                 default: Int64.random(in: 1...(24 * 20), using: &random)
                 }
-                let created = nowSeconds - ageHours * 3600 - Int64.random(in: 0..<3600, using: &random)
+                let created = Self.duringWorkingDay(nowSeconds - ageHours * 3600 - Int64.random(in: 0..<3600, using: &random), now: nowSeconds)
                 let responded: Int64? = status == .new || (status == .assigned && random.chance(0.5)) ? nil : created + Int64.random(in: 300...14_400, using: &random)
                 let resolved: Int64? = [.resolved, .deployed, .closed].contains(status) ? min(nowSeconds, created + Int64.random(in: 3600...(86_400 * 5), using: &random)) : nil
                 let closed: Int64? = status == .closed ? resolved.map { min(nowSeconds, $0 + 86_400) } : nil
@@ -53,5 +53,24 @@ struct DemoTickets {
             }
         }
         progress(1)
+    }
+
+    /// The support teams' calendar (Europe/Berlin, like their business hours in the demo configuration).
+    private static let workCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
+        return calendar
+    }()
+
+    /// Customers write in mostly during the support teams' working day (else most first responses would come before
+    /// the day opens, in zero business hours): a generated creation time is moved into Monday–Friday 09:00–17:00
+    /// Berlin time of the same week (the hour of day squeezed into those eight, a weekend to the Friday before),
+    /// unless that would put it after `now`. No random draws, so the rest of the demo stays the same for a seed.
+    static func duringWorkingDay(_ seconds: Int64, now: Int64) -> Int64 {
+        let parts = workCalendar.dateComponents([.weekday, .hour], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        guard let weekday = parts.weekday, let hour = parts.hour else { return seconds }
+        let days: Int64 = weekday == 7 ? -1 : weekday == 1 ? -2 : 0
+        let moved = seconds + days * 86_400 + Int64(9 + hour / 3 - hour) * 3_600
+        return moved <= now - 300 ? moved : seconds
     }
 }

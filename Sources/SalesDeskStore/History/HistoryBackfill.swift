@@ -23,8 +23,9 @@ enum HistoryBackfill {
     /// Record ids per chunk.
     static let chunkSize: Int64 = 100_000
 
-    /// Backfills both histories; `progress` gets a step name and its fraction done.
-    static func run(_ db: Database, progress: (String, Double) -> Void = MigrationProgress.report) throws {
+    /// Backfills both histories (only the tickets' when `leads` is false); `progress` gets a step name and its
+    /// fraction done.
+    static func run(_ db: Database, leads: Bool = true, progress: (String, Double) -> Void = MigrationProgress.report) throws {
         let stageKey = DatabaseFunction("salesdesk_stage_key", argumentCount: 1, pure: true) { values in
             String.fromDatabaseValue(values[0]).map { StageKey.normalised($0).rawValue }
         }
@@ -37,7 +38,7 @@ enum HistoryBackfill {
             db.remove(function: stageKey)
             db.remove(function: statusKey)
         }
-        try inChunks(db, table: "lead", step: "Lead stage history", sql: leadChunk, progress: progress)
+        if leads { try inChunks(db, table: "lead", step: "Lead stage history", sql: leadChunk, progress: progress) }
         try inChunks(db, table: "ticket", step: "Ticket status history", sql: ticketChunk, progress: progress)
     }
 

@@ -60,10 +60,15 @@ extension AppDatabase {
     }
 
     /// Stays that ended in the period: each stage left then, with the days since the lead entered it.
+    public func stageStays(_ request: ReportRequest, scope: ReportScope) throws -> [StageStay] {
+        try stageStaySeconds(request, scope: scope).map { StageStay(stage: $0.stage, days: Double($0.seconds) / 86_400) }
+    }
+
+    /// Stays that ended in the period, each stage left then with the seconds since the lead entered it.
     ///
     /// Look-ups of a lead's neighbouring steps walk `lead_stage_change(lead_id, at)`; the `+` on `id` keeps SQLite
     /// from walking the whole table by rowid instead (measured: minutes on the 1m set).
-    public func stageStays(_ request: ReportRequest, scope: ReportScope) throws -> [StageStay] {
+    func stageStaySeconds(_ request: ReportRequest, scope: ReportScope) throws -> [(stage: StageKey, seconds: Int64)] {
         let sql = ReportSQL.leads(scope, request)
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
@@ -73,16 +78,19 @@ extension AppDatabase {
                 FROM lead_stage_change c JOIN lead l ON l.id = c.lead_id
                 WHERE c.at >= ? AND c.at < ? AND c.from_stage IS NOT NULL\(sql.clause)
                 """, arguments: [request.period.start.epochSeconds, request.period.end.epochSeconds] + sql.arguments)
-            .compactMap { row in
-                (row["seconds"] as Int64?).map { StageStay(stage: StageKey(rawValue: row["stage"]), days: Double($0) / 86_400) }
-            }
+            .compactMap { row in (row["seconds"] as Int64?).map { (StageKey(rawValue: row["stage"]), $0) } }
         }
     }
 
     /// Open deals at or past ``PipelineVelocity``'s qualifying stage, now and as they were at `then`.
     ///
-    /// Now comes from the board totals; `then` is worked back from the leads whose stage changed since.
-    public func openQualifiedDeals(at then: Date, qualifiedFrom: StageKey, _ request: ReportRequest, scope: ReportScope) throws -> (now: Int, then: Int) {
+    /// Now comes from the board totals; `then` is worked back from the leads whose stage changed since: from the rows,
+    /// each such lead's first change after `then` says whether it was qualified then; from the summaries, the
+    /// qualified stays that were under way at `then` (`report_stage_stay`, ended after it, begun at or before it) are
+    /// added and the qualified leads that entered their stage after `then` (`stage_entered_at`, counted in the index
+    /// `report_lead_open_entered`) are taken away. Both give the same count.
+    public func openQualifiedDeals(at then: Date, qualifiedFrom: StageKey, _ request: ReportRequest, scope: ReportScope,
+                                   reading: ReportReading = .summaries) throws -> (now: Int, then: Int) {
         let pipeline = configuration.pipeline
         let keys = pipeline.openStages.map(\.key)
         let qualified = Array(keys.drop { $0 != qualifiedFrom })
@@ -97,6 +105,18 @@ extension AppDatabase {
                                        arguments: totals.arguments) ?? 0
             } else {
                 now = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead l WHERE l.stage IN (\(list))\(sql.clause)", arguments: sql.arguments) ?? 0
+            }
+            if reading == .summaries {
+                var stays = ReportSQL()
+                stays.owners(scope, column: "owner_id")
+                stays.source(request.source, column: "source")
+                let underWay = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM report_stage_stay WHERE ended_at > ? AND stage IN (\(list)) AND ended_at - seconds <= ?\(stays.clause)
+                    """, arguments: [then.epochSeconds, then.epochSeconds] + stays.arguments) ?? 0
+                let enteredSince = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM lead l WHERE l.stage NOT IN ('won', 'lost') AND l.stage IN (\(list)) AND l.stage_entered_at > ?\(sql.clause)
+                    """, arguments: [then.epochSeconds] + sql.arguments) ?? 0
+                return (now, now - enteredSince + underWay)
             }
             // For each lead changed since `then`: was it qualified then (the stage its first later change left, or not yet
             // created), and is it now.

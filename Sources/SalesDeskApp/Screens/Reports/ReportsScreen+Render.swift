@@ -29,6 +29,15 @@ extension ReportsScreen {
         }
         let top = chart.maxY + visibleNotes.count
         let body = Rect(x: area.x, y: top, width: area.width, height: area.maxY - top)
+        if let drill, drill.isTickets {
+            grid.put("\(drill.title) — Enter opens a ticket, Esc goes back to the report", x: body.x + 1, y: body.y, style: theme.style(ThemeRole.header), maxWidth: body.width - 2)
+            ListView.render(drill.tickets, table: Self.ticketDrillTable, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1),
+                            empty: "No tickets behind this figure.", theme: theme, grid: &grid) { row in
+                [.init(row.ticket.number), .init(row.ticket.subject), .init(row.ticket.priority.label), .init(row.ticket.status.label),
+                 .init(row.teamName ?? ""), .init(row.assigneeHandle ?? "unassigned")]
+            }
+            return
+        }
         if let drill {
             grid.put("\(drill.title) — Enter opens a lead, Esc goes back to the report", x: body.x + 1, y: body.y, style: theme.style(ThemeRole.header), maxWidth: body.width - 2)
             ListView.render(drill.leads, table: Self.drillTable, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1),
@@ -45,6 +54,15 @@ extension ReportsScreen {
             row.cells.map { TableView.TableCell($0.text) }
         }
     }
+
+    static let ticketDrillTable = TableView(columns: [
+        .init(title: "TICKET", width: .fixed(9)),
+        .init(title: "SUBJECT", width: .flexible(min: 20)),
+        .init(title: "PRIORITY", width: .fixed(9)),
+        .init(title: "STATUS", width: .flexible(min: 10)),
+        .init(title: "TEAM", width: .flexible(min: 10)),
+        .init(title: "ASSIGNEE", width: .fixed(10)),
+    ])
 
     static let drillTable = TableView(columns: [
         .init(title: "NAME", width: .flexible(min: 14)),

@@ -56,10 +56,13 @@ public struct ReportsScreen: DeskScreen {
         public var id: Int64
     }
 
-    /// The leads behind a figure, shown in place of the table until Esc.
+    /// The leads or tickets behind a figure, shown in place of the table until Esc.
     public struct Drill: Sendable {
         public var title: String
+        /// Whether the figure is made of tickets (a support row's breaches) rather than leads.
+        public var isTickets = false
         public var leads = ListState<LeadRow>()
+        public var tickets = ListState<TicketRow>()
     }
 
     /// The periods `p` cycles through.
@@ -95,7 +98,8 @@ public struct ReportsScreen: DeskScreen {
     var parameters: ReportParameters { ReportParameters(report: report, span: span) }
 
     public var selection: Selection {
-        drill?.leads.selectedRow.map { .lead($0.lead, name: $0.contactName) } ?? .none
+        if drill?.isTickets == true { return drill?.tickets.selectedRow.map { .ticket($0.ticket) } ?? .none }
+        return drill?.leads.selectedRow.map { .lead($0.lead, name: $0.contactName) } ?? .none
     }
 
     public mutating func perform(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
@@ -121,8 +125,12 @@ public struct ReportsScreen: DeskScreen {
             drill = nil
             return []
         case .open:
-            if let lead = drill?.leads.selectedRow {
-                context.navigation = .open(.leadDetail, .lead(lead.id))
+            if let drill {
+                if drill.isTickets, let ticket = drill.tickets.selectedRow?.ticket {
+                    context.navigation = .open(.ticketDetail, .ticket(ticket.id ?? 0))
+                } else if let lead = drill.leads.selectedRow {
+                    context.navigation = .open(.leadDetail, .lead(lead.id))
+                }
                 return []
             }
             guard let view, let index = rows.selectedRow.map({ Int($0.id) }), view.drillDowns.indices.contains(index),
@@ -130,18 +138,24 @@ public struct ReportsScreen: DeskScreen {
                 context.say("This row has no records to open.", error: true)
                 return [.bell]
             }
-            guard case .leads = target.target else {
-                context.say("\(target.title): open them from the Tickets or Follow-ups screen.", error: true)
+            switch target.target {
+            case .leads: drill = Drill(title: target.title)
+            case .tickets: drill = Drill(title: target.title, isTickets: true)
+            case .followUps:
+                context.say("\(target.title): open them from the Follow-ups screen.", error: true)
                 return [.bell]
             }
-            drill = Drill(title: target.title)
             return [.load(Self.id, .page(.first))]
         }
     }
 
     public mutating func move(_ move: ListMove, _ context: inout ScreenContext) -> [Effect] {
         if drill != nil {
-            _ = drill?.leads.move(move, viewport: context.viewport)
+            if drill?.isTickets == true {
+                _ = drill?.tickets.move(move, viewport: context.viewport)
+            } else {
+                _ = drill?.leads.move(move, viewport: context.viewport)
+            }
         } else {
             _ = rows.move(move, viewport: context.viewport)
         }
@@ -161,13 +175,20 @@ public struct ReportsScreen: DeskScreen {
     public enum Loaded: Sendable {
         case report(ReportView)
         case drill([LeadRow])
+        case ticketDrill([TicketRow])
     }
+
+    /// At most this many records behind a figure are listed.
+    static let drillLimit = 500
 
     public func load(_ request: LoadRequest, from database: AppDatabase, session: DeskSession) throws -> Loaded {
         let runner = ReportRunner(database: database, now: { [now = session.now] in now })
         if let drill, case .page = request, let view, let index = rows.selectedRow.map({ Int($0.id) }),
            view.drillDowns.indices.contains(index), let target = view.drillDowns[index], target.title == drill.title {
-            return .drill(try database.leadRows(ids: try runner.leadIDs(for: target, reader: session.user, parameters: parameters)))
+            if case .tickets(let numbers) = target.target {
+                return .ticketDrill(try database.ticketRows(ids: numbers.prefix(Self.drillLimit).compactMap(Ticket.id(fromNumber:))))
+            }
+            return .drill(try database.leadRows(ids: try runner.leadIDs(for: target, reader: session.user, parameters: parameters, limit: Self.drillLimit)))
         }
         return .report(try runner.run(parameters, for: session.user))
     }
@@ -180,6 +201,8 @@ public struct ReportsScreen: DeskScreen {
             if case .reset = request { _ = rows.move(.top, viewport: context.viewport) }
         case .drill(let leads):
             drill?.leads.replaceAll(with: leads)
+        case .ticketDrill(let tickets):
+            drill?.tickets.replaceAll(with: tickets)
         }
     }
 

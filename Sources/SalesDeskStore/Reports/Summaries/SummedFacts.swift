@@ -126,13 +126,7 @@ struct SummedFacts: Sendable {
             \(historyInsertCondition.map { "WHEN \($0)" } ?? "") BEGIN
                 \(refresh("NEW.lead_id"))
             END;
-            CREATE TRIGGER \(triggerPrefix)on_history_delete AFTER DELETE ON lead_stage_change BEGIN
-                \(refresh("OLD.lead_id"))
-            END;
-            CREATE TRIGGER \(triggerPrefix)on_history_update AFTER UPDATE ON lead_stage_change BEGIN
-                \(refresh("OLD.lead_id"))
-                \(refresh("NEW.lead_id"))
-            END;
+            \(Self.historyRewriteTriggers(prefix: triggerPrefix, refresh: refresh))
             CREATE TRIGGER \(triggerPrefix)on_lead_update AFTER UPDATE OF \(leadColumns.joined(separator: ", ")) ON lead
             \(leadUpdateCondition.map { "WHEN \($0)" } ?? "") BEGIN
                 \(refresh("NEW.id"))
@@ -150,6 +144,20 @@ struct SummedFacts: Sendable {
                 """
         }
         return sql
+    }
+
+    /// The triggers recomputing a lead's facts (`refresh` of a lead id's SQL) when one of its stage changes is
+    /// removed or rewritten, named `prefix` + `on_history_delete` / `on_history_update`.
+    static func historyRewriteTriggers(prefix: String, refresh: (String) -> String) -> String {
+        """
+        CREATE TRIGGER \(prefix)on_history_delete AFTER DELETE ON lead_stage_change BEGIN
+                \(refresh("OLD.lead_id"))
+            END;
+            CREATE TRIGGER \(prefix)on_history_update AFTER UPDATE ON lead_stage_change BEGIN
+                \(refresh("OLD.lead_id"))
+                \(refresh("NEW.lead_id"))
+            END;
+        """
     }
 
     /// Fills both tables from scratch (empty tables, no triggers yet).
