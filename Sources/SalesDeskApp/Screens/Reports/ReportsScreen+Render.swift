@@ -29,6 +29,21 @@ extension ReportsScreen {
         }
         let top = chart.maxY + visibleNotes.count
         let body = Rect(x: area.x, y: top, width: area.width, height: area.maxY - top)
+        if let drill, drill.kind == .followUps {
+            grid.put("\(drill.title) — Enter opens its lead or ticket, Esc goes back to the report", x: body.x + 1, y: body.y,
+                     style: theme.style(ThemeRole.header), maxWidth: body.width - 2)
+            let session = context.session
+            ListView.render(drill.followUps, table: Self.followUpDrillTable, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1),
+                            empty: "No follow-ups behind this figure.", theme: theme, grid: &grid) { row in
+                let activity = row.activity
+                let overdue = activity.state == .planned && activity.dueAt < session.now
+                let state = overdue ? "Overdue" : activity.state == .planned ? "Planned" : activity.state == .done ? "Done" : "Cancelled"
+                return [.init(Format.time(activity.dueAt, zone: session.timeZone), role: overdue ? ThemeRole.warning : nil),
+                        .init(activity.type.label), .init(activity.subject), .init(row.recordLabel ?? ""),
+                        .init(state, role: overdue ? ThemeRole.warning : nil), .init(row.ownerHandle)]
+            }
+            return
+        }
         if let drill, drill.isTickets {
             grid.put("\(drill.title) — Enter opens a ticket, Esc goes back to the report", x: body.x + 1, y: body.y, style: theme.style(ThemeRole.header), maxWidth: body.width - 2)
             ListView.render(drill.tickets, table: Self.ticketDrillTable, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1),
@@ -54,6 +69,15 @@ extension ReportsScreen {
             row.cells.map { TableView.TableCell($0.text) }
         }
     }
+
+    static let followUpDrillTable = TableView(columns: [
+        .init(title: "DUE", width: .fixed(16)),
+        .init(title: "TYPE", width: .fixed(8)),
+        .init(title: "SUBJECT", width: .flexible(min: 14, weight: 2)),
+        .init(title: "WHO", width: .flexible(min: 12)),
+        .init(title: "STATE", width: .fixed(9)),
+        .init(title: "OWNER", width: .fixed(8)),
+    ])
 
     static let ticketDrillTable = TableView(columns: [
         .init(title: "TICKET", width: .fixed(9)),

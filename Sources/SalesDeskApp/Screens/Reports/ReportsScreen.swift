@@ -56,13 +56,39 @@ public struct ReportsScreen: DeskScreen {
         public var id: Int64
     }
 
-    /// The leads or tickets behind a figure, shown in place of the table until Esc.
+    /// The leads, tickets or follow-ups behind a figure, shown in place of the table until Esc.
     public struct Drill: Sendable {
         public var title: String
-        /// Whether the figure is made of tickets (a support row's breaches) rather than leads.
-        public var isTickets = false
+        /// What the figure is made of (the list on show).
+        public var kind: Kind
         public var leads = ListState<LeadRow>()
         public var tickets = ListState<TicketRow>()
+        public var followUps = ListState<FollowUpRow>()
+
+        public enum Kind: Sendable, Equatable {
+            case leads, tickets, followUps
+        }
+
+        /// Whether the figure is made of tickets (a support row's breaches).
+        public var isTickets: Bool { kind == .tickets }
+
+        /// Moves the selection of the list on show.
+        mutating func move(_ move: ListMove, viewport: Int) {
+            switch kind {
+            case .leads: _ = leads.move(move, viewport: viewport)
+            case .tickets: _ = tickets.move(move, viewport: viewport)
+            case .followUps: _ = followUps.move(move, viewport: viewport)
+            }
+        }
+
+        /// The record the selected row is about: the lead, the ticket, or the follow-up's lead or ticket.
+        var selectedRecord: RecordReference? {
+            switch kind {
+            case .leads: leads.selectedRow.map { .lead($0.id) }
+            case .tickets: tickets.selectedRow?.ticket.id.map(RecordReference.ticket)
+            case .followUps: followUps.selectedRow?.activity.record
+            }
+        }
     }
 
     /// The periods `p` cycles through.
@@ -98,8 +124,12 @@ public struct ReportsScreen: DeskScreen {
     var parameters: ReportParameters { ReportParameters(report: report, span: span) }
 
     public var selection: Selection {
-        if drill?.isTickets == true { return drill?.tickets.selectedRow.map { .ticket($0.ticket) } ?? .none }
-        return drill?.leads.selectedRow.map { .lead($0.lead, name: $0.contactName) } ?? .none
+        switch drill?.kind {
+        case .tickets: drill?.tickets.selectedRow.map { .ticket($0.ticket) } ?? .none
+        case .leads: drill?.leads.selectedRow.map { .lead($0.lead, name: $0.contactName) } ?? .none
+        case .followUps: drill?.followUps.selectedRow.map { .activity($0.activity) } ?? .none
+        case nil: .none
+        }
     }
 
     public mutating func perform(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
@@ -126,10 +156,10 @@ public struct ReportsScreen: DeskScreen {
             return []
         case .open:
             if let drill {
-                if drill.isTickets, let ticket = drill.tickets.selectedRow?.ticket {
-                    context.navigation = .open(.ticketDetail, .ticket(ticket.id ?? 0))
-                } else if let lead = drill.leads.selectedRow {
-                    context.navigation = .open(.leadDetail, .lead(lead.id))
+                switch drill.selectedRecord {
+                case .lead(let id): context.navigation = .open(.leadDetail, .lead(id))
+                case .ticket(let id): context.navigation = .open(.ticketDetail, .ticket(id))
+                default: return [.bell]
                 }
                 return []
             }
@@ -139,11 +169,9 @@ public struct ReportsScreen: DeskScreen {
                 return [.bell]
             }
             switch target.target {
-            case .leads: drill = Drill(title: target.title)
-            case .tickets: drill = Drill(title: target.title, isTickets: true)
-            case .followUps:
-                context.say("\(target.title): open them from the Follow-ups screen.", error: true)
-                return [.bell]
+            case .leads: drill = Drill(title: target.title, kind: .leads)
+            case .tickets: drill = Drill(title: target.title, kind: .tickets)
+            case .followUps: drill = Drill(title: target.title, kind: .followUps)
             }
             return [.load(Self.id, .page(.first))]
         }
@@ -151,11 +179,7 @@ public struct ReportsScreen: DeskScreen {
 
     public mutating func move(_ move: ListMove, _ context: inout ScreenContext) -> [Effect] {
         if drill != nil {
-            if drill?.isTickets == true {
-                _ = drill?.tickets.move(move, viewport: context.viewport)
-            } else {
-                _ = drill?.leads.move(move, viewport: context.viewport)
-            }
+            drill?.move(move, viewport: context.viewport)
         } else {
             _ = rows.move(move, viewport: context.viewport)
         }
@@ -176,6 +200,7 @@ public struct ReportsScreen: DeskScreen {
         case report(ReportView)
         case drill([LeadRow])
         case ticketDrill([TicketRow])
+        case followUpDrill([FollowUpRow])
     }
 
     /// At most this many records behind a figure are listed.
@@ -185,8 +210,15 @@ public struct ReportsScreen: DeskScreen {
         let runner = ReportRunner(database: database, now: { [now = session.now] in now })
         if let drill, case .page = request, let view, let index = rows.selectedRow.map({ Int($0.id) }),
            view.drillDowns.indices.contains(index), let target = view.drillDowns[index], target.title == drill.title {
-            if case .tickets(let numbers) = target.target {
+            switch target.target {
+            case .tickets(let numbers):
                 return .ticketDrill(try database.ticketRows(ids: numbers.prefix(Self.drillLimit).compactMap(Ticket.id(fromNumber:))))
+            case .followUps(let ownerIDs, let period):
+                // Every follow-up of the rep due in the period, done or not, earliest first (the overdue ones show in colour).
+                let query = FollowUpQuery(ownerIDs: ownerIDs, dueFrom: period.start, dueBefore: period.end, states: ActivityState.allCases)
+                return .followUpDrill(try database.followUps(query, page: .first, limit: Self.drillLimit).rows)
+            case .leads:
+                break
             }
             return .drill(try database.leadRows(ids: try runner.leadIDs(for: target, reader: session.user, parameters: parameters, limit: Self.drillLimit)))
         }
@@ -203,6 +235,8 @@ public struct ReportsScreen: DeskScreen {
             drill?.leads.replaceAll(with: leads)
         case .ticketDrill(let tickets):
             drill?.tickets.replaceAll(with: tickets)
+        case .followUpDrill(let followUps):
+            drill?.followUps.replaceAll(with: followUps)
         }
     }
 
