@@ -24,3 +24,30 @@ struct TableWidthTests {
         #expect(table.widths(for: 41) == [20, 20])
     }
 }
+
+@Suite("Table rows")
+struct TableRowTests {
+    static let table = TableView(columns: [
+        .init(title: "REP", width: .fixed(8)),
+        .init(title: "A", width: .fixed(4), alignRight: true),
+        .init(title: "B", width: .fixed(4), alignRight: true),
+    ])
+
+    static func draw(_ rows: [[TableView.TableCell]]) -> [String] {
+        var grid = Grid(width: 18, height: rows.count + 1)
+        var offset = 0
+        table.render(rows: rows, selected: nil, offset: &offset, in: grid.bounds, grid: &grid, theme: .plain)
+        return grid.textLines().map { String($0.reversed().drop { $0 == " " }.reversed()) }
+    }
+
+    @Test("a long label spills into the empty cells after it, and is cut with … only where a figure stands")
+    func labelSpills() {
+        let lines = Self.draw([
+            [.init("Rescheduled: holiday"), .init(""), .init("5")],
+            [.init("Ana Silva the Great"), .init("1"), .init("2")],
+        ])
+        #expect(lines[1] == "Rescheduled:…    5")
+        #expect(lines[2] == "Ana Sil…    1    2")
+        #expect(Self.draw([[.init("Rescheduled: holiday"), .init(""), .init("")]])[1] == "Rescheduled: holi…")
+    }
+}

@@ -104,13 +104,29 @@ public struct TableView: Sendable {
         }
     }
 
+    /// Draws one row. A left-aligned text longer than its column spills into the empty cells after it (as in a
+    /// spreadsheet: a label row with one figure keeps its whole label) before it is cut with "…".
     private func drawRow(_ cells: [TableCell], widths: [Int], y: Int, x: Int, grid: inout Grid, style: (String?) -> Style) {
         var column = x
+        var covered = 0 // cells already drawn over by a spilling text
         for (index, width) in widths.enumerated() {
+            defer { column += width + 1 }
+            if covered > 0 {
+                covered -= 1
+                continue
+            }
             let cell = index < cells.count ? cells[index] : TableCell("")
             let alignRight = index < columns.count && columns[index].alignRight
-            grid.put(DisplayWidth.fit(TextSanitizer.sanitize(cell.text), to: width, alignRight: alignRight), x: column, y: y, style: style(cell.role), maxWidth: width)
-            column += width + 1
+            let text = TextSanitizer.sanitize(cell.text)
+            var room = width
+            if !alignRight, DisplayWidth.of(text) > width {
+                for next in widths.indices.dropFirst(index + 1) {
+                    guard next >= cells.count || cells[next].text.isEmpty, room < DisplayWidth.of(text) else { break }
+                    room += widths[next] + 1
+                    covered += 1
+                }
+            }
+            grid.put(DisplayWidth.fit(text, to: room, alignRight: alignRight), x: column, y: y, style: style(cell.role), maxWidth: room)
         }
     }
 }

@@ -10,7 +10,11 @@ extension ReportsScreen {
         let names = ReportName.allCases
         TabBar.render(names.map(\.title), active: names.firstIndex(of: report) ?? 0, y: area.y, in: area, grid: &grid, theme: theme)
         guard let view else { return DetailLines.loading(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), grid: &grid, theme: theme) }
-        grid.put(view.heading + "  ·  " + report.summary, x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
+        grid.put(view.heading, x: area.x + 1, y: area.y + 1, style: theme.style(ThemeRole.header), maxWidth: area.width - 2)
+        // What the report shows, in a sentence, on its own line (the export prompt takes the line while it is open).
+        if exportPrompt == nil {
+            grid.put(report.summary, x: area.x + 1, y: area.y + 2, style: theme.style(ThemeRole.muted), maxWidth: area.width - 2)
+        }
         if let exportPrompt {
             let used = grid.put("Export to ", x: area.x + 1, y: area.y + 2, style: theme.style(ThemeRole.header))
             let fieldWidth = max(10, min(48, area.width - 2 - used - 2))
@@ -62,13 +66,28 @@ extension ReportsScreen {
             }
             return
         }
-        let table = TableView(columns: view.table.columns.enumerated().map { index, title in
-            .init(title: title.uppercased(), width: index == 0 ? .flexible(min: 16) : .flexible(min: 9), alignRight: index > 0)
-        })
+        let table = Self.table(for: view.table, width: body.width)
         ListView.render(rows, table: table, in: body, empty: "Nothing in this period.", theme: theme, grid: &grid) { row in
             row.cells.map { TableView.TableCell($0.text) }
         }
     }
+
+    /// A report's table: the first column (what each row is: a rep, a stage, a reason) as wide as its longest
+    /// label, as far as the figures leave room (each figure keeps its minimum, so no column is dropped for it);
+    /// the figures share the rest.
+    static func table(for report: ReportTable, width: Int) -> TableView {
+        let labels = report.rows.compactMap(\.first?.text) + report.columns.prefix(1).map { $0 }
+        let widest = labels.map(DisplayWidth.of).max() ?? 16
+        let figures = max(0, report.columns.count - 1)
+        let room = width - figures * (figureMinimum + 1)
+        let first = max(16, min(widest + 1, room))
+        return TableView(columns: report.columns.enumerated().map { index, title in
+            .init(title: title.uppercased(), width: index == 0 ? .fixed(first) : .flexible(min: figureMinimum), alignRight: index > 0)
+        })
+    }
+
+    /// The narrowest a report's figure column gets.
+    static let figureMinimum = 9
 
     static let followUpDrillTable = TableView(columns: [
         .init(title: "DUE", width: .fixed(16)),
