@@ -42,6 +42,15 @@ struct DemoReportDataTests {
         #expect(try values("SELECT DISTINCT stage FROM report_stage_stay").count >= 8, "stays in every open stage")
     }
 
+    @Test("most done follow-ups were done on time, some late (the activity report's on-time rate was 0 % for everyone)")
+    func onTimeAndLate() throws {
+        let onTime = try values("SELECT id FROM activity WHERE state = 'done' AND completed_at <= due_at").count
+        let late = try values("SELECT id FROM activity WHERE state = 'done' AND completed_at > due_at").count
+        #expect(late > 0)
+        #expect(Double(onTime) / Double(onTime + late) > 0.6)
+        #expect(Double(onTime) / Double(onTime + late) < 0.9)
+    }
+
     @Test("follow-ups were rescheduled with reasons, and some closed tickets were reopened")
     func reschedulesAndReopens() throws {
         #expect(try values("SELECT DISTINCT reason FROM activity_reschedule").count == DemoReschedules.reasons.count)
