@@ -35,4 +35,15 @@ struct ReportsFollowUpDrillTests {
         harness.press(.enter)
         #expect(harness.state.current == .leadDetail)
     }
+
+    @Test("a support rep's Reports open on the support report, a manager's on the forecast")
+    func firstReportByRole() throws {
+        let support = try DeskHarness(user: \.support)
+        support.press(.character("7"))
+        #expect(support.state.screen(ReportsScreen.self)?.report == .support)
+        #expect(support.screen.contains("Support SLA and backlog"))
+        let manager = try DeskHarness(user: \.manager)
+        manager.press(.character("7"))
+        #expect(manager.state.screen(ReportsScreen.self)?.report == .forecast)
+    }
 }

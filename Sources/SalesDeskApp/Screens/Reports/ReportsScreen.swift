@@ -104,8 +104,15 @@ public struct ReportsScreen: DeskScreen {
     /// The prompt still holds the suggested file name untouched: the first character typed replaces it.
     var exportSuggested = false
 
+    /// A support rep's Reports open on the support report (their own SLA figures); everyone else's on the forecast.
     public init(session: DeskSession, record: RecordReference?) {
+        report = Self.firstReport(for: session.user.role)
         span = .current(report.defaultPeriod)
+    }
+
+    /// The report the screen opens on for someone in `role`.
+    static func firstReport(for role: Role) -> ReportName {
+        role == .support ? .support : .forecast
     }
 
     /// Chart rows above the table.
