@@ -67,17 +67,30 @@ public struct ActionPlanner: Sendable {
         }
     }
 
-    /// Fills `{lead.name}` and the other merge fields; a field this record does not have becomes "—".
+    /// Fills `{lead.name}` and the other merge fields; a field this record does not have becomes "—". A field that
+    /// comes out as 1 makes the unit written after it singular (`{lead.days_in_stage} days` → "1 day", not "1 days").
     public static func merge(_ template: String, _ values: [String: String]) -> String {
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             result += rest[..<open]
-            result += values[String(rest[rest.index(after: open)..<close])] ?? "—"
+            let value = values[String(rest[rest.index(after: open)..<close])] ?? "—"
+            result += value
             rest = rest[rest.index(after: close)...]
+            if value == "1" || value == "-1", let unit = pluralUnits.first(where: { rest.hasPrefix(" " + $0) && !startsWord(rest.dropFirst($0.count + 1)) }) {
+                result += " " + unit.dropLast()
+                rest = rest.dropFirst(unit.count + 1)
+            }
         }
         return result + rest
     }
+
+    /// Units a message may put after a number, longest first (see ``merge(_:_:)``).
+    static let pluralUnits = ["business days", "business hours", "minutes", "hours", "days", "weeks", "months", "deals", "leads",
+                              "tickets", "follow-ups", "times"]
+
+    /// Whether `text` goes on with a letter (the unit was only the start of a longer word).
+    private static func startsWord(_ text: Substring) -> Bool { text.first?.isLetter ?? false }
 }
 
 /// Whether a rule fires for a record and why: the trigger, each condition term, and the plans.
