@@ -58,7 +58,7 @@ struct AgendaCommand: ParsableCommand {
             ? "\(CountPhrase.grouped(Agenda.stalledCountCap))+ stalled leads" : CountPhrase.of(output.stalledLeadCount, "stalled lead")
         let awaiting = CountPhrase.of(output.ticketsAwaitingResponse.count, "ticket")
         lines.append("Needs attention: \(stalled), \(awaiting) awaiting a first response")
-        lines += output.stalledLeads.prefix(5).map { "  lead #\($0.id) \($0.name) · \($0.stage) for \($0.daysInStage) days" }
+        lines += output.stalledLeads.prefix(5).map { "  lead #\($0.id) \($0.name) · \($0.stage) for \(CountPhrase.of($0.daysInStage, "day"))" }
         lines += output.ticketsAwaitingResponse.prefix(5).map { "  \($0.number) \($0.subject) (\($0.priority))" }
         print(lines.map(TextTable.printable).joined(separator: "\n"))
     }
