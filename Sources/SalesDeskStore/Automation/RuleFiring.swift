@@ -76,13 +76,25 @@ struct RuleFiring {
         let performer = RuleActionPerformer(database: database, rule: stored, author: author, subject: subject, cause: cause.text, at: now, runID: runID,
                                             batch: batch, digests: digests)
         var failure: Error?
+        var prepared: RuleActionPerformer.Prepared?
         do {
-            try db.inSavepoint {
-                try performer.perform(plans, db)
-                return .commit
-            }
+            prepared = try performer.prepare(plans, db)
         } catch {
             failure = error
+        }
+        if let prepared, prepared.onlyInserts {
+            // No savepoint for a firing that only inserts rows: nothing is refused after its first write, so the
+            // one way it fails half-way is the database failing, which fails (and rolls back) the whole batch.
+            try performer.perform(prepared, db)
+        } else if let prepared {
+            do {
+                try db.inSavepoint {
+                    try performer.perform(prepared, db)
+                    return .commit
+                }
+            } catch {
+                failure = error
+            }
         }
         if let failure {
             let retryAt = Self.isRetryable(failure) ? AutomationLimits.retryAt(afterAttempt: attempt, failedAt: now) : nil
