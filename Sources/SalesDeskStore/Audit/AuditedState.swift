@@ -34,6 +34,6 @@ enum AuditedState {
             let value = row[index] as DatabaseValue
             hasher.update(data: Data("\(name)=\(value.isNull ? "NULL" : value.description)\u{1F}".utf8))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().lowercaseHex
     }
 }

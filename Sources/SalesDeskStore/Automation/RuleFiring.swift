@@ -3,10 +3,16 @@ import GRDB
 import SalesDeskAutomation
 import SalesDeskDomain
 
-/// An active rule with its parsed form.
-struct ActiveRule {
-    var stored: StoredRule
-    var rule: Rule
+/// An active rule with its parsed form; a class, so a batch's per-event lists of matching rules share it instead of
+/// copying its texts and parse tree for every event.
+final class ActiveRule {
+    let stored: StoredRule
+    let rule: Rule
+
+    init(stored: StoredRule, rule: Rule) {
+        self.stored = stored
+        self.rule = rule
+    }
 }
 
 /// Why a rule is considered for a record: an event from the log, or an instant reached by time.
