@@ -16,7 +16,7 @@ struct AutomationMix {
     struct Outcome {
         var events: Int
         var fired: Int
-        var seconds: Double
+        var time: EngineTime
     }
 
     /// Adds (once) and switches on the mix rules, makes the writes, runs the engine over what they appended, and
@@ -36,8 +36,8 @@ struct AutomationMix {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM automation_event WHERE id > (SELECT position FROM automation_cursor WHERE name = 'events')") ?? 0
         }
         var report: AutomationReport?
-        let seconds = try Measurement.seconds { report = try database.runAutomation(claimer: "bench-mix", now: now, lease: 60) }
-        return Outcome(events: pending, fired: report?.fired ?? 0, seconds: seconds)
+        let time = try EngineTime.of { report = try database.runAutomation(claimer: "bench-mix", now: now, lease: 60) }
+        return Outcome(events: pending, fired: report?.fired ?? 0, time: time)
     }
 
     static func ruleName(_ number: Int) -> String { "Mix rule \(number)" }

@@ -33,7 +33,8 @@ struct AutomationScenarios {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM automation_event WHERE id > (SELECT position FROM automation_cursor WHERE name = 'events')") ?? 0
         }
         var engine = AutomationReport()
-        let engineSeconds = try Measurement.seconds { engine = try database.runAutomation(claimer: "bench-engine", now: now, lease: 60) }
+        let engineTime = try EngineTime.of { engine = try database.runAutomation(claimer: "bench-engine", now: now, lease: 60) }
+        let engineSeconds = engineTime.wallSeconds
         let rule = try database.ruleParser.parse(Self.ruleText(1))
         let dryRun = try Measurement.median(runs: max(1, runs / 2)) { _ = try database.dryRun(rule, days: 30, now: now) }
         try scheduler.runPass()   // the first pass after the engine takes in its writes; the idle ones follow
@@ -41,25 +42,19 @@ struct AutomationScenarios {
         try pauseBenchRules(by: admin)
         let mix = try AutomationMix(database: database).run(by: admin, now: now)
         let mixIdle = try withMixRules(by: admin, passing: scheduler) { try Measurement.median(runs: runs) { try scheduler.runPass() } }
-        print(Self.rates("heavy", events: pending, fired: engine.fired, seconds: engineSeconds))
-        print(Self.rates("mix", events: mix.events, fired: mix.fired, seconds: mix.seconds))
+        print("automation heavy: " + engineTime.rates(events: pending, fired: engine.fired))
+        print("automation mix: " + mix.time.rates(events: mix.events, fired: mix.fired))
         return [
             .init(name: "automation: move lead p99, event log on (\(writes) moves)", deskMilliseconds: withEvents, sqliteMilliseconds: nil),
             .init(name: "automation: move lead p99, event log off (\(writes) moves)", deskMilliseconds: withoutEvents, sqliteMilliseconds: nil),
             .init(name: "automation: engine, heavy: \(pending) events, \(engine.fired) firings, \(Self.ruleCount) rules", deskMilliseconds: engineSeconds * 1_000,
                   sqliteMilliseconds: nil),
-            .init(name: "automation: engine, mix: \(mix.events) events, \(mix.fired) firings, \(AutomationMix.ruleCount) rules", deskMilliseconds: mix.seconds * 1_000,
+            .init(name: "automation: engine, mix: \(mix.events) events, \(mix.fired) firings, \(AutomationMix.ruleCount) rules", deskMilliseconds: mix.time.wallSeconds * 1_000,
                   sqliteMilliseconds: nil),
             .init(name: "automation: 30-day dry run of a stage-change rule", deskMilliseconds: dryRun, sqliteMilliseconds: nil),
             .init(name: "automation: idle scheduler pass with \(Self.ruleCount) active stage rules", deskMilliseconds: idle, sqliteMilliseconds: nil),
             .init(name: "automation: idle scheduler pass with the \(AutomationMix.ruleCount) mix rules (2 time rules)", deskMilliseconds: mixIdle, sqliteMilliseconds: nil),
         ]
-    }
-
-    /// `heavy: 2000 events, 16012 firings in 1.234 s = 1621 events/s, 12976 firings/s`.
-    private static func rates(_ name: String, events: Int, fired: Int, seconds: Double) -> String {
-        String(format: "automation %@: %d events, %d firings in %.3f s = %.0f events/s, %.0f firings/s", name, events, fired, seconds,
-               Double(events) / max(seconds, 1e-9), Double(fired) / max(seconds, 1e-9))
     }
 
     /// Runs `body` with the mix rules switched on (a pass first takes in the switch-on), then pauses them again.

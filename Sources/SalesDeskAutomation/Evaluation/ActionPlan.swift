@@ -114,4 +114,11 @@ public struct RuleDecision: Equatable, Sendable {
         let plans = triggered && holds && withPlans ? ActionPlanner(clock: clock).plans(for: rule, on: subject) : []
         return RuleDecision(subject: subject, triggered: triggered, triggerReason: reason, checks: checks, conditionsHold: holds, plans: plans)
     }
+
+    /// The plans of a triggered rule whose conditions hold, nil when they do not: ``decide(_:on:triggered:because:clock:withPlans:)``
+    /// without the explanation (no term texts), for the engine.
+    public static func plansIfFiring(_ rule: Rule, on subject: RuleSubject, clock: RuleClock) -> [ActionPlan]? {
+        guard ConditionEvaluator(clock: clock).holds(rule.condition, on: subject) else { return nil }
+        return ActionPlanner(clock: clock).plans(for: rule, on: subject)
+    }
 }

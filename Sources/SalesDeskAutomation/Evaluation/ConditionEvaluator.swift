@@ -25,6 +25,20 @@ public struct ConditionEvaluator: Sendable {
         return (passed, checks)
     }
 
+    /// Whether `condition` holds (nil holds), without the terms' texts: the engine's question, asked thousands of
+    /// times a batch, where only the answer matters (short-circuits; every term is a pure function of the subject,
+    /// so the answer is the one ``evaluate(_:on:)`` gives).
+    public func holds(_ condition: Condition?, on subject: RuleSubject) -> Bool {
+        guard let condition else { return true }
+        switch condition {
+        case .and(let left, let right): return holds(left, on: subject) && holds(right, on: subject)
+        case .or(let left, let right): return holds(left, on: subject) || holds(right, on: subject)
+        case .group(let inner): return holds(inner, on: subject)
+        case .not(let inner): return !holds(inner, on: subject)
+        default: return term(condition, subject).0
+        }
+    }
+
     private func evaluate(_ condition: Condition, _ subject: RuleSubject, _ checks: inout [ConditionCheck]) -> Bool {
         switch condition {
         case .and(let left, let right):

@@ -21,7 +21,7 @@ public struct AuditAnchor: Equatable, Sendable {
     }
 
     /// The hash as 64 lowercase hex digits.
-    public var hashHex: String { hash.map { String(format: "%02x", $0) }.joined() }
+    public var hashHex: String { hash.lowercaseHex }
 
     /// The anchor as one line of an anchor file.
     public var line: String { "salesdesk-audit-anchor entry=\(entryID) hash=\(hashHex) at=\(madeAt.ISO8601Format())" }

@@ -54,7 +54,7 @@ public struct AuditChainAppender {
     public init(_ db: Database, recordingState: Bool = false) throws {
         operatedBy = try AuditOperator.current(db)
         self.recordingState = recordingState
-        if let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1") {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")) {
             lastID = row["id"]
             lastHash = row["hash"] ?? AuditHash.genesis
         } else {

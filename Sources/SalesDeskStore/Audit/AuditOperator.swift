@@ -25,7 +25,7 @@ final class AuditOperator: @unchecked Sendable {
     /// Reads the operator of the connection's database; nil on a connection without the function.
     static func current(_ db: Database) throws -> String? {
         do {
-            return try String.fetchOne(db, sql: "SELECT salesdesk_operated_by()")
+            return try String.fetchOne(db.cachedStatement(sql: "SELECT salesdesk_operated_by()"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
             return nil // a bare connection (a backup being restored) has no operator
         }

@@ -23,7 +23,7 @@ enum AuditedState {
     /// The digest of `record`'s audited columns now; nil for kinds without them or a missing row.
     static func digest(_ db: Database, _ record: RecordReference) throws -> String? {
         guard let names = columns[record.kind], let table = table(of: record.kind) else { return nil }
-        let row = try Row.fetchOne(db, sql: "SELECT \(names.joined(separator: ", ")) FROM \(table) WHERE id = ?", arguments: [record.id])
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(names.joined(separator: ", ")) FROM \(table) WHERE id = ?"), arguments: [record.id])
         return row.map { digest(of: $0, names: names) }
     }
 
@@ -34,6 +34,6 @@ enum AuditedState {
             let value = row[index] as DatabaseValue
             hasher.update(data: Data("\(name)=\(value.isNull ? "NULL" : value.description)\u{1F}".utf8))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().lowercaseHex
     }
 }

@@ -112,12 +112,11 @@ extension AppDatabase {
     private func fire(_ active: ActiveRule, for event: StoredEvent, on subject: RuleSubject, _ db: Database, now: Date,
                       batch: FiringBatch) throws -> (outcome: RuleFiring.Outcome?, changed: Bool) {
         let clock = ruleClock(for: subject, now: now)
-        let decision = RuleDecision.decide(active.rule, on: subject, triggered: true, because: event.ruleEvent.summary, clock: clock)
-        guard decision.fires else { return (nil, false) }
+        guard let plans = RuleDecision.plansIfFiring(active.rule, on: subject, clock: clock) else { return (nil, false) }
         let cause = FiringCause(occurrence: "event:\(event.id)", eventID: event.id, causeRunID: event.causeRunID, depth: event.depth,
                                 text: "caused by event #\(event.id)")
-        let outcome = try RuleFiring(database: self, active: active, cause: cause, now: now, batch: batch).fire(db, subject: subject, plans: decision.plans)
-        return (outcome, outcome != nil && decision.plans.contains { $0.changesRecords })
+        let outcome = try RuleFiring(database: self, active: active, cause: cause, now: now, batch: batch).fire(db, subject: subject, plans: plans)
+        return (outcome, outcome != nil && plans.contains { $0.changesRecords })
     }
 
     /// The calendar a record's rules count business time in: its owner's team's, in the team's time zone.

@@ -27,7 +27,7 @@ final class FiringBatch {
     func author(of rule: StoredRule, _ db: Database) throws -> User? {
         if let known = authors[rule.id] { return known }
         let author: User? = if let id = rule.authorID {
-            try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE id = ?"), arguments: [id])
+            try User.find(db, id: id)
         } else {
             try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE role = 'admin' AND is_active ORDER BY id LIMIT 1"))
         }

@@ -29,14 +29,42 @@ struct RuleActionPerformer {
         }
     }
 
-    /// Performs every plan; the first failure throws (the caller rolls the firing back and records the error).
-    func perform(_ plans: [ActionPlan], _ db: Database) throws {
+    /// A firing's plans with who each notification goes to, found before anything is written.
+    struct Prepared {
+        let plans: [ActionPlan]
+        /// Per plan: the users a notification goes to (empty for other plans).
+        let recipients: [[Int64]]
+
+        /// Whether performing the plans only inserts rows (the firing's audit entry, notifications, notes), with
+        /// nothing left to check or refuse once the first is written: such a firing needs no savepoint of its own.
+        var onlyInserts: Bool {
+            plans.allSatisfy { plan in
+                switch plan {
+                case .notify, .addNote, .unavailable: true
+                default: false
+                }
+            }
+        }
+    }
+
+    /// Reads what the plans need before any write (who is told); a refusal here ("no active user called …") has
+    /// written nothing.
+    func prepare(_ plans: [ActionPlan], _ db: Database) throws -> Prepared {
+        let recipients = try plans.map { plan -> [Int64] in
+            guard case .notify(let recipient, _) = plan else { return [] }
+            return try self.recipients(recipient, db)
+        }
+        return Prepared(plans: plans, recipients: recipients)
+    }
+
+    /// Performs every prepared plan; the first failure throws (the caller rolls the firing back and records the error).
+    func perform(_ prepared: Prepared, _ db: Database) throws {
         if let reference {
             try batch.appendAudit(db, AuditEntry(userID: author.id, at: at, record: reference, action: "rule_fired",
                                                  after: "\(rule.attribution), \(cause)"))
         }
-        for plan in plans {
-            try perform(plan, db)
+        for (plan, told) in zip(prepared.plans, prepared.recipients) {
+            try perform(plan, told: told, db)
         }
     }
 
@@ -50,7 +78,7 @@ struct RuleActionPerformer {
         }
     }
 
-    private func perform(_ plan: ActionPlan, _ db: Database) throws {
+    private func perform(_ plan: ActionPlan, told: [Int64] = [], _ db: Database) throws {
         switch plan {
         case .createFollowUp(let type, let subjectText, let dueAt, let assignee):
             let ownerID = try resolve(assignee, db)
@@ -76,8 +104,8 @@ struct RuleActionPerformer {
         case .addNote(let note):
             guard let reference else { return }
             try batch.appendAudit(db, AuditEntry(userID: author.id, at: at, record: reference, action: "note", field: "note", after: note))
-        case .notify(let recipient, let title):
-            for userID in try recipients(recipient, db) {
+        case .notify(_, let title):
+            for userID in told {
                 if let digests {
                     digests.add(to: userID, title: title, record: reference)
                     continue

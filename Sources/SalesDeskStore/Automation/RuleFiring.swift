@@ -3,10 +3,16 @@ import GRDB
 import SalesDeskAutomation
 import SalesDeskDomain
 
-/// An active rule with its parsed form.
-struct ActiveRule {
-    var stored: StoredRule
-    var rule: Rule
+/// An active rule with its parsed form; a class, so a batch's per-event lists of matching rules share it instead of
+/// copying its texts and parse tree for every event.
+final class ActiveRule {
+    let stored: StoredRule
+    let rule: Rule
+
+    init(stored: StoredRule, rule: Rule) {
+        self.stored = stored
+        self.rule = rule
+    }
 }
 
 /// Why a rule is considered for a record: an event from the log, or an instant reached by time.
@@ -76,13 +82,25 @@ struct RuleFiring {
         let performer = RuleActionPerformer(database: database, rule: stored, author: author, subject: subject, cause: cause.text, at: now, runID: runID,
                                             batch: batch, digests: digests)
         var failure: Error?
+        var prepared: RuleActionPerformer.Prepared?
         do {
-            try db.inSavepoint {
-                try performer.perform(plans, db)
-                return .commit
-            }
+            prepared = try performer.prepare(plans, db)
         } catch {
             failure = error
+        }
+        if let prepared, prepared.onlyInserts {
+            // No savepoint for a firing that only inserts rows: nothing is refused after its first write, so the
+            // one way it fails half-way is the database failing, which fails (and rolls back) the whole batch.
+            try performer.perform(prepared, db)
+        } else if let prepared {
+            do {
+                try db.inSavepoint {
+                    try performer.perform(prepared, db)
+                    return .commit
+                }
+            } catch {
+                failure = error
+            }
         }
         if let failure {
             let retryAt = Self.isRetryable(failure) ? AutomationLimits.retryAt(afterAttempt: attempt, failedAt: now) : nil

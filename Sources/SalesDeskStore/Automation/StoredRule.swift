@@ -44,6 +44,6 @@ public struct StoredRule: Equatable, Sendable {
 
     /// The hex SHA-256 of a rule text.
     public static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).lowercaseHex
     }
 }

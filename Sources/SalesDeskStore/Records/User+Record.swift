@@ -25,6 +25,12 @@ extension User: FetchableRecord, MutablePersistableRecord {
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// User #`id` through a cached statement: every write checks its user, and a batch of rule firings does
+    /// thousands (`fetchOne(_:id:)` prepares its statement anew each time).
+    static func find(_ db: Database, id: Int64) throws -> User? {
+        try fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE id = ?"), arguments: [id])
+    }
 }
 
 extension Team: FetchableRecord, MutablePersistableRecord {

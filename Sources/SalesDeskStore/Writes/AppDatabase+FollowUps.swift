@@ -125,7 +125,7 @@ extension AppDatabase {
         }
         let ownerID = input.ownerID ?? user.id!
         try require(db, .workFollowUp, by: user, ownerID: ownerID, record: "the follow-up's owner")
-        guard try User.fetchOne(db, id: ownerID) != nil else { throw DomainError.notFound("Owner #\(ownerID)") }
+        guard try User.find(db, id: ownerID) != nil else { throw DomainError.notFound("Owner #\(ownerID)") }
         if let record = input.record {
             try requireExists(db, record)
             try requireMayWorkOnLead(db, record, by: user)
@@ -142,7 +142,7 @@ extension AppDatabase {
 
     /// Replaces a planned follow-up's reminders with ones for its (new) due time, using its owner's offsets.
     private func planReminders(_ db: Database, _ activity: Activity) throws {
-        let handle = try String.fetchOne(db, sql: "SELECT handle FROM user WHERE id = ?", arguments: [activity.ownerID]) ?? ""
+        let handle = try String.fetchOne(db.cachedStatement(sql: "SELECT handle FROM user WHERE id = ?"), arguments: [activity.ownerID]) ?? ""
         try ScheduledWork.planFollowUp(db, activityID: activity.id!, dueAt: activity.dueAt,
                                        plan: configuration.reminderPlan(forHandle: handle),
                                        escalationDelay: configuration.scheduler.overdueEscalationSeconds)
@@ -168,7 +168,7 @@ extension AppDatabase {
     /// owner, managers, admins) may plan or complete one on it.
     private func requireMayWorkOnLead(_ db: Database, _ record: RecordReference, by user: User) throws {
         guard case .lead(let leadID) = record else { return }
-        let ownerID = try Int64.fetchOne(db, sql: "SELECT owner_id FROM lead WHERE id = ?", arguments: [leadID])
+        let ownerID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT owner_id FROM lead WHERE id = ?"), arguments: [leadID])
         try require(db, .editLead, by: user, ownerID: ownerID, record: "lead #\(leadID)")
     }
 
@@ -185,7 +185,7 @@ extension AppDatabase {
         case .importRun: table = "import_run"
         case .rule: table = "automation_rule"
         }
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [record.id]) == true else {
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [record.id]) == true else {
             throw DomainError.notFound("\(record)")
         }
     }

@@ -10,7 +10,7 @@ extension AppDatabase {
     /// desk counts — may do `action` to a record owned by `ownerID`. Runs inside the write's transaction,
     /// so a refused write writes nothing, not even an audit entry.
     func require(_ db: Database, _ action: DeskAction, by user: User, ownerID: Int64? = nil, record: String? = nil) throws {
-        guard let id = user.id, let current = try User.fetchOne(db, id: id) else {
+        guard let id = user.id, let current = try User.find(db, id: id) else {
             throw DomainError.notFound("Desk user \(user.handle)")
         }
         try permissions.check(action, by: current, ownerID: ownerID, record: record)
