@@ -48,11 +48,11 @@ extension AppDatabase {
     /// close date slipped (later, or out of the snapshot), value changed, or closed since.
     ///
     /// Reads only the deals filed in `forecast_moved_lead` since that week (see ``SnapshotSummarySchema``), each
-    /// compared with its snapshot row.
+    /// compared with its snapshot row (the CROSS JOIN keeps SQLite from scanning the snapshot instead).
     public func forecastMoves(since week: Date, scope: ReportScope) throws -> [ForecastMove] {
         try forecastMoves(since: week, scope: scope, candidates: """
             (SELECT DISTINCT lead_id FROM forecast_moved_lead WHERE week_start >= ?1) m
-            JOIN forecast_snapshot s ON s.week_start = ?1 AND s.lead_id = m.lead_id
+            CROSS JOIN forecast_snapshot s ON s.week_start = ?1 AND s.lead_id = m.lead_id
             """)
     }
 
@@ -98,7 +98,8 @@ extension AppDatabase {
     /// of them were won in the period (and for how much).
     ///
     /// The expected deals come from the snapshots' sums (`forecast_snapshot_sum`); the won ones from the deals won in
-    /// the period after each snapshot was taken (a deal open then can only have been won since), looked up in it.
+    /// the period after each snapshot was taken (a deal open then can only have been won since), looked up in it (the
+    /// CROSS JOINs keep SQLite from scanning the snapshot instead).
     public func forecastSnapshotGroups(_ request: ReportRequest, scope: ReportScope) throws -> [SnapshotGroup] {
         var sums = ReportSQL(), won = ReportSQL()
         sums.owners(scope, column: "owner_id")
@@ -116,8 +117,8 @@ extension AppDatabase {
                     UNION ALL
                     SELECT s.week_start, s.stage, s.category, s.currency, s.value_minor % 100, 0, 0, 1, c.value_minor
                     FROM forecast_snapshot_run r
-                    JOIN report_closed_deal c ON c.closed_at >= MAX(r.taken_at, ?) AND c.closed_at < ? AND c.won
-                    JOIN forecast_snapshot s ON s.week_start = r.week_start AND s.lead_id = c.lead_id AND s.currency = c.currency
+                    CROSS JOIN report_closed_deal c ON c.closed_at >= MAX(r.taken_at, ?) AND c.closed_at < ? AND c.won
+                    CROSS JOIN forecast_snapshot s ON s.week_start = r.week_start AND s.lead_id = c.lead_id AND s.currency = c.currency
                     WHERE r.week_start >= ? AND r.week_start < ? AND s.expected_close_date >= ? AND s.expected_close_date < ?\(won.clause)
                 )
                 GROUP BY week_start, stage, category, currency, remainder
