@@ -157,6 +157,31 @@ struct ForecastSnapshotSummaryTests {
         #expect(try desk.database.forecastMoves(since: monday, scope: desk.database.reportScope(for: desk.admin)).count > 100)
     }
 
+    @Test("the value won before the snapshot, summed by hour up to it and from the rows in its last hour, equals the sum of every won deal then")
+    func wonBeforeSnapshot() throws {
+        desk.clock.set(utc(2026, 11, 1, 9))
+        for (index, hours) in [0.0, 30, 200, 250, 49, 0.1].enumerated() {
+            desk.clock.advance(by: hours * 3_600)  // the last two in the hour the snapshot is taken
+            let lead = try desk.lead("Win \(index)", company: "Win \(index) Ltd", value: Int64(100_000 + index * 1_001), owner: index % 2 == 0 ? desk.rep : desk.otherRep)
+            _ = try desk.database.moveLead(lead.id!, to: .won, by: desk.manager)
+        }
+        desk.clock.set(utc(2026, 11, 23, 10, 17))
+        _ = try deal("Still Open", value: 5_000, closing: utc(2026, 12, 1))
+        #expect(try desk.database.takeWeeklyForecastSnapshot(at: desk.clock.date, by: "test"))
+        desk.clock.advance(by: 600)
+        _ = try desk.database.moveLead(try desk.lead("After", company: "After Ltd", value: 7_000).id!, to: .won, by: desk.rep)
+        let taken = utc(2026, 11, 23, 10, 17).epochSeconds
+        for scope in try scopes() {
+            let won = try desk.database.wonValueAtSnapshots([monday], quarter, scope: scope, currency: .usd)
+            let rows = try desk.database.writer.read { db in
+                try Int64.fetchOne(db, sql: "SELECT SUM(value_minor) FROM report_closed_deal WHERE won AND closed_at >= ? AND closed_at < ?",
+                                   arguments: [quarter.period.start.epochSeconds, taken])
+            }
+            #expect(won[monday] == rows)
+            #expect(rows == Int64(615_015), "all six deals won before the snapshot, not the one after")
+        }
+    }
+
     @Test("the migration sums a file's existing snapshots and files the deals that moved since, equal to every row")
     func backfill() throws {
         let kept = try deal("Kip Kept", value: 100_000, closing: utc(2026, 12, 1))

@@ -157,20 +157,33 @@ extension AppDatabase {
 
     /// Value won in the period before each snapshot of `weeks` was taken (deals won then and still won, in `currency`,
     /// within the scope): what each snapshot's forecast already had closed. Keyed by the snapshot's Monday.
+    ///
+    /// The whole UTC hours up to the snapshot are read from the closed-deal summaries (``closedTallies(_:scope:outcomesOnly:reading:)``,
+    /// so the same deals as the period's "won"), the minutes of the hour it was taken in from the rows.
     public func wonValueAtSnapshots(_ weeks: [Date], _ request: ReportRequest, scope: ReportScope, currency: CurrencyCode) throws -> [Date: Int64] {
         var sql = ReportSQL()
-        sql.owners(scope, column: "owner_id")
-        sql.source(request.source, column: "source")
-        return try writer.read { db in
-            try weeks.reduce(into: [Date: Int64]()) { values, week in
-                let taken = try Int64.fetchOne(db, sql: "SELECT taken_at FROM forecast_snapshot_run WHERE week_start = ?",
-                                               arguments: [week.epochSeconds]) ?? week.epochSeconds
-                let end = min(taken, request.period.end.epochSeconds)
-                values[week] = try Int64.fetchOne(db, sql: """
-                    SELECT COALESCE(SUM(value_minor), 0) FROM report_closed_deal
-                    WHERE won AND currency = ? AND closed_at >= ? AND closed_at < ?\(sql.clause)
-                    """, arguments: [currency.rawValue, request.period.start.epochSeconds, end] + sql.arguments) ?? 0
+        sql.owners(scope, column: "c.owner_id")
+        sql.source(request.source, column: "c.source")
+        let start = request.period.start.epochSeconds
+        return try weeks.reduce(into: [Date: Int64]()) { values, week in
+            let taken = try writer.read { db in
+                try Int64.fetchOne(db, sql: "SELECT taken_at FROM forecast_snapshot_run WHERE week_start = ?", arguments: [week.epochSeconds])
+            } ?? week.epochSeconds
+            let end = min(taken, request.period.end.epochSeconds)
+            guard end > start else { return values[week] = 0 }
+            let wholeHours = max(start, end - end % 3_600)
+            let summed = ReportRequest(period: ReportPeriod(start: request.period.start, end: Date(epochSeconds: wholeHours), timeZoneID: request.period.timeZoneID),
+                                       source: request.source)
+            let before = wholeHours > start
+                ? try closedTallies(summed, scope: scope, outcomesOnly: true).filter { $0.won && $0.currency == currency }.reduce(0) { $0 + $1.valueMinor }
+                : 0
+            let lastHour = try writer.read { db in
+                try Int64.fetchOne(db, sql: """
+                    SELECT COALESCE(SUM(c.value_minor), 0) FROM report_closed_deal c JOIN user u ON u.id = c.owner_id
+                    WHERE c.won AND c.currency = ? AND c.closed_at >= ? AND c.closed_at < ?\(sql.clause)
+                    """, arguments: [currency.rawValue, wholeHours, end] + sql.arguments) ?? 0
             }
+            values[week] = before + lastHour
         }
     }
 }
