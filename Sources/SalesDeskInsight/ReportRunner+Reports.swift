@@ -181,14 +181,18 @@ struct Context {
 }
 
 /// Calendar days in a reader's time zone: `2026-11-23`.
+/// One formatter for all the dates of a report (a report of 20,000 moved deals formats 40,000 dates).
 struct LocalDay {
     let timeZone: TimeZone
+    private let formatter: DateFormatter
 
-    func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
     }
+
+    func format(_ date: Date) -> String { formatter.string(from: date) }
 }

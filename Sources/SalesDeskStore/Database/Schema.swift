@@ -28,6 +28,7 @@ enum Schema {
         migrator.registerMigration(CompletionEventSchema.migrationName, migrate: CompletionEventSchema.create)
         migrator.registerMigration(StageStaySchema.migrationName, migrate: StageStaySchema.create)
         migrator.registerMigration(ActivityReportSchema.migrationName, migrate: ActivityReportSchema.create)
+        migrator.registerMigration(SnapshotSummarySchema.migrationName, migrate: SnapshotSummarySchema.create)
         return migrator
     }
 

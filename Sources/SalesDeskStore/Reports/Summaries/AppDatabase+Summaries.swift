@@ -157,6 +157,6 @@ extension AppDatabase {
     /// The report summary tables that no longer equal a recomputation from the leads and their history (empty when
     /// every summary is exact). Tests and checks use it after each kind of write.
     public func reportSummaryDrift() throws -> [String] {
-        try writer.read { db in try ReportSummarySchema.drift(db) + StageStaySchema.drift(db) }
+        try writer.read { db in try ReportSummarySchema.drift(db) + StageStaySchema.drift(db) + SnapshotSummarySchema.drift(db) }
     }
 }

@@ -17,17 +17,16 @@ enum ReportSummarySchema {
 
     static let facts: [SummedFacts] = [.closedDeals, .cohort]
 
+    /// The columns of an open pipeline sum (`report_open_sum`, and each weekly snapshot's `forecast_snapshot_sum`).
+    static let openSumColumnDefinitions = """
+        close_date INTEGER NOT NULL, owner_id INTEGER NOT NULL, stage TEXT NOT NULL, category TEXT NOT NULL,
+        currency TEXT NOT NULL, remainder INTEGER NOT NULL, deals INTEGER NOT NULL, value_minor INTEGER NOT NULL
+        """
+
     static func create(_ db: Database) throws {
         try db.execute(sql: facts.map(\.createTablesSQL).joined(separator: "\n") + """
             CREATE TABLE report_open_sum (
-                close_date INTEGER NOT NULL,
-                owner_id INTEGER NOT NULL,
-                stage TEXT NOT NULL,
-                category TEXT NOT NULL,
-                currency TEXT NOT NULL,
-                remainder INTEGER NOT NULL,
-                deals INTEGER NOT NULL,
-                value_minor INTEGER NOT NULL,
+                \(openSumColumnDefinitions),
                 PRIMARY KEY (close_date, owner_id, stage, category, currency, remainder)
             ) WITHOUT ROWID;
             """)
