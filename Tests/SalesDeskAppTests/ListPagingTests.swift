@@ -116,6 +116,20 @@ struct ListStateTests {
         #expect(list.selectedRow?.id == 86)
     }
 
+    @Test("a refresh while G's read of the end is in flight reads the end too, so the key is not lost")
+    func refreshDuringAJumpToTheEnd() {
+        var list = ListState<Item>()
+        list.apply(page(1...100, next: true, previous: false), for: .first, viewport: 20)
+        #expect(list.move(.bottom, viewport: 20) == .last)
+        #expect(list.refreshRequest == .last, "the refresh goes where G was going")
+        // The refresh's page arrives (G's own read was made obsolete by it): the last row is selected.
+        list.apply(page(901...1_000, next: false, previous: true), for: list.refreshRequest,
+                   mode: ListLoading.mode(.refresh, .last), viewport: 20)
+        #expect(list.selectedRow?.id == 1_000)
+        #expect(list.next == nil)
+        #expect(list.refreshRequest == .from(PageCursor(sortValue: .integer(901), id: 901)), "later refreshes keep the place")
+    }
+
     @Test("a window past its limit drops rows from the far end and can read them back")
     func windowStaysBounded() {
         var list = ListState<Item>()

@@ -68,7 +68,11 @@ public struct ListState<Row: Sendable & Identifiable>: Sendable where Row.ID == 
     }
 
     /// The request that re-reads what is loaded, from its first row, keeping the user's place.
+    /// While a jump to the top or the end is being read (`g`/`G`), a refresh reads where the jump goes: a refresh
+    /// makes the jump's own read obsolete (the desk reads one whole screen at a time), and re-reading the old
+    /// window would lose the key. (A desk catching up in the background refreshes often, and `G` was lost.)
     public var refreshRequest: PageRequest {
+        if let pending, pending == .first || pending == .last { return pending }
         guard previous != nil, let first = cursors.first else { return .first }
         return .from(first)
     }
