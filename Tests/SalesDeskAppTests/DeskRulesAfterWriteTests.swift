@@ -28,7 +28,7 @@ struct DeskRulesAfterWriteTests {
         harness.press(.character("2"))
         let id = try #require(harness.selectedLeadID)
         harness.press(.character(">"))
-        scheduling.waitForRules()
+        scheduling.waitForPasses()
         let at = harness.desk.clock.date.timeIntervalSince1970
         #expect(try harness.desk.count("activity", where: "subject LIKE 'Prepare for %' AND record_id = \(id) AND created_at = \(Int64(at))") == 1)
         #expect(try harness.desk.count("notification", where: "kind = 'automation' AND user_id = \(harness.desk.manager.id!) AND created_at = \(Int64(at))") == 1)

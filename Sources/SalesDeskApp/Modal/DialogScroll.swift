@@ -29,22 +29,20 @@ struct DialogScroll: Equatable {
         scrolls ? " · \(first + 1)–\(shown.upperBound) of \(count), ↑/↓ scroll" : ""
     }
 
-    /// The offset after a scrolling key, or nil when the key does not scroll. With `letters`, j/k/g/G scroll
-    /// too (not in dialogs where letters are typed into a filter).
+    /// The offset after a scrolling key, or nil when the key does not scroll. The keys are the lists' own
+    /// (``ListMove/bindings``); without `letters` only the ones that are not letters (a dialog whose letters are
+    /// typed into a filter).
     func offset(after key: Key, letters: Bool) -> Int? {
+        if !letters, case .character = key { return nil }
+        guard let move = ListMove.bindings.first(where: { $0.keys.contains(key) })?.action else { return nil }
         let page = max(1, visibleRows - 1)
-        switch key {
+        switch move {
         case .down: return min(lastFirst, first + 1)
         case .up: return max(0, first - 1)
-        case .pageDown, .ctrl("d"): return min(lastFirst, first + page)
-        case .pageUp, .ctrl("u"): return max(0, first - page)
-        case .home: return 0
-        case .end: return lastFirst
-        case .character("j") where letters: return min(lastFirst, first + 1)
-        case .character("k") where letters: return max(0, first - 1)
-        case .character("g") where letters: return 0
-        case .character("G") where letters: return lastFirst
-        default: return nil
+        case .pageDown: return min(lastFirst, first + page)
+        case .pageUp: return max(0, first - page)
+        case .top: return 0
+        case .bottom: return lastFirst
         }
     }
 }

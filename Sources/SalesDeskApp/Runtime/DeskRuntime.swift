@@ -169,7 +169,7 @@ public final class DeskRuntime {
         var changed = advanceClock()
         scheduling?.waitForPasses()
         changed = applySchedulerNews() || changed
-        if (try? monitor?.hasChanged()) == true { send(.databaseChanged) }
+        changed = noticeDatabaseChange() || changed
         settle()
         return changed
     }
@@ -188,13 +188,17 @@ public final class DeskRuntime {
         if !catchUp.running { scheduling?.tickSoon() }
         let news = applySchedulerNews()
         if let scheduling { send(.schedulerHealth(scheduling.staleWarning())) }
-        if (try? monitor?.hasChanged()) == true {
-            // This desk's scheduler pass, or another process: either may have left the log long.
-            logNeedsCheckpoint = true
-            send(.databaseChanged)
-            return true
-        }
+        if noticeDatabaseChange() { return true }
         return news || Int(state.session.now.timeIntervalSince1970 / 60) != previousMinute || warning != state.warning
+    }
+
+    /// Whether the database changed since the last look (this desk's scheduler passes, or another process); if so
+    /// the visible screen is re-read. Either may have left the write-ahead log long.
+    private func noticeDatabaseChange() -> Bool {
+        guard (try? monitor?.hasChanged()) == true else { return false }
+        logNeedsCheckpoint = true
+        send(.databaseChanged)
+        return true
     }
 
     /// Runs the scheduler inside this desk: catches up (showing the user's "while you were away" digest) in the

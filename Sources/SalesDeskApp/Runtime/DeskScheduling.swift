@@ -116,11 +116,6 @@ public final class DeskScheduling: @unchecked Sendable {
         }
     }
 
-    /// Waits for a rules pass asked for by ``runRulesSoon()`` to finish (tests do to look at its result).
-    public func waitForRules() {
-        waitForPasses()
-    }
-
     /// A warning for the status line while no scheduler (this desk included) has beaten recently, nil while one
     /// has; looked up at most once a minute (in between, the last answer stands).
     /// `fresh` looks it up now (after the launch catch-up, whose passes beat while the last answer stood).
