@@ -27,9 +27,8 @@ extension ReportsScreen {
             grid.put(line, x: chart.x, y: chart.y + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
         }
         for (row, note) in visibleNotes.enumerated() {
-            // A note longer than the screen ends in "…" (the export has it whole).
-            let shown = note.count > chart.width ? String(note.prefix(max(0, chart.width - 1))) + "…" : note
-            grid.put(shown, x: chart.x, y: chart.maxY + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
+            // A note longer than the screen ends in "…", as any cut text does (the export has it whole).
+            grid.put(note, x: chart.x, y: chart.maxY + row, style: theme.style(ThemeRole.text), maxWidth: chart.width)
         }
         let top = chart.maxY + visibleNotes.count
         let body = Rect(x: area.x, y: top, width: area.width, height: area.maxY - top)
