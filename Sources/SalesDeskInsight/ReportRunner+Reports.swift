@@ -83,7 +83,7 @@ struct Context {
     }
 
     func support() throws -> Output {
-        let report = SupportReport(facts: try database.ticketFacts(request, scope: scope, now: now), backlog: try database.ticketBacklog(scope: scope))
+        let report = SupportReport(figures: try database.supportFigures(request, scope: scope, now: now), backlog: try database.ticketBacklog(scope: scope))
         // Each SLA row (and each team's bar, the first rows) opens its own breaches; the backlog rows open nothing.
         var drills: [DrillDown?] = report.slaLines.map { prefix, line in
             line.breachNumbers.isEmpty ? nil : DrillDown("SLA breaches of \(prefix.lowercased()) \(line.label)", .tickets(numbers: line.breachNumbers))

@@ -4,16 +4,14 @@ import SalesDeskDomain
 /// Report 6, support: first-response SLA, response and resolution times, backlog and reopens of the tickets
 /// created in the period.
 ///
-/// - **SLA met %** = tickets answered within their priority's first-response target (business time) ÷ tickets
-///   answered or already past the target unanswered. Tickets still inside their target unanswered are not judged yet.
+/// - **SLA met %** = tickets answered within their priority's first-response target (business time, the clock paused
+///   while Pending at Customer) ÷ tickets answered or past the target (a breach recorded, or still unanswered past
+///   it). Tickets still inside their target unanswered, and tickets closed before it without a reply, are not judged.
 /// - **Median first response / resolution**: business hours from creation, over the tickets that have them.
 /// - **Backlog**: tickets not Resolved, Deployed or Closed, by status and by category (all open tickets, not just the period's).
 /// - **Reopen rate** = tickets moved from Resolved, Deployed or Closed back to In Process ÷ tickets resolved.
 /// - **Pending at customer**: total hours the period's tickets waited on the customer.
 public struct SupportReport: Codable, Equatable, Sendable {
-    /// One ticket as the report reads it; business durations are worked out by the caller with the team's hours.
-    public typealias Fact = TicketFact
-
     /// SLA figures of one group (a team, an agent, a priority).
     public struct SLALine: Codable, Equatable, Sendable {
         public var label: String
@@ -23,11 +21,11 @@ public struct SupportReport: Codable, Equatable, Sendable {
         public var breachNumbers: [String] = []
         public var metRate: Double? { Statistics.ratio(met, met + breached) }
 
-        init(label: String, group: [Fact]) {
+        init(label: String, groups: [SupportFigures.Group], breaches: [SupportFigures.Breach]) {
             self.label = label
-            met = group.filter { $0.metSLA == true }.count
-            breached = group.filter { $0.metSLA == false }.count
-            breachNumbers = group.filter { $0.metSLA == false }.map(\.number).sorted()
+            met = groups.reduce(0) { $0 + $1.met }
+            breached = groups.reduce(0) { $0 + $1.breached }
+            breachNumbers = breaches.map(\.number).sorted()
         }
     }
 
@@ -47,24 +45,27 @@ public struct SupportReport: Codable, Equatable, Sendable {
     /// One group of open tickets: how many share a status and a category.
     public typealias BacklogCount = SalesDeskDomain.BacklogCount
 
-    /// `facts`: the period's tickets; `backlog`: every open ticket, counted by status and category.
-    public init(facts: [Fact], backlog: [BacklogCount]) {
-        tickets = facts.count
-        func lines(_ key: (Fact) -> String) -> [SLALine] {
-            Dictionary(grouping: facts, by: key).map { SLALine(label: $0, group: $1) }.sorted { $0.label < $1.label }
+    /// `figures`: the period's tickets, summed by the store; `backlog`: every open ticket, counted by status and category.
+    public init(figures: SupportFigures, backlog: [BacklogCount]) {
+        tickets = figures.tickets
+        func lines(_ key: @escaping (String?, String) -> String) -> [SLALine] {
+            let groups = Dictionary(grouping: figures.groups) { key($0.assignee, $0.team) }
+            let breaches = Dictionary(grouping: figures.breaches) { key($0.assignee, $0.team) }
+            return groups.map { SLALine(label: $0, groups: $1, breaches: breaches[$0] ?? []) }.sorted { $0.label < $1.label }
         }
-        byTeam = lines(\.team)
-        byAgent = lines { $0.assignee ?? "Unassigned" }
+        byTeam = lines { _, team in team }
+        byAgent = lines { assignee, _ in assignee ?? "Unassigned" }
+        let breachesByPriority = Dictionary(grouping: figures.breaches, by: \.priority)
         byPriority = TicketPriority.allCases.sorted(by: >).compactMap { priority in
-            let group = facts.filter { $0.priority == priority }
-            guard !group.isEmpty else { return nil }
-            return SLALine(label: priority.label, group: group)
+            let groups = figures.groups.filter { $0.priority == priority }
+            guard !groups.isEmpty else { return nil }
+            return SLALine(label: priority.label, groups: groups, breaches: breachesByPriority[priority] ?? [])
         }
-        breaches = facts.filter { $0.metSLA == false }.map(\.number).sorted()
-        medianFirstResponseHours = Statistics.median(facts.compactMap(\.firstResponseSeconds)).map { $0 / 3_600 }
-        medianResolutionHours = Statistics.median(facts.compactMap(\.resolutionSeconds)).map { $0 / 3_600 }
-        reopenRate = Statistics.ratio(facts.filter(\.reopened).count, facts.filter { $0.resolutionSeconds != nil }.count)
-        pendingHours = facts.reduce(0) { $0 + $1.pendingSeconds } / 3_600
+        breaches = figures.breaches.map(\.number).sorted()
+        medianFirstResponseHours = figures.medianFirstResponseSeconds.map { $0 / 3_600 }
+        medianResolutionHours = figures.medianResolutionSeconds.map { $0 / 3_600 }
+        reopenRate = Statistics.ratio(figures.reopened, figures.resolved)
+        pendingHours = figures.pendingSeconds / 3_600
         backlogByStatus = Dictionary(grouping: backlog, by: \.status).mapValues { $0.reduce(0) { $0 + $1.tickets } }
         backlogByCategory = Dictionary(grouping: backlog, by: \.category).mapValues { $0.reduce(0) { $0 + $1.tickets } }
     }

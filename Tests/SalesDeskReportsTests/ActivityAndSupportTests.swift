@@ -43,22 +43,25 @@ struct ActivityAndSupportTests {
         #expect(report.heatmap.joined().reduce(0, +) == 2)
     }
 
-    static func ticket(_ number: String, team: String, agent: String?, _ priority: TicketPriority, target: Double, response: Double?,
-                       waiting: Double = 0, resolution: Double? = nil, reopened: Bool = false, pending: Double = 0) -> SupportReport.Fact {
-        .init(number: number, team: team, assignee: agent, priority: priority, category: .general, status: .inProcess, targetSeconds: target,
-              firstResponseSeconds: response, waitingSeconds: waiting, resolutionSeconds: resolution, reopened: reopened, pendingSeconds: pending)
-    }
-
     @Test("SLA met % by team and priority, breaches, medians in business hours, reopen rate, backlog")
     func support() {
-        let report = SupportReport(facts: [
-            Self.ticket("T-000001", team: "Data", agent: "fatima", .high, target: 3_600, response: 1_800, resolution: 7_200, pending: 1_800),
-            Self.ticket("T-000002", team: "Data", agent: "fatima", .normal, target: 7_200, response: 9_000, resolution: 14_400, reopened: true, pending: 1_800),
-            Self.ticket("T-000003", team: "Product", agent: nil, .critical, target: 1_800, response: nil, waiting: 3_600),
-            Self.ticket("T-000004", team: "Product", agent: "bob", .normal, target: 7_200, response: nil, waiting: 100),
-        ], backlog: [.init(status: .inProcess, category: .syncIssue, tickets: 1), .init(status: .new, category: .productBug, tickets: 1),
-                     .init(status: .new, category: .general, tickets: 1)])
+        let report = SupportReport(figures: SupportFigures(
+            groups: [
+                .init(team: "Data", assignee: "fatima", priority: .high, tickets: 1, met: 1, breached: 0),
+                .init(team: "Data", assignee: "fatima", priority: .normal, tickets: 1, met: 0, breached: 1),
+                .init(team: "Product", assignee: nil, priority: .critical, tickets: 1, met: 0, breached: 1),
+                .init(team: "Product", assignee: "bob", priority: .normal, tickets: 1, met: 0, breached: 0),
+            ],
+            breaches: [.init(number: "T-000003", team: "Product", assignee: nil, priority: .critical),
+                       .init(number: "T-000002", team: "Data", assignee: "fatima", priority: .normal)],
+            medianFirstResponseSeconds: 5_400, medianResolutionSeconds: 10_800, reopened: 1, resolved: 2, pendingSeconds: 3_600),
+            backlog: [.init(status: .inProcess, category: .syncIssue, tickets: 1), .init(status: .new, category: .productBug, tickets: 1),
+                      .init(status: .new, category: .general, tickets: 1)])
+        #expect(report.tickets == 4)
         #expect(report.byTeam.map(\.metRate) == [0.5, 0])
+        #expect(report.byTeam.map(\.breachNumbers) == [["T-000002"], ["T-000003"]])
+        #expect(report.byAgent.map(\.label) == ["Unassigned", "bob", "fatima"])
+        #expect(report.byAgent.map(\.breachNumbers) == [["T-000003"], [], ["T-000002"]])
         #expect(report.byPriority.map(\.label) == ["Critical", "High", "Normal"])
         #expect(report.byPriority.map(\.met) == [0, 1, 0])
         #expect(report.byPriority.map(\.breached) == [1, 0, 1])

@@ -58,47 +58,6 @@ public struct ActivityFact: Codable, Equatable, Sendable {
     }
 }
 
-/// One ticket as the support report reads it; business durations are worked out with the team's hours.
-public struct TicketFact: Codable, Equatable, Sendable {
-    public var number: String
-    public var team: String
-    public var assignee: String?
-    public var priority: TicketPriority
-    public var category: TicketCategory
-    public var status: TicketStatus
-    /// The first-response target in business seconds.
-    public var targetSeconds: Double
-    /// Business seconds to the first response; nil when not answered yet.
-    public var firstResponseSeconds: Double?
-    /// Business seconds used so far, for unanswered tickets.
-    public var waitingSeconds: Double
-    public var resolutionSeconds: Double?
-    public var reopened: Bool
-    public var pendingSeconds: Double
-    public init(number: String, team: String, assignee: String?, priority: TicketPriority, category: TicketCategory,
-                status: TicketStatus, targetSeconds: Double, firstResponseSeconds: Double?, waitingSeconds: Double = 0,
-                resolutionSeconds: Double? = nil, reopened: Bool = false, pendingSeconds: Double = 0) {
-        self.number = number
-        self.team = team
-        self.assignee = assignee
-        self.priority = priority
-        self.category = category
-        self.status = status
-        self.targetSeconds = targetSeconds
-        self.firstResponseSeconds = firstResponseSeconds
-        self.waitingSeconds = waitingSeconds
-        self.resolutionSeconds = resolutionSeconds
-        self.reopened = reopened
-        self.pendingSeconds = pendingSeconds
-    }
-
-    /// Met, breached, or nil when it cannot be judged yet.
-    public var metSLA: Bool? {
-        if let firstResponseSeconds { return firstResponseSeconds <= targetSeconds }
-        return waitingSeconds > targetSeconds ? false : nil
-    }
-}
-
 /// One group of open tickets: how many share a status and a category.
 public struct BacklogCount: Codable, Equatable, Sendable {
     public var status: TicketStatus

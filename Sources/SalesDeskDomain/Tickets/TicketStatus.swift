@@ -24,6 +24,13 @@ public enum TicketStatus: String, Codable, CaseIterable, Sendable {
     /// Whether work is still expected on the ticket.
     public var isOpen: Bool { self != .closed }
 
+    /// Resolved, Deployed or Closed: the fix is done, the first-response clock has stopped, and moving back to
+    /// In Process reopens the ticket.
+    public var isSettled: Bool { Self.settled.contains(self) }
+
+    /// The settled statuses (see ``isSettled``).
+    public static let settled: [TicketStatus] = [.resolved, .deployed, .closed]
+
     /// Finds a status by code or label (`in process`, `In Process`, `in_process`).
     public static func parse(_ text: String) -> TicketStatus? {
         let wanted = StageKey.normalised(text).rawValue

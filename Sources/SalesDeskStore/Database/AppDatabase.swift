@@ -71,6 +71,7 @@ public final class AppDatabase: Sendable {
                     try !db.tableExists("grdb_migrations") || Schema.migrator.appliedIdentifiers(db).contains(SchedulerSchema.migrationName)
                 }
                 try Schema.migrator.migrate(pool)
+                try pool.write { db in try TicketFiguresSchema.fillIfPending(db, configuration: configuration) }
                 if !hadScheduler {
                     // A file from before the scheduler: give its planned follow-ups and open tickets their due work.
                     try pool.write { db in try ScheduledWork.backfill(db, configuration: configuration, now: now()) }

@@ -29,6 +29,7 @@ enum Schema {
         migrator.registerMigration(StageStaySchema.migrationName, migrate: StageStaySchema.create)
         migrator.registerMigration(ActivityReportSchema.migrationName, migrate: ActivityReportSchema.create)
         migrator.registerMigration(SnapshotSummarySchema.migrationName, migrate: SnapshotSummarySchema.create)
+        migrator.registerMigration(TicketFiguresSchema.migrationName, migrate: TicketFiguresSchema.create)
         return migrator
     }
 

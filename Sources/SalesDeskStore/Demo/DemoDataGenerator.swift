@@ -93,6 +93,7 @@ public struct DemoDataGenerator {
         try database.writer.write { db in
             try ReportSummarySchema.rebuild(db)
             try StageStaySchema.rebuild(db)
+            try TicketFigures.rebuild(db, configuration: database.configuration)
         }
         progress("report summaries", 1)
         try database.writer.write { db in try ScheduledWork.backfill(db, configuration: database.configuration, now: now) }

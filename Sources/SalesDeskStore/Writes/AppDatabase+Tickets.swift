@@ -111,13 +111,17 @@ extension AppDatabase {
             try require(db, .workTicket, by: user, ownerID: ticket.assigneeID, record: ticket.number)
             var comment = TicketComment(ticketID: ticketID, authorID: user.id!, body: text, isCustomerVisible: customerVisible, createdAt: at)
             try comment.insert(db)
-            if customerVisible, ticket.firstResponseAt == nil {
+            let isFirstResponse = customerVisible && ticket.firstResponseAt == nil
+            if isFirstResponse {
                 try TicketClock.recordBreachIfPast(db, ticketID: ticketID, at: at, configuration: configuration)
                 ticket.firstResponseAt = at
                 try ScheduledWork.cancel(db, .ticket(ticketID), kinds: [.slaWarning, .slaBreach])
             }
             ticket.updatedAt = at
             try ticket.update(db)
+            if isFirstResponse {
+                try TicketFigures.answered(db, ticketID: ticketID, at: at, configuration: configuration)
+            }
             try AuditLog.changed(db, .ticket(ticketID), action: customerVisible ? "reply" : "internal_note", by: user.id, at: at, [
                 .init(field: "comment", before: nil, after: String(text.prefix(200))),
             ])
@@ -142,9 +146,10 @@ extension AppDatabase {
 
     /// Pauses the first-response clock while Pending at Customer, resumes it after, and stops all
     /// pending ticket work once the ticket is resolved or closed; a deadline already passed is recorded
-    /// as a breach first.
+    /// as a breach first. The ticket's support figures follow the move (``TicketFigures``).
     private func updateTicketClock(_ db: Database, _ ticketID: Int64, from before: TicketStatus, to status: TicketStatus, at: Date) throws {
         try TicketClock.recordBreachIfPast(db, ticketID: ticketID, at: at, configuration: configuration)
+        try TicketFigures.statusChanged(db, ticketID: ticketID, from: before, to: status, at: at, configuration: configuration)
         switch status {
         case .pendingAtCustomer: try TicketClock.pause(db, ticketID: ticketID, at: at, configuration: configuration)
         case .resolved, .deployed, .closed: try ScheduledWork.cancel(db, .ticket(ticketID), kinds: DueWork.Kind.allCases)

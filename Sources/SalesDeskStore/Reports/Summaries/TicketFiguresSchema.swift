@@ -1,0 +1,44 @@
+import GRDB
+import SalesDeskDomain
+
+/// Migration "v13a: ticket figures": what the support report sums instead of working out business hours per ticket.
+///
+/// On `ticket` (kept by ``TicketFigures`` in the writes that change them):
+/// - `response_seconds`: business seconds the first-response clock ran until the first response (the clock stops
+///   while the ticket is Pending at Customer); NULL until answered.
+/// - `resolution_seconds`: business seconds from creation to resolution; NULL unless resolved (cleared on reopen).
+/// - `pending_seconds`: seconds of the finished waits at Pending at Customer; `pending_since`: when the current one began.
+/// - `reopen_count`: moves from Resolved, Deployed or Closed back to In Process.
+///
+/// `ticket_support_report` covers the report's reads: the period's tickets by creation, with their groups and figures.
+///
+/// Business hours come from the desk's configuration, which a migration does not have: the migration marks the
+/// file (`desk_setting` `ticket_figures_pending`) and ``AppDatabase/open(path:configuration:allowReadOnly:creatingMissingFile:allowDamaged:now:)``
+/// fills the figures right after it, with progress, clearing the mark in the same transaction — a run cut short
+/// fills them at the next open.
+enum TicketFiguresSchema {
+    static let migrationName = "v13a: ticket figures (business seconds to first response and resolution, waits, reopens)"
+
+    /// The `desk_setting` key that says the figures still have to be filled.
+    static let pendingKey = "ticket_figures_pending"
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE ticket ADD COLUMN response_seconds INTEGER;
+            ALTER TABLE ticket ADD COLUMN resolution_seconds INTEGER;
+            ALTER TABLE ticket ADD COLUMN pending_seconds INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE ticket ADD COLUMN pending_since INTEGER;
+            ALTER TABLE ticket ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX ticket_support_report ON ticket(created_at, team_id, assignee_id, priority, response_seconds,
+                first_response_breached_at, resolution_seconds, reopen_count, pending_seconds, pending_since, status, sla_running_since);
+            INSERT OR REPLACE INTO desk_setting (key, value) VALUES ('\(pendingKey)', '1');
+            """)
+    }
+
+    /// Fills the figures of every ticket when the migration asked for it (see the type's notes).
+    static func fillIfPending(_ db: Database, configuration: DeskConfiguration) throws {
+        guard try String.fetchOne(db, sql: "SELECT value FROM desk_setting WHERE key = ?", arguments: [pendingKey]) != nil else { return }
+        try TicketFigures.rebuild(db, configuration: configuration)
+        try db.execute(sql: "DELETE FROM desk_setting WHERE key = ?", arguments: [pendingKey])
+    }
+}

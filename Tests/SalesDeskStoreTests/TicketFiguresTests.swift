@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+@testable import SalesDeskStore
+import SalesDeskDomain
+import SalesDeskTesting
+import Testing
+
+/// Each write that changes a ticket's support figures keeps them (`TicketFigures`); after every step the stored
+/// figures must equal the ones `TicketFigures.rebuild` works out from the ticket and its status history.
+@Suite("Ticket figures are kept by every write")
+struct TicketFiguresTests {
+    /// response, resolution, finished waits, current wait start, reopens, recorded breach.
+    struct Figures: Equatable {
+        var response: Int64?
+        var resolution: Int64?
+        var pending: Int64
+        var pendingSince: Int64?
+        var reopens: Int
+        var breachedAt: Int64?
+    }
+
+    static func figures(_ desk: DeskFixture, _ ticketID: Int64) throws -> Figures {
+        try desk.database.writer.read { db in
+            let row = try #require(try Row.fetchOne(db, sql: """
+                SELECT response_seconds, resolution_seconds, pending_seconds, pending_since, reopen_count, first_response_breached_at
+                FROM ticket WHERE id = ?
+                """, arguments: [ticketID]))
+            return Figures(response: row[0], resolution: row[1], pending: row[2], pendingSince: row[3], reopens: row[4], breachedAt: row[5])
+        }
+    }
+
+    /// The stored figures, then checks that a rebuild from scratch gives the same.
+    static func keptAndRebuilt(_ desk: DeskFixture, _ ticketID: Int64, sourceLocation: SourceLocation = #_sourceLocation) throws -> Figures {
+        let kept = try figures(desk, ticketID)
+        try desk.database.writer.write { db in try TicketFigures.rebuild(db, configuration: desk.database.configuration) }
+        #expect(try figures(desk, ticketID) == kept, "rebuilt from the history", sourceLocation: sourceLocation)
+        return kept
+    }
+
+    @Test("a reply, waits at the customer, a resolution, a reopen and a second resolution each keep the figures a rebuild finds")
+    func everyStepMatchesARebuild() throws {
+        let desk = try DeskFixture() // Monday 23 Nov 2026 10:00 UTC, business hours 09:00–17:00
+        let id = try desk.database.createTicket(NewTicket(subject: "Sync fails"), by: desk.support).id!
+        try desk.database.assignTicket(id, to: desk.support.id!, by: desk.support)
+        _ = try desk.database.moveTicket(id, to: .inProcess, by: desk.support)
+        #expect(try Self.keptAndRebuilt(desk, id) == Figures(response: nil, resolution: nil, pending: 0, pendingSince: nil, reopens: 0, breachedAt: nil))
+
+        desk.clock.advance(by: 1_800)
+        _ = try desk.database.moveTicket(id, to: .pendingAtCustomer, by: desk.support)
+        let waitStart = Int64(desk.clock.date.timeIntervalSince1970)
+        #expect(try Self.keptAndRebuilt(desk, id).pendingSince == waitStart)
+
+        desk.clock.advance(by: 7_200)
+        _ = try desk.database.moveTicket(id, to: .inProcess, by: desk.support)
+        desk.clock.advance(by: 1_800)
+        _ = try desk.database.commentOnTicket(id, body: "Fixed on our side, please retry.", customerVisible: true, by: desk.support)
+        // 10:00–13:00 is three business hours; the two at the customer do not count.
+        #expect(try Self.keptAndRebuilt(desk, id) == Figures(response: 3_600, resolution: nil, pending: 7_200, pendingSince: nil, reopens: 0, breachedAt: nil))
+
+        desk.clock.advance(by: 3_600)
+        _ = try desk.database.moveTicket(id, to: .resolved, by: desk.support)
+        #expect(try Self.keptAndRebuilt(desk, id).resolution == Int64(4 * 3_600))
+
+        desk.clock.advance(by: 3_600)
+        _ = try desk.database.moveTicket(id, to: .inProcess, by: desk.support)
+        #expect(try Self.keptAndRebuilt(desk, id) == Figures(response: 3_600, resolution: nil, pending: 7_200, pendingSince: nil, reopens: 1, breachedAt: nil))
+
+        desk.clock.advance(by: 19 * 3_600) // Tuesday 10:00
+        _ = try desk.database.moveTicket(id, to: .resolved, by: desk.support)
+        // Monday 10:00–17:00 and Tuesday 09:00–10:00.
+        #expect(try Self.keptAndRebuilt(desk, id).resolution == Int64(8 * 3_600))
+    }
+
+    @Test("a late reply keeps its business seconds and the breach at the deadline, as a rebuild finds them")
+    func lateReply() throws {
+        let desk = try DeskFixture()
+        let id = try desk.database.createTicket(NewTicket(subject: "Export broken", priority: .normal), by: desk.support).id!
+        try desk.database.assignTicket(id, to: desk.support.id!, by: desk.support)
+        desk.clock.advance(by: 9 * 3_600) // Monday 19:00: seven business hours used by 17:00
+        _ = try desk.database.commentOnTicket(id, body: "Looking into it", customerVisible: true, by: desk.support)
+        let kept = try Self.keptAndRebuilt(desk, id)
+        #expect(kept.response == Int64(7 * 3_600))
+        #expect(kept.breachedAt != nil)
+    }
+
+    @Test("a rebuild records the breach of a bulk-loaded ticket answered after its target, at the instant the target was reached")
+    func rebuildRecordsMissingBreach() throws {
+        let desk = try DeskFixture()
+        let id = try desk.database.createTicket(NewTicket(subject: "Import stuck", priority: .normal), by: desk.support).id!
+        let created = Int64(desk.clock.date.timeIntervalSince1970)
+        // As bulk data arrives: answered at 16:00 with no clock and no breach recorded.
+        try desk.database.writer.write { db in
+            try db.execute(sql: "UPDATE ticket SET first_response_at = ?, sla_running_since = NULL WHERE id = ?", arguments: [created + 6 * 3_600, id])
+            try TicketFigures.rebuild(db, configuration: desk.database.configuration)
+        }
+        let target = Int64(desk.database.configuration.ticketRouting.firstResponseTarget(for: .normal) * 60)
+        let figures = try Self.figures(desk, id)
+        #expect(figures.response == Int64(6 * 3_600))
+        #expect(figures.breachedAt == (target <= 6 * 3_600 ? created + target : nil))
+        #expect(try desk.database.ticketDetail(id).firstResponseRecord == (target <= 6 * 3_600
+            ? .breached(at: Date(timeIntervalSince1970: TimeInterval(created + target)), answeredAt: Date(timeIntervalSince1970: TimeInterval(created + 6 * 3_600)))
+            : .met(at: Date(timeIntervalSince1970: TimeInterval(created + 6 * 3_600)))))
+    }
+}
