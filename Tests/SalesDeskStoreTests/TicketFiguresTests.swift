@@ -6,7 +6,8 @@ import SalesDeskTesting
 import Testing
 
 /// Each write that changes a ticket's support figures keeps them (`TicketFigures`); after every step the stored
-/// figures must equal the ones `TicketFigures.rebuild` works out from the ticket and its status history.
+/// figures must equal the ones `TicketFigures.rebuild` works out from the ticket and its status history, and their
+/// sums (`TicketSums`) a recomputation from the tickets.
 @Suite("Ticket figures are kept by every write")
 struct TicketFiguresTests {
     /// response, resolution, finished waits, current wait start, reopens, recorded breach.
@@ -32,6 +33,7 @@ struct TicketFiguresTests {
     /// The stored figures, then checks that a rebuild from scratch gives the same.
     static func keptAndRebuilt(_ desk: DeskFixture, _ ticketID: Int64, sourceLocation: SourceLocation = #_sourceLocation) throws -> Figures {
         let kept = try figures(desk, ticketID)
+        #expect(try desk.database.reportSummaryDrift() == [], "the sums kept by the triggers", sourceLocation: sourceLocation)
         try desk.database.writer.write { db in try TicketFigures.rebuild(db, configuration: desk.database.configuration) }
         #expect(try figures(desk, ticketID) == kept, "rebuilt from the history", sourceLocation: sourceLocation)
         return kept

@@ -64,6 +64,7 @@ public struct DemoDataGenerator {
         try database.writer.write { db in
             try ReportSummarySchema.dropTriggers(db)
             try StageStaySchema.dropTriggers(db)
+            try TicketSums.dropTriggers(db)
         }
         progress("people", 0)
         let staff = try database.writer.write { db in try DemoStaff.create(db, now: now) }

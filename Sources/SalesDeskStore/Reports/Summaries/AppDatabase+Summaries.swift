@@ -154,9 +154,9 @@ extension OpenPipelineGroup {
 }
 
 extension AppDatabase {
-    /// The report summary tables that no longer equal a recomputation from the leads and their history (empty when
+    /// The report summary tables that no longer equal a recomputation from the leads, the tickets and their history (empty when
     /// every summary is exact). Tests and checks use it after each kind of write.
     public func reportSummaryDrift() throws -> [String] {
-        try writer.read { db in try ReportSummarySchema.drift(db) + StageStaySchema.drift(db) + SnapshotSummarySchema.drift(db) }
+        try writer.read { db in try ReportSummarySchema.drift(db) + StageStaySchema.drift(db) + SnapshotSummarySchema.drift(db) + TicketSums.drift(db) }
     }
 }

@@ -51,10 +51,11 @@ enum TicketFigures {
     }
 
     /// Works out every ticket's figures from the ticket and its status history, in steps of 5,000 tickets, reporting
-    /// progress ("Ticket figures 40 %"). A first-response breach the history shows but the ticket lacks (tickets
+    /// progress ("Ticket figures 40 %"), then their sums (``TicketSums/rebuild(_:)``). A first-response breach the history shows but the ticket lacks (tickets
     /// bulk-loaded without a clock, or from before breaches were recorded) is recorded at the instant the clock
     /// reached the target, so the ticket's detail and the report judge it alike.
     static func rebuild(_ db: Database, configuration: DeskConfiguration) throws {
+        try TicketSums.dropTriggers(db)
         let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM ticket") ?? 0
         let step: Int64 = 5_000
         MigrationProgress.report("Ticket figures", 0)
@@ -87,6 +88,7 @@ enum TicketFigures {
             lower = upper
             MigrationProgress.report("Ticket figures", Double(min(lower, last)) / Double(max(last, 1)))
         }
+        try TicketSums.rebuild(db)
         MigrationProgress.report("Ticket figures", 1)
     }
 

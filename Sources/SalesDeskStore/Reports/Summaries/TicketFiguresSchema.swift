@@ -10,7 +10,9 @@ import SalesDeskDomain
 /// - `pending_seconds`: seconds of the finished waits at Pending at Customer; `pending_since`: when the current one began.
 /// - `reopen_count`: moves from Resolved, Deployed or Closed back to In Process.
 ///
-/// `ticket_support_report` covers the report's reads: the period's tickets by creation, with their groups and figures.
+/// ``TicketSums`` sums them per hour, day and month of creation. Two partial indexes serve the report's row reads:
+/// `ticket_breached` (the tickets with a recorded breach, by creation) and `ticket_unanswered` (open tickets with no
+/// reply and no breach recorded yet, whose running clock the report reads at its instant).
 ///
 /// Business hours come from the desk's configuration, which a migration does not have: the migration marks the
 /// file (`desk_setting` `ticket_figures_pending`) and ``AppDatabase/open(path:configuration:allowReadOnly:creatingMissingFile:allowDamaged:now:)``
@@ -29,11 +31,19 @@ enum TicketFiguresSchema {
             ALTER TABLE ticket ADD COLUMN pending_seconds INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE ticket ADD COLUMN pending_since INTEGER;
             ALTER TABLE ticket ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
-            CREATE INDEX ticket_support_report ON ticket(created_at, team_id, assignee_id, priority, response_seconds,
-                first_response_breached_at, resolution_seconds, reopen_count, pending_seconds, pending_since, status, sla_running_since);
+            CREATE INDEX ticket_breached ON ticket(created_at, team_id, assignee_id, priority) WHERE first_response_breached_at IS NOT NULL;
+            CREATE INDEX ticket_unanswered ON ticket(created_at, team_id, assignee_id, priority, sla_used_seconds, sla_running_since)
+                WHERE \(unansweredCondition);
             INSERT OR REPLACE INTO desk_setting (key, value) VALUES ('\(pendingKey)', '1');
             """)
+        try TicketSums.create(db)
     }
+
+    /// Tickets still waiting for a first response with no breach recorded, on a running clock, not settled (SQL on `ticket`).
+    static let unansweredCondition = """
+        response_seconds IS NULL AND first_response_breached_at IS NULL AND sla_running_since IS NOT NULL \
+        AND status NOT IN (\(TicketStatus.settled.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
+        """
 
     /// Fills the figures of every ticket when the migration asked for it (see the type's notes).
     static func fillIfPending(_ db: Database, configuration: DeskConfiguration) throws {
