@@ -103,4 +103,17 @@ struct TicketFiguresTests {
             ? .breached(at: Date(timeIntervalSince1970: TimeInterval(created + target)), answeredAt: Date(timeIntervalSince1970: TimeInterval(created + 6 * 3_600)))
             : .met(at: Date(timeIntervalSince1970: TimeInterval(created + 6 * 3_600)))))
     }
+
+    @Test("a duration's span never decreases as the duration grows, and the spans below a minute hold exactly their second")
+    func spansAreOrdered() throws {
+        let desk = try DeskFixture()
+        let durations: [Int64] = Array(0...200) + stride(from: 7_000, to: 7_400, by: 7).map { $0 } + [172_799, 172_800, 5_183_999, 5_184_000, 90_000_000]
+        let spans = try desk.database.writer.read { db in
+            try durations.map { try Int64.fetchOne(db, sql: "SELECT \(TicketSums.span("d")) FROM (SELECT ? AS d)", arguments: [$0])! }
+        }
+        #expect(zip(spans, spans.dropFirst()).allSatisfy { $0 <= $1 })
+        for (duration, span) in zip(durations, spans) {
+            #expect(TicketSums.exactSeconds(ofSpan: span) == (duration < 60 ? duration : nil), "\(duration) s")
+        }
+    }
 }

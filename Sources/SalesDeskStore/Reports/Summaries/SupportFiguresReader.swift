@@ -170,6 +170,11 @@ struct SupportFiguresReader {
         var read: [Int64: [Int64]] = [:]
         for (span, tickets) in spans where !ranks.isEmpty {
             while let rank = ranks.first, rank < before + tickets {
+                if let exact = TicketSums.exactSeconds(ofSpan: span) {
+                    middle.append(exact)
+                    ranks.removeFirst()
+                    continue
+                }
                 if read[span] == nil {
                     read[span] = try Int64.fetchAll(db, sql: """
                         SELECT \(measure.column) FROM ticket INDEXED BY \(measure.index)

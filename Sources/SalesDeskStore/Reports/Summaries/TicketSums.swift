@@ -12,10 +12,19 @@ import GRDB
 enum TicketSums {
     static let triggerPrefix = "report_ticket_sum_"
 
-    /// A duration's span (SQL expression over `seconds`): quarter hours below two days (0–191), days below 60 days
-    /// (192–249), then weeks (258 on). Only the order matters: the median's span is read row by row.
+    /// A duration's span (SQL expression over `seconds`): single seconds below a minute (0–59, see ``exactSeconds(ofSpan:)``),
+    /// minutes below two hours (61–179), quarter hours below two days (188–371), days below 60 days (382–439), then
+    /// weeks (458 on). Only the order matters: the median's span is read row by row, unless it holds one value.
     static func span(_ seconds: String) -> String {
-        "(CASE WHEN \(seconds) < 172800 THEN \(seconds) / 900 WHEN \(seconds) < 5184000 THEN 190 + \(seconds) / 86400 ELSE 250 + \(seconds) / 604800 END)"
+        "(CASE WHEN \(seconds) < 60 THEN \(seconds) WHEN \(seconds) < 7200 THEN 60 + \(seconds) / 60 "
+            + "WHEN \(seconds) < 172800 THEN 180 + \(seconds) / 900 WHEN \(seconds) < 5184000 THEN 380 + \(seconds) / 86400 "
+            + "ELSE 450 + \(seconds) / 604800 END)"
+    }
+
+    /// The one duration a span holds, for the spans of single seconds (a reply within the same second, or before the
+    /// day opened, takes 0 business seconds: often the median); nil for wider spans.
+    static func exactSeconds(ofSpan span: Int64) -> Int64? {
+        (0..<60).contains(span) ? span : nil
     }
 
     /// The histogram's measures and their ticket columns.
