@@ -17,7 +17,7 @@ public struct SupportReport: Codable, Equatable, Sendable {
         public var label: String
         public var met: Int
         public var breached: Int
-        /// Ticket numbers of the group's breaches (what Enter on its row or bar opens).
+        /// Ticket numbers of the group's breaches, oldest ticket first (what Enter on its row or bar opens).
         public var breachNumbers: [String] = []
         public var metRate: Double? { Statistics.ratio(met, met + breached) }
 
@@ -25,7 +25,7 @@ public struct SupportReport: Codable, Equatable, Sendable {
             self.label = label
             met = groups.reduce(0) { $0 + $1.met }
             breached = groups.reduce(0) { $0 + $1.breached }
-            breachNumbers = breaches.map(\.number).sorted()
+            breachNumbers = breaches.map(\.number)
         }
     }
 
@@ -33,7 +33,7 @@ public struct SupportReport: Codable, Equatable, Sendable {
     public var byTeam: [SLALine]
     public var byAgent: [SLALine]
     public var byPriority: [SLALine]
-    /// Ticket numbers of the breaches.
+    /// Ticket numbers of the breaches, oldest ticket first.
     public var breaches: [String]
     public var medianFirstResponseHours: Double?
     public var medianResolutionHours: Double?
@@ -61,7 +61,7 @@ public struct SupportReport: Codable, Equatable, Sendable {
             guard !groups.isEmpty else { return nil }
             return SLALine(label: priority.label, groups: groups, breaches: breachesByPriority[priority] ?? [])
         }
-        breaches = figures.breaches.map(\.number).sorted()
+        breaches = figures.breaches.map(\.number)
         medianFirstResponseHours = figures.medianFirstResponseSeconds.map { $0 / 3_600 }
         medianResolutionHours = figures.medianResolutionSeconds.map { $0 / 3_600 }
         reopenRate = Statistics.ratio(figures.reopened, figures.resolved)

@@ -52,8 +52,8 @@ struct ActivityAndSupportTests {
                 .init(team: "Product", assignee: nil, priority: .critical, tickets: 1, met: 0, breached: 1),
                 .init(team: "Product", assignee: "bob", priority: .normal, tickets: 1, met: 0, breached: 0),
             ],
-            breaches: [.init(number: "T-000003", team: "Product", assignee: nil, priority: .critical),
-                       .init(number: "T-000002", team: "Data", assignee: "fatima", priority: .normal)],
+            breaches: [.init(number: "T-000002", team: "Data", assignee: "fatima", priority: .normal),
+                       .init(number: "T-000003", team: "Product", assignee: nil, priority: .critical)],
             medianFirstResponseSeconds: 5_400, medianResolutionSeconds: 10_800, reopened: 1, resolved: 2, pendingSeconds: 3_600),
             backlog: [.init(status: .inProcess, category: .syncIssue, tickets: 1), .init(status: .new, category: .productBug, tickets: 1),
                       .init(status: .new, category: .general, tickets: 1)])

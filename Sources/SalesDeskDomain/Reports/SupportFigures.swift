@@ -41,6 +41,7 @@ public struct SupportFigures: Codable, Equatable, Sendable {
     }
 
     public var groups: [Group]
+    /// Oldest ticket first.
     public var breaches: [Breach]
     /// Business seconds to the first response, median over the answered tickets.
     public var medianFirstResponseSeconds: Double?
