@@ -1,0 +1,116 @@
+import Foundation
+
+/// The growing ``BusinessDayIndex`` of one schedule, shared by every caller with an equal schedule.
+///
+/// The index starts around the first instant asked for and grows a year at a time in either
+/// direction, but never past ``reachDays`` from that first day; instants further out get no index
+/// (callers then walk the days). Thread-safe: the index is grown under a lock and read as a copy.
+final class BusinessDayLedger: @unchecked Sendable {
+    /// How far (in days, about twenty years) the index may grow either side of the first day asked for.
+    static let reachDays = 7_305
+    /// How many days the index grows by when it must grow (about a year).
+    static let chunkDays = 366
+
+    private let hours: BusinessHours
+    private let calendar: Calendar
+    private let lock = NSLock()
+    private var index: BusinessDayIndex?
+    /// Noon of the first day asked for: days are counted from it (noon exists on every DST day).
+    private var anchorNoon = Date(timeIntervalSinceReferenceDate: 0)
+    /// Day numbers (relative to the anchor day) of the first indexed day and of the day after the last.
+    private var firstDay = 0, endDay = 0
+
+    init(hours: BusinessHours) {
+        self.hours = hours
+        self.calendar = hours.calendar
+    }
+
+    /// How many days are indexed now.
+    var dayCount: Int { lock.withLock { index?.dayCount ?? 0 } }
+
+    /// The index covering the day that contains `instant` and the `daysAfter` days after it, with that
+    /// day's position; nil when those days lie beyond the reach of the index.
+    func index(covering instant: Date, daysAfter: Int) -> (index: BusinessDayIndex, day: Int)? {
+        lock.withLock {
+            guard var index = index ?? start(at: instant) else { return nil }
+            defer { self.index = index }
+            let time = instant.timeIntervalSinceReferenceDate
+            while time < index.start(ofDay: 0) {
+                guard let earlier = days(from: max(firstDay - Self.chunkDays, -Self.reachDays), to: firstDay) else { return nil }
+                index.prepend(earlier.days)
+                firstDay -= earlier.days.count
+            }
+            while time >= index.start(ofDay: index.dayCount) {
+                guard grow(&index, toDay: endDay + Self.chunkDays) else { return nil }
+            }
+            guard let day = index.day(containing: time) else { return nil }
+            while day + daysAfter >= index.dayCount {
+                guard grow(&index, toDay: firstDay + day + daysAfter + Self.chunkDays) else { return nil }
+            }
+            return (index, day)
+        }
+    }
+
+    /// A first index: a year before the day of `instant` and two years after it.
+    private func start(at instant: Date) -> BusinessDayIndex? {
+        guard let noon = calendar.date(bySettingHour: 12, minute: 0, second: 0, of: instant) else { return nil }
+        anchorNoon = noon
+        firstDay = -Self.chunkDays
+        guard let first = days(from: firstDay, to: 2 * Self.chunkDays) else { return nil }
+        endDay = 2 * Self.chunkDays
+        return BusinessDayIndex(days: first.days, end: first.end)
+    }
+
+    /// Adds days after the index up to day number `target` (within reach); false when none can be added.
+    private func grow(_ index: inout BusinessDayIndex, toDay target: Int) -> Bool {
+        guard let later = days(from: endDay, to: min(target, Self.reachDays + 1)) else { return false }
+        index.append(later.days, end: later.end)
+        endDay += later.days.count
+        return true
+    }
+
+    /// The days numbered `from..<to` and the start of day `to`; nil when the range is empty or the
+    /// calendar can't place a day.
+    private func days(from: Int, to: Int) -> (days: [BusinessDayIndex.Day], end: TimeInterval)? {
+        guard from < to, let end = start(ofDay: to) else { return nil }
+        var days: [BusinessDayIndex.Day] = []
+        days.reserveCapacity(to - from)
+        for number in from..<to {
+            guard let start = start(ofDay: number) else { return nil }
+            let window = hours.openInterval(on: start, calendar: calendar)
+            days.append(.init(start: start.timeIntervalSinceReferenceDate, window: window.map {
+                ($0.start.timeIntervalSinceReferenceDate, $0.end.timeIntervalSinceReferenceDate)
+            }))
+        }
+        return (days, end.timeIntervalSinceReferenceDate)
+    }
+
+    private func start(ofDay number: Int) -> Date? {
+        calendar.date(byAdding: .day, value: number, to: anchorNoon).map(calendar.startOfDay(for:))
+    }
+}
+
+/// The ledgers of the schedules in use, one per distinct schedule.
+///
+/// Bounded: when ``capacity`` schedules are held and another is asked for, all are dropped and
+/// rebuilt on demand (a desk uses a handful of schedules: one per team and time zone).
+final class BusinessDayLedgers: @unchecked Sendable {
+    /// The cache every schedule's arithmetic uses.
+    static let shared = BusinessDayLedgers()
+    /// The most schedules held at once.
+    static let capacity = 64
+
+    private let lock = NSLock()
+    private var ledgers: [BusinessHours: BusinessDayLedger] = [:]
+
+    /// The ledger of `hours`, made on first use.
+    func ledger(for hours: BusinessHours) -> BusinessDayLedger {
+        lock.withLock {
+            if let ledger = ledgers[hours] { return ledger }
+            if ledgers.count >= Self.capacity { ledgers.removeAll() }
+            let ledger = BusinessDayLedger(hours: hours)
+            ledgers[hours] = ledger
+            return ledger
+        }
+    }
+}
