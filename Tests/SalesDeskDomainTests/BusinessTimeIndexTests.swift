@@ -123,21 +123,37 @@ struct BusinessTimeIndexTests {
         }
     }
 
-    @Test("starts far from the first instant asked for (year 1, 2070, year 4000) still get the walk's exact answers")
-    func instantsBeyondTheReach() {
+    @Test("starts outside 1970–2099 (year 1, 2000 BC, 1969, late 2098, year 4000) get the walk's exact answers and leave the index within the era")
+    func instantsOutsideTheEra() {
         var hours = BusinessHours.standard.inTimeZone("Europe/Berlin")
-        hours.holidays = ["2026-12-24", "2071-01-02"]
+        hours.holidays = ["1969-12-31", "2098-12-24"]
         let reference = BusinessTimeReference(hours)
-        let first = utcDate(2026, 12, 1, 10, 0)
-        #expect(hours.businessSeconds(from: first, to: first.addingTimeInterval(86_400)) == 8 * 3_600)
         let ledger = BusinessDayLedgers.shared.ledger(for: hours)
-        for start in [Date.distantPast, utcDate(2070, 12, 30, 12, 0), utcDate(4000, 6, 1, 8, 0)] {
+        let yearTwoThousandBC = Date(timeIntervalSinceReferenceDate: -126_000_000_000)
+        for start in [Date.distantPast, yearTwoThousandBC, utcDate(1969, 12, 30, 12, 0), utcDate(2098, 6, 1, 8, 0), utcDate(4000, 6, 1, 8, 0)] {
             let end = start.addingTimeInterval(9 * 86_400)
             #expect(hours.businessSeconds(from: start, to: end) == reference.businessSeconds(from: start, to: end))
             #expect(hours.instant(afterBusinessSeconds: 30_000, from: start) == reference.instant(afterBusinessSeconds: 30_000, from: start))
         }
-        #expect(ledger.dayCount <= 2 * BusinessDayLedger.reachDays + 1)
-        #expect(hours.businessSeconds(from: first, to: .distantFuture) == reference.businessSeconds(from: first, to: .distantFuture))
+        let eraDays = 47_482 // 1970-01-01 up to 2100-01-01
+        #expect(ledger.dayCount <= eraDays)
+        let now = utcDate(2026, 12, 1, 10, 0)
+        #expect(hours.businessSeconds(from: now, to: .distantFuture) == reference.businessSeconds(from: now, to: .distantFuture))
+        #expect(ledger.dayCount > 0 && ledger.dayCount <= eraDays)
+    }
+
+    @Test("an index started in 1971 grows to answer 2090 exactly: what is indexed does not depend on the first instant asked for")
+    func growsAcrossTheEra() {
+        var hours = BusinessHours.standard.inTimeZone("America/New_York")
+        hours.holidays = ["1971-07-05", "2090-07-04"]
+        let reference = BusinessTimeReference(hours)
+        let ledger = BusinessDayLedgers.shared.ledger(for: hours)
+        for start in [utcDate(1971, 6, 28, 15, 0), utcDate(2090, 6, 29, 15, 0), utcDate(1970, 1, 1, 0, 0)] {
+            let end = start.addingTimeInterval(14 * 86_400)
+            #expect(hours.businessSeconds(from: start, to: end) == reference.businessSeconds(from: start, to: end))
+            #expect(hours.instant(afterBusinessSeconds: 100_000, from: start) == reference.instant(afterBusinessSeconds: 100_000, from: start))
+        }
+        #expect(ledger.dayCount > 119 * 365)
     }
 
     @Test("equal schedules share one index, and tasks asking at once get the same answers as one asking alone")

@@ -3,11 +3,13 @@ import Foundation
 /// The growing ``BusinessDayIndex`` of one schedule, shared by every caller with an equal schedule.
 ///
 /// The index starts around the first instant asked for and grows a year at a time in either
-/// direction, but never past ``reachDays`` from that first day; instants further out get no index
-/// (callers then walk the days). Thread-safe: the index is grown under a lock and read as a copy.
+/// direction as instants outside it are asked for, but only over the local days of ``era``, so that
+/// no range can grow it without limit (about 47,500 days at most) and what is indexed does not depend
+/// on which instant came first. Instants whose days fall outside the era get no index: callers then
+/// walk the days. Thread-safe: the index is grown under a lock and read as a copy.
 final class BusinessDayLedger: @unchecked Sendable {
-    /// How far (in days, about twenty years) the index may grow either side of the first day asked for.
-    static let reachDays = 7_305
+    /// The years whose local days may be indexed: from 1970 up to (not including) 2100.
+    static let era = 1970..<2100
     /// How many days the index grows by when it must grow (about a year).
     static let chunkDays = 366
 
@@ -19,6 +21,8 @@ final class BusinessDayLedger: @unchecked Sendable {
     private var anchorNoon = Date(timeIntervalSinceReferenceDate: 0)
     /// Day numbers (relative to the anchor day) of the first indexed day and of the day after the last.
     private var firstDay = 0, endDay = 0
+    /// Day numbers (relative to the anchor day) of the era's first day and of the day after its last.
+    private var eraFirstDay = 0, eraEndDay = 0
 
     init(hours: BusinessHours) {
         self.hours = hours
@@ -29,14 +33,14 @@ final class BusinessDayLedger: @unchecked Sendable {
     var dayCount: Int { lock.withLock { index?.dayCount ?? 0 } }
 
     /// The index covering the day that contains `instant` and the `daysAfter` days after it, with that
-    /// day's position; nil when those days lie beyond the reach of the index.
+    /// day's position; nil when those days are not all in the era.
     func index(covering instant: Date, daysAfter: Int) -> (index: BusinessDayIndex, day: Int)? {
         lock.withLock {
             guard var index = index ?? start(at: instant) else { return nil }
             defer { self.index = index }
             let time = instant.timeIntervalSinceReferenceDate
             while time < index.start(ofDay: 0) {
-                guard let earlier = days(from: max(firstDay - Self.chunkDays, -Self.reachDays), to: firstDay) else { return nil }
+                guard let earlier = days(from: max(firstDay - Self.chunkDays, eraFirstDay), to: firstDay) else { return nil }
                 index.prepend(earlier.days)
                 firstDay -= earlier.days.count
             }
@@ -51,19 +55,28 @@ final class BusinessDayLedger: @unchecked Sendable {
         }
     }
 
-    /// A first index: a year before the day of `instant` and two years after it.
+    /// A first index around the day of `instant` (a year before it, two after, within the era); nil
+    /// when that day is outside the era.
     private func start(at instant: Date) -> BusinessDayIndex? {
-        guard let noon = calendar.date(bySettingHour: 12, minute: 0, second: 0, of: instant) else { return nil }
+        guard let eraStart = calendar.date(from: DateComponents(year: Self.era.lowerBound, month: 1, day: 1)),
+              let eraEnd = calendar.date(from: DateComponents(year: Self.era.upperBound, month: 1, day: 1)),
+              (eraStart..<eraEnd).contains(instant),
+              let noon = calendar.date(bySettingHour: 12, minute: 0, second: 0, of: instant),
+              let before = calendar.dateComponents([.day], from: calendar.startOfDay(for: noon), to: eraStart).day,
+              let after = calendar.dateComponents([.day], from: calendar.startOfDay(for: noon), to: eraEnd).day
+        else { return nil }
         anchorNoon = noon
-        firstDay = -Self.chunkDays
-        guard let first = days(from: firstDay, to: 2 * Self.chunkDays) else { return nil }
-        endDay = 2 * Self.chunkDays
+        eraFirstDay = before
+        eraEndDay = after
+        firstDay = max(-Self.chunkDays, eraFirstDay)
+        endDay = min(2 * Self.chunkDays, eraEndDay)
+        guard let first = days(from: firstDay, to: endDay) else { return nil }
         return BusinessDayIndex(days: first.days, end: first.end)
     }
 
-    /// Adds days after the index up to day number `target` (within reach); false when none can be added.
+    /// Adds days after the index up to day number `target` (within the era); false when none can be added.
     private func grow(_ index: inout BusinessDayIndex, toDay target: Int) -> Bool {
-        guard let later = days(from: endDay, to: min(target, Self.reachDays + 1)) else { return false }
+        guard let later = days(from: endDay, to: min(target, eraEndDay)) else { return false }
         index.append(later.days, end: later.end)
         endDay += later.days.count
         return true

@@ -24,7 +24,7 @@ extension BusinessHours {
     ///
     /// Local wall-clock windows are resolved per day, so a day that gains or loses an hour to a DST
     /// change still opens at 09:00 local time. Exact: read from this schedule's shared day index
-    /// (see ``BusinessDayIndex``), or by walking the days when `start` is beyond the index's reach.
+    /// (see ``BusinessDayIndex``), or by walking the days when those days are outside the index's era (1970–2099).
     public func businessSeconds(from start: Date, to end: Date) -> TimeInterval {
         guard end > start else { return 0 }
         let horizon = Self.horizonDays
