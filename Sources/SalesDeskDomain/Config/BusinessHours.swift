@@ -1,9 +1,9 @@
 import Foundation
 
 /// A weekly working calendar: open hours per weekday and holiday dates, in a time zone.
-public struct BusinessHours: Codable, Equatable, Sendable {
+public struct BusinessHours: Codable, Hashable, Sendable {
     /// Open interval of one weekday in minutes after local midnight (`540..<1020` = 09:00–17:00).
-    public struct Window: Codable, Equatable, Sendable {
+    public struct Window: Codable, Hashable, Sendable {
         public var openMinute: Int
         public var closeMinute: Int
 

@@ -15,11 +15,43 @@ extension BusinessHours {
         return moved
     }
 
-    /// Open seconds between `start` and `end` (zero when `end` is not after `start`).
+    /// How many local days, counted from the day of the start, business-time arithmetic looks at
+    /// (two years): later open hours are not counted, and a target beyond them is never reached.
+    static let horizonDays = 731
+
+    /// Open seconds between `start` and `end` (zero when `end` is not after `start`), counting the
+    /// open hours of the ``horizonDays`` local days from the day of `start`.
     ///
     /// Local wall-clock windows are resolved per day, so a day that gains or loses an hour to a DST
-    /// change still opens at 09:00 local time.
+    /// change still opens at 09:00 local time. Exact: read from this schedule's shared day index
+    /// (see ``BusinessDayIndex``), or by walking the days when those days are outside the index's era (1970–2099).
     public func businessSeconds(from start: Date, to end: Date) -> TimeInterval {
+        guard end > start else { return 0 }
+        let horizon = Self.horizonDays
+        guard let (index, day) = BusinessDayLedgers.shared.ledger(for: self).index(covering: start, daysAfter: horizon) else {
+            return walkedBusinessSeconds(from: start, to: end)
+        }
+        let to = end.timeIntervalSinceReferenceDate
+        // Days after the horizon don't count: an end beyond it is read in the horizon's last day.
+        let lastDay = min(index.day(containing: to) ?? day + horizon - 1, day + horizon - 1)
+        return index.businessSeconds(from: start.timeIntervalSinceReferenceDate, inDay: day, to: to, inDay: lastDay)
+    }
+
+    /// The instant at which `seconds` open seconds have passed since `start` (`start` itself for zero).
+    /// Returns `Date.distantFuture` when the schedule has no open hours within ``horizonDays`` local days.
+    public func instant(afterBusinessSeconds seconds: TimeInterval, from start: Date) -> Date {
+        guard seconds > 0 else { return start }
+        let horizon = Self.horizonDays
+        guard let (index, day) = BusinessDayLedgers.shared.ledger(for: self).index(covering: start, daysAfter: horizon) else {
+            return walkedInstant(afterBusinessSeconds: seconds, from: start)
+        }
+        let from = start.timeIntervalSinceReferenceDate
+        return index.instant(afterBusinessSeconds: seconds, from: from, inDay: day, lastDay: day + horizon - 1)
+            .map(Date.init(timeIntervalSinceReferenceDate:)) ?? .distantFuture
+    }
+
+    /// ``businessSeconds(from:to:)`` by walking the days one by one, for instants beyond the index.
+    func walkedBusinessSeconds(from start: Date, to end: Date) -> TimeInterval {
         guard end > start else { return 0 }
         var total: TimeInterval = 0
         for window in openIntervals(from: start) {
@@ -29,9 +61,8 @@ extension BusinessHours {
         return total
     }
 
-    /// The instant at which `seconds` open seconds have passed since `start` (`start` itself for zero).
-    /// Returns `Date.distantFuture` when the schedule has no open hours within two years.
-    public func instant(afterBusinessSeconds seconds: TimeInterval, from start: Date) -> Date {
+    /// ``instant(afterBusinessSeconds:from:)`` by walking the days one by one, for instants beyond the index.
+    func walkedInstant(afterBusinessSeconds seconds: TimeInterval, from start: Date) -> Date {
         guard seconds > 0 else { return start }
         var remaining = seconds
         for window in openIntervals(from: start) {
@@ -43,18 +74,19 @@ extension BusinessHours {
         return .distantFuture
     }
 
-    /// Open intervals that end after `start`, in order, for up to two years.
+    /// Open intervals that end after `start`, in order, for the ``horizonDays`` days from the day of `start`.
     private func openIntervals(from start: Date) -> some Sequence<DateInterval> {
         let calendar = calendar
         let firstDay = calendar.startOfDay(for: start)
-        return (0..<731).lazy.compactMap { offset -> DateInterval? in
+        return (0..<Self.horizonDays).lazy.compactMap { offset -> DateInterval? in
             guard let day = calendar.date(byAdding: .day, value: offset, to: firstDay) else { return nil }
             return self.openInterval(on: day, calendar: calendar)
         }.filter { $0.end > start }
     }
 
-    /// The open interval of the local day starting at `day`, or nil when closed (weekend, holiday).
-    private func openInterval(on day: Date, calendar: Calendar) -> DateInterval? {
+    /// The open interval of the local day starting at `day`, or nil when closed (weekend, holiday):
+    /// the one definition of a day's opening hours, which the day index is built from.
+    func openInterval(on day: Date, calendar: Calendar) -> DateInterval? {
         let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: day)
         let isoWeekday = (parts.weekday! + 5) % 7 + 1
         guard let window = windows[isoWeekday], window.closeMinute > window.openMinute else { return nil }
