@@ -25,14 +25,16 @@ extension AppDatabase {
         }
     }
 
-    /// Open tickets (not Resolved, Deployed or Closed) of the scope, counted by status and category.
+    /// Open tickets (not Resolved, Deployed or Closed) of the scope, counted by status and category: a range of
+    /// `ticket_backlog` per open status.
     public func ticketBacklog(scope: ReportScope) throws -> [BacklogCount] {
         var sql = ReportSQL()
         sql.owners(scope, column: "assignee_id")
+        let open = TicketStatus.allCases.filter { !$0.isSettled }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT status, category, COUNT(*) AS tickets FROM ticket
-                WHERE status NOT IN ('resolved', 'deployed', 'closed')\(sql.clause) GROUP BY status, category
+                SELECT status, category, COUNT(*) AS tickets FROM ticket INDEXED BY ticket_backlog
+                WHERE status IN (\(open))\(sql.clause) GROUP BY status, category
                 """, arguments: sql.arguments)
             .compactMap { row in
                 guard let status = TicketStatus(rawValue: row["status"]), let category = TicketCategory(rawValue: row["category"]) else { return nil }

@@ -10,7 +10,8 @@ import SalesDeskDomain
 /// - `pending_seconds`: seconds of the finished waits at Pending at Customer; `pending_since`: when the current one began.
 /// - `reopen_count`: moves from Resolved, Deployed or Closed back to In Process.
 ///
-/// ``TicketSums`` sums them per hour, day and month of creation. Two partial indexes serve the report's row reads:
+/// ``TicketSums`` sums them per hour, day and month of creation. `ticket_backlog` counts the open tickets by status
+/// and category from an index range per status (the report's backlog). Two partial indexes serve its row reads:
 /// `ticket_breached` (the tickets with a recorded breach, by creation) and `ticket_unanswered` (open tickets with no
 /// reply and no breach recorded yet, whose running clock the report reads at its instant).
 ///
@@ -31,6 +32,7 @@ enum TicketFiguresSchema {
             ALTER TABLE ticket ADD COLUMN pending_seconds INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE ticket ADD COLUMN pending_since INTEGER;
             ALTER TABLE ticket ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX ticket_backlog ON ticket(status, category, assignee_id);
             CREATE INDEX ticket_breached ON ticket(created_at, team_id, assignee_id, priority) WHERE first_response_breached_at IS NOT NULL;
             CREATE INDEX ticket_unanswered ON ticket(created_at, team_id, assignee_id, priority, sla_used_seconds, sla_running_since)
                 WHERE \(unansweredCondition);
