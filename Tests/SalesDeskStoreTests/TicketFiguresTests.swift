@@ -116,4 +116,78 @@ struct TicketFiguresTests {
             #expect(TicketSums.exactSeconds(ofSpan: span) == (duration < 60 ? duration : nil), "\(duration) s")
         }
     }
+
+    @Test("a reply at a fraction of a second keeps the whole seconds the history stores, as a rebuild finds them")
+    func fractionalInstants() throws {
+        let desk = try DeskFixture()
+        let id = try desk.database.createTicket(NewTicket(subject: "Login loop"), by: desk.support).id!
+        try desk.database.assignTicket(id, to: desk.support.id!, by: desk.support)
+        _ = try desk.database.moveTicket(id, to: .inProcess, by: desk.support)
+        desk.clock.advance(by: 1_800.6)
+        _ = try desk.database.moveTicket(id, to: .pendingAtCustomer, by: desk.support)
+        desk.clock.advance(by: 600.7)
+        _ = try desk.database.moveTicket(id, to: .inProcess, by: desk.support)
+        desk.clock.advance(by: 600.6)
+        _ = try desk.database.commentOnTicket(id, body: "Try now", customerVisible: true, by: desk.support)
+        desk.clock.advance(by: 0.9)
+        _ = try desk.database.moveTicket(id, to: .resolved, by: desk.support)
+        let kept = try Self.keptAndRebuilt(desk, id)
+        #expect(kept.response == Int64(1_800 + 600)) // 10:00:00–10:30:00 and 10:40:01–10:50:01 (whole seconds)
+        #expect(kept.pending == 601)
+    }
+
+    @Test("a ticket resolved before its target without a reply and closed after it is not judged: no breach is recorded")
+    func settledBeforeTarget() throws {
+        let desk = try DeskFixture()
+        let id = try desk.database.createTicket(NewTicket(subject: "Wrong total", priority: .high), by: desk.support).id!
+        try desk.database.assignTicket(id, to: desk.support.id!, by: desk.support)
+        _ = try desk.database.moveTicket(id, to: .inProcess, by: desk.support)
+        desk.clock.advance(by: 1_800) // 10:30, inside the High target
+        _ = try desk.database.moveTicket(id, to: .resolved, by: desk.support)
+        desk.clock.advance(by: 3 * 3_600) // 13:30, past it
+        _ = try desk.database.moveTicket(id, to: .closed, customerConfirmed: true, by: desk.support)
+        #expect(try Self.keptAndRebuilt(desk, id).breachedAt == nil)
+        #expect(try desk.database.ticketDetail(id).firstResponseRecord == .closedWithoutReply)
+        // Raising the priority of the settled ticket plans no SLA jobs and leaves its record alone.
+        _ = try desk.database.setTicketPriority(id, .critical, by: desk.support)
+        #expect(try desk.database.ticketDetail(id).firstResponseRecord == .closedWithoutReply)
+        #expect(try desk.count("scheduled_job", where: "record_kind = 'ticket' AND record_id = \(id) AND kind IN ('sla_warning', 'sla_breach') AND done_at IS NULL") == 0)
+    }
+
+    @Test("a reply that met its target stays met on the detail screen and in the report after the priority is raised")
+    func metStaysMet() throws {
+        let desk = try DeskFixture()
+        let id = try desk.database.createTicket(NewTicket(subject: "Slow sync", priority: .normal), by: desk.support).id!
+        try desk.database.assignTicket(id, to: desk.support.id!, by: desk.support)
+        desk.clock.advance(by: 5_400) // 11:30: inside Normal's target, past Critical's
+        _ = try desk.database.commentOnTicket(id, body: "On it", customerVisible: true, by: desk.support)
+        _ = try desk.database.setTicketPriority(id, .critical, by: desk.support)
+        #expect(try desk.database.ticketDetail(id).firstResponseRecord == .met(at: desk.clock.date))
+        let period = ReportPeriod.containing(desk.clock.date, .month, timeZone: TimeZone(identifier: "UTC")!)
+        let figures = try desk.database.supportFigures(ReportRequest(period: period), scope: try desk.database.reportScope(for: desk.admin), now: desk.clock.date)
+        #expect(figures.groups.map(\.met) == [1])
+        #expect(figures.breaches.isEmpty)
+    }
+
+    @Test("the support figures of a team without members are empty, not an error")
+    func emptyScope() throws {
+        let desk = try DeskFixture()
+        _ = try desk.database.createTicket(NewTicket(subject: "Crash on start"), by: desk.support)
+        let scope = try desk.database.reportScope(for: desk.admin, team: "Data")
+        #expect(scope.ownerIDs == [])
+        let period = ReportPeriod.containing(desk.clock.date, .month, timeZone: TimeZone(identifier: "UTC")!)
+        for reading in [ReportReading.summaries, .rows] {
+            let figures = try desk.database.supportFigures(ReportRequest(period: period), scope: scope, now: desk.clock.date, reading: reading)
+            #expect(figures.tickets == 0 && figures.breaches.isEmpty)
+        }
+    }
+
+    @Test("a file whose ticket figures are not filled yet is refused by the read-only open, which would show empty reports")
+    func readOnlyOpenRefusesUnfilledFigures() throws {
+        let desk = try DeskFixture()
+        try desk.database.writer.write { db in
+            try db.execute(sql: "INSERT INTO desk_setting (key, value) VALUES (?, '1')", arguments: [TicketFiguresSchema.pendingKey])
+        }
+        #expect(throws: StoreError.self) { try AppDatabase.openForReadingOnly(path: desk.database.path) }
+    }
 }

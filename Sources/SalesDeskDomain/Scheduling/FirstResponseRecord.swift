@@ -22,16 +22,12 @@ public enum FirstResponseRecord: Equatable, Sendable {
     case closedWithoutReply
 
     /// The record from what the store keeps: the first response, the breach recorded when it happened
-    /// (by the scheduler, a late reply or closing), whether the ticket is resolved or closed and when, and
-    /// its clock. Tickets from before breaches were recorded are judged by their clock's deadline.
-    public static func of(
-        firstResponseAt: Date?, recordedBreachAt: Date?, isClosed: Bool, closedAt: Date?, clock: FirstResponseDue
-    ) -> FirstResponseRecord {
+    /// (by the scheduler, a late reply, a pause or settling the ticket), whether the ticket is resolved or closed,
+    /// and its clock. The recorded breach is the only judge once the ticket is answered or settled — a later change
+    /// of priority or team does not re-judge it; files from before breaches were recorded had theirs filled in by
+    /// migration `v13a`. The support report judges by the same rule.
+    public static func of(firstResponseAt: Date?, recordedBreachAt: Date?, isClosed: Bool, clock: FirstResponseDue) -> FirstResponseRecord {
         if let recordedBreachAt { return .breached(at: recordedBreachAt, answeredAt: firstResponseAt) }
-        if let deadline = clock.breachAt {
-            if let answered = firstResponseAt, answered > deadline { return .breached(at: deadline, answeredAt: answered) }
-            if firstResponseAt == nil, isClosed, let closedAt, closedAt >= deadline { return .breached(at: deadline, answeredAt: nil) }
-        }
         if let firstResponseAt { return .met(at: firstResponseAt) }
         return isClosed ? .closedWithoutReply : .running(clock)
     }

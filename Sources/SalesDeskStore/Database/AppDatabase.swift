@@ -103,7 +103,7 @@ public final class AppDatabase: Sendable {
             let auditOperator = AuditOperator()
             let pool = try DatabasePool(path: path, configuration: makeConfiguration(readOnly: true, auditOperator: auditOperator))
             try checkNotNewer(pool, path: path)
-            let pending = try pool.read { db in try !Schema.migrator.hasCompletedMigrations(db) }
+            let pending = try pool.read { db in try !Schema.migrator.hasCompletedMigrations(db) || TicketFiguresSchema.isPending(db) }
             if pending { throw StoreError.notADatabase(path: path, detail: "older than this program: open it once with salesdesk to upgrade it") }
             return AppDatabase(writer: pool, path: path, configuration: configuration, isReadOnly: true, now: now, auditOperator: auditOperator)
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {

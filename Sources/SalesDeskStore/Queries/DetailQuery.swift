@@ -66,8 +66,7 @@ extension AppDatabase {
             let isClosed = [.resolved, .deployed, .closed].contains(ticket.status)
             let record = FirstResponseRecord.of(
                 firstResponseAt: ticket.firstResponseAt, recordedBreachAt: (clockRow["first_response_breached_at"] as Int64?).date,
-                isClosed: isClosed, closedAt: ticket.resolvedAt ?? ticket.closedAt ?? (isClosed ? ticket.updatedAt : nil),
-                clock: firstResponseClock(ticket, row: clockRow))
+                isClosed: isClosed, clock: firstResponseClock(ticket, row: clockRow))
             return TicketDetail(
                 ticket: ticket,
                 account: try ticket.accountID.flatMap { try Account.fetchOne(db, id: $0) },

@@ -14,6 +14,11 @@ extension AppDatabase {
     /// `report_ticket_span` over the period's pieces (``SummaryBuckets``), and each median is read exactly from its
     /// span's tickets. From `.rows` (or a period not cut on whole UTC hours): the period's tickets are summed. Both agree.
     public func supportFigures(_ request: ReportRequest, scope: ReportScope, now: Date, reading: ReportReading = .summaries) throws -> SupportFigures {
+        if scope.ownerIDs?.isEmpty == true {
+            // Nobody in scope (a team without members): nothing to count.
+            return SupportFigures(groups: [], breaches: [], medianFirstResponseSeconds: nil, medianResolutionSeconds: nil,
+                                  reopened: 0, resolved: 0, pendingSeconds: 0)
+        }
         let period = (start: request.period.start.epochSeconds, end: request.period.end.epochSeconds)
         let pieces = reading == .summaries ? SummaryBuckets.pieces(from: period.start, to: period.end) : nil
         let configuration = configuration

@@ -4,7 +4,8 @@ import SalesDeskDomain
 
 /// Keeps a ticket's first-response jobs in step with its status, inside the caller's transaction.
 enum TicketClock {
-    /// (Re)plans the SLA warning, breach and untriaged alert of a ticket from its stored clock.
+    /// (Re)plans the SLA warning, breach and untriaged alert of a ticket from its stored clock; a ticket answered or
+    /// settled (Resolved, Deployed, Closed) has no SLA jobs.
     static func plan(_ db: Database, ticketID: Int64, configuration: DeskConfiguration) throws {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT ticket.priority, ticket.status, ticket.created_at, ticket.first_response_at, ticket.sla_used_seconds,
@@ -14,7 +15,8 @@ enum TicketClock {
         let record = RecordReference.ticket(ticketID)
         let untriagedAt = Date(epochSeconds: row["created_at"]).addingTimeInterval(TimeInterval(configuration.ticketRouting.untriagedAlertMinutes * 60))
         try ScheduledWork.upsert(db, kind: .untriaged, record: record, level: 0, dueAt: untriagedAt, eventAt: nil)
-        guard (row["first_response_at"] as Int64?) == nil, let since = (row["sla_running_since"] as Int64?).map(Date.init(epochSeconds:)),
+        let settled = TicketStatus(rawValue: row["status"])?.isSettled ?? false
+        guard !settled, (row["first_response_at"] as Int64?) == nil, let since = (row["sla_running_since"] as Int64?).map(Date.init(epochSeconds:)),
               let priority = TicketPriority(rawValue: row["priority"]) else {
             try ScheduledWork.cancel(db, record, kinds: [.slaWarning, .slaBreach])
             return
@@ -31,6 +33,7 @@ enum TicketClock {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT ticket.sla_running_since, team.name AS team_name, team.time_zone FROM ticket LEFT JOIN team ON team.id = ticket.team_id WHERE ticket.id = ?
             """, arguments: [ticketID]), let since = (row["sla_running_since"] as Int64?).map(Date.init(epochSeconds:)) else { return }
+        let at = Date(epochSeconds: at.epochSeconds) // whole seconds, as the status history stores the pause
         let used = configuration.businessHours(forTeam: row["team_name"], timeZone: row["time_zone"]).businessSeconds(from: since, to: at)
         try db.execute(sql: "UPDATE ticket SET sla_used_seconds = sla_used_seconds + ?, sla_running_since = NULL WHERE id = ?",
                        arguments: [Int64(used.rounded()), ticketID])

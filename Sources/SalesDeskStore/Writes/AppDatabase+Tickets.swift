@@ -146,9 +146,11 @@ extension AppDatabase {
 
     /// Pauses the first-response clock while Pending at Customer, resumes it after, and stops all
     /// pending ticket work once the ticket is resolved or closed; a deadline already passed is recorded
-    /// as a breach first. The ticket's support figures follow the move (``TicketFigures``).
+    /// as a breach first (unless the ticket was already settled: its clock stopped then). The ticket's support
+    /// figures follow the move (``TicketFigures``).
     private func updateTicketClock(_ db: Database, _ ticketID: Int64, from before: TicketStatus, to status: TicketStatus, at: Date) throws {
-        try TicketClock.recordBreachIfPast(db, ticketID: ticketID, at: at, configuration: configuration)
+        // A settled ticket's clock stopped when it settled (and its breach, if any, was recorded then).
+        if !before.isSettled { try TicketClock.recordBreachIfPast(db, ticketID: ticketID, at: at, configuration: configuration) }
         try TicketFigures.statusChanged(db, ticketID: ticketID, from: before, to: status, at: at, configuration: configuration)
         switch status {
         case .pendingAtCustomer: try TicketClock.pause(db, ticketID: ticketID, at: at, configuration: configuration)

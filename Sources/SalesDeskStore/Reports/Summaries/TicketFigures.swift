@@ -9,7 +9,8 @@ import SalesDeskDomain
 enum TicketFigures {
     /// The first response at `at`: the business seconds its first-response clock ran (banked before the last pause,
     /// plus the running stretch since it last started).
-    static func answered(_ db: Database, ticketID: Int64, at: Date, configuration: DeskConfiguration) throws {
+    static func answered(_ db: Database, ticketID: Int64, at time: Date, configuration: DeskConfiguration) throws {
+        let at = Date(epochSeconds: time.epochSeconds) // whole seconds, as `first_response_at` stores it
         guard let row = try Row.fetchOne(db, sql: """
             SELECT ticket.sla_used_seconds, ticket.sla_running_since, team.name AS team_name, team.time_zone
             FROM ticket LEFT JOIN team ON team.id = ticket.team_id WHERE ticket.id = ?
@@ -21,7 +22,8 @@ enum TicketFigures {
     }
 
     /// A move from `from` to `to` at `at`: a wait at the customer starts or ends, a resolution is timed, a reopen counted.
-    static func statusChanged(_ db: Database, ticketID: Int64, from: TicketStatus, to: TicketStatus, at: Date, configuration: DeskConfiguration) throws {
+    static func statusChanged(_ db: Database, ticketID: Int64, from: TicketStatus, to: TicketStatus, at time: Date, configuration: DeskConfiguration) throws {
+        let at = Date(epochSeconds: time.epochSeconds) // whole seconds, as the status history stores the move
         if from == .pendingAtCustomer {
             try db.execute(sql: """
                 UPDATE ticket SET pending_seconds = pending_seconds + MAX(0, ? - pending_since), pending_since = NULL

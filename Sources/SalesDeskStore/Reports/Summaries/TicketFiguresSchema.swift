@@ -47,9 +47,14 @@ enum TicketFiguresSchema {
         AND status NOT IN (\(TicketStatus.settled.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
         """
 
+    /// Whether the figures still have to be filled (a file migrated to v13a whose fill has not run or was cut short).
+    static func isPending(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM desk_setting WHERE key = ?", arguments: [pendingKey]) != nil
+    }
+
     /// Fills the figures of every ticket when the migration asked for it (see the type's notes).
     static func fillIfPending(_ db: Database, configuration: DeskConfiguration) throws {
-        guard try String.fetchOne(db, sql: "SELECT value FROM desk_setting WHERE key = ?", arguments: [pendingKey]) != nil else { return }
+        guard try isPending(db) else { return }
         try TicketFigures.rebuild(db, configuration: configuration)
         try db.execute(sql: "DELETE FROM desk_setting WHERE key = ?", arguments: [pendingKey])
     }
