@@ -1,0 +1,26 @@
+import GRDB
+
+/// Migration "v13b: stage speed indexes": lets each of the stage-speed report's reads be one index range that holds
+/// every column it needs, so none reads the rows behind the index or sorts in a temporary tree.
+///
+/// - `report_stay_sum_histogram` on `report_stay_sum(level, bucket, stage, span, …)`: a period's histogram per stage
+///   is read in index order, bucket by bucket, so `GROUP BY bucket, stage, span` streams
+///   (``AppDatabase/stageStaySummaries(_:scope:reading:)``); through the primary key it was sorted.
+/// - `report_closed_deal_closed` on `report_closed_deal(closed_at, won, owner_id, created_at, source, currency,
+///   value_minor)`: the closed-deal totals of pipeline velocity (``AppDatabase/closedDealTotals(from:to:_:scope:currency:)``)
+///   read the index alone. It starts with the columns of `report_closed_deal_at`, which it replaces.
+/// - `report_lead_open_owner_entered` on `lead(owner_id, stage, stage_entered_at, source)` for open leads: a team's or
+///   an owner's leads that became qualified since a moment are counted per owner and stage
+///   (``AppDatabase/openQualifiedDeals(at:qualifiedFrom:_:scope:reading:)``), not found among everyone's.
+enum StageSpeedIndexSchema {
+    static let migrationName = "v13b: stage speed indexes (stay histogram in order, closed deals and open leads by owner covered)"
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX report_stay_sum_histogram ON report_stay_sum(level, bucket, stage, span, owner_id, source, stays, seconds);
+            CREATE INDEX report_closed_deal_closed ON report_closed_deal(closed_at, won, owner_id, created_at, source, currency, value_minor);
+            DROP INDEX IF EXISTS report_closed_deal_at;
+            CREATE INDEX report_lead_open_owner_entered ON lead(owner_id, stage, stage_entered_at, source) WHERE stage NOT IN ('won', 'lost');
+            """)
+    }
+}
