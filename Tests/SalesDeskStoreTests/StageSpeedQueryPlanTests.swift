@@ -53,6 +53,17 @@ struct StageSpeedQueryPlanTests {
         }
     }
 
+    @Test("the qualified stays under way at a moment are read per stage from the stays ended since then")
+    func underWay() throws {
+        let temporary = try TemporaryDatabase()
+        let stages = "'connected', 'demo_scheduled', 'negotiation'"
+        for filter in Self.filters(owner: "owner_id", source: "source") {
+            let lines = try Self.plan(StageSpeedSQL.underWay(stages: stages, filter: filter), in: temporary.database)
+            #expect(Self.problems(lines) == [], "\(filter): \(lines)")
+            #expect(lines.contains { $0.contains("report_stage_stay_stage_ended (stage=? AND ended_at>?)") }, "\(filter): \(lines)")
+        }
+    }
+
     @Test("a team's leads that became qualified since a moment are counted per owner and stage, not among everyone's")
     func enteredSince() throws {
         let temporary = try TemporaryDatabase()

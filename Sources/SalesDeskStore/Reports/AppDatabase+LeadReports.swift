@@ -111,9 +111,8 @@ extension AppDatabase {
                 var stays = ReportSQL()
                 stays.owners(scope, column: "owner_id")
                 stays.source(request.source, column: "source")
-                let underWay = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM report_stage_stay WHERE ended_at > ? AND stage IN (\(list)) AND ended_at - seconds <= ?\(stays.clause)
-                    """, arguments: [then.epochSeconds, then.epochSeconds] + stays.arguments) ?? 0
+                let underWay = try Int.fetchOne(db, sql: StageSpeedSQL.underWay(stages: list, filter: stays.clause),
+                                                arguments: [then.epochSeconds, then.epochSeconds] + stays.arguments) ?? 0
                 let enteredSince = try Int.fetchOne(db, sql: StageSpeedSQL.enteredSince(stages: list, filter: sql.clause),
                                                     arguments: [then.epochSeconds] + sql.arguments) ?? 0
                 return (now, now - enteredSince + underWay)

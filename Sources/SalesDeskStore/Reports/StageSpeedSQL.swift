@@ -32,6 +32,15 @@ enum StageSpeedSQL {
         """
     }
 
+    /// Stays in one of `stages` (a quoted SQL list) under way at a moment `?` (given twice): ended after it, begun at or
+    /// before it; read per stage from the stays ended since that moment (`report_stage_stay_stage_ended`). Filter on
+    /// `owner_id`, `source`.
+    static func underWay(stages: String, filter: String) -> String {
+        """
+        SELECT COUNT(*) FROM report_stage_stay WHERE ended_at > ? AND stage IN (\(stages)) AND ended_at - seconds <= ?\(filter)
+        """
+    }
+
     /// Open leads in one of `stages` (a quoted SQL list) that entered their stage after `?`. Filter on `l.owner_id`,
     /// `l.source`: with owners, read per owner and stage from `report_lead_open_owner_entered`.
     static func enteredSince(stages: String, filter: String) -> String {
