@@ -19,14 +19,26 @@ import GRDB
 enum StageSpeedIndexSchema {
     static let migrationName = "v13b: stage speed indexes (stay histogram in order, closed deals, stays under way and open leads by owner covered)"
 
+    /// Each index built in turn (7.6 s on the 1m set, the stay histogram the longest), with progress
+    /// ("Stage speed indexes 50 %").
+    static let steps = [
+        "CREATE INDEX report_stay_sum_histogram ON report_stay_sum(level, bucket, stage, span, owner_id, source, stays, seconds)",
+        """
+        CREATE INDEX report_closed_deal_closed ON report_closed_deal(closed_at, won, owner_id, created_at, source, currency, value_minor);
+        DROP INDEX IF EXISTS report_closed_deal_at
+        """,
+        """
+        CREATE INDEX report_stage_stay_stage_ended ON report_stage_stay(stage, ended_at, seconds, owner_id, source);
+        DROP INDEX IF EXISTS report_stage_stay_ended
+        """,
+        "CREATE INDEX report_lead_open_owner_entered ON lead(owner_id, stage, stage_entered_at, source) WHERE stage NOT IN ('won', 'lost')",
+    ]
+
     static func create(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE INDEX report_stay_sum_histogram ON report_stay_sum(level, bucket, stage, span, owner_id, source, stays, seconds);
-            CREATE INDEX report_closed_deal_closed ON report_closed_deal(closed_at, won, owner_id, created_at, source, currency, value_minor);
-            DROP INDEX IF EXISTS report_closed_deal_at;
-            CREATE INDEX report_stage_stay_stage_ended ON report_stage_stay(stage, ended_at, seconds, owner_id, source);
-            DROP INDEX IF EXISTS report_stage_stay_ended;
-            CREATE INDEX report_lead_open_owner_entered ON lead(owner_id, stage, stage_entered_at, source) WHERE stage NOT IN ('won', 'lost');
-            """)
+        MigrationProgress.report("Stage speed indexes", 0)
+        for (index, sql) in steps.enumerated() {
+            try db.execute(sql: sql)
+            MigrationProgress.report("Stage speed indexes", Double(index + 1) / Double(steps.count))
+        }
     }
 }
