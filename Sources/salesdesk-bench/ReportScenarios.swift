@@ -51,6 +51,9 @@ struct ReportScenarios {
                 let sqlite = label == "company" && compareWithSQLite && SQLiteCLI.isAvailable
                     ? try sql[name].map { try SQLiteCLI.medianMilliseconds(database: database.path, sql: $0) } : nil
                 results.append(BenchmarkResult(name: "report \(name.rawValue), \(label) (p95)", deskMilliseconds: p95, sqliteMilliseconds: sqlite))
+                if name == .stageSpeed {
+                    results += try StageSpeedParts(database: database, runs: runs).run(for: reader, label: label, now: now)
+                }
             }
         }
         return results

@@ -30,6 +30,7 @@ enum Schema {
         migrator.registerMigration(ActivityReportSchema.migrationName, migrate: ActivityReportSchema.create)
         migrator.registerMigration(SnapshotSummarySchema.migrationName, migrate: SnapshotSummarySchema.create)
         migrator.registerMigration(TicketFiguresSchema.migrationName, migrate: TicketFiguresSchema.create)
+        migrator.registerMigration(StageSpeedIndexSchema.migrationName, migrate: StageSpeedIndexSchema.create)
         return migrator
     }
 

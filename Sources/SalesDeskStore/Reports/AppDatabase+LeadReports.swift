@@ -88,7 +88,8 @@ extension AppDatabase {
     /// each such lead's first change after `then` says whether it was qualified then; from the summaries, the
     /// qualified stays that were under way at `then` (`report_stage_stay`, ended after it, begun at or before it) are
     /// added and the qualified leads that entered their stage after `then` (`stage_entered_at`, counted in the index
-    /// `report_lead_open_entered`) are taken away. Both give the same count.
+    /// `report_lead_open_entered`, or per owner in `report_lead_open_owner_entered` for a team or an owner) are taken
+    /// away. Both give the same count.
     public func openQualifiedDeals(at then: Date, qualifiedFrom: StageKey, _ request: ReportRequest, scope: ReportScope,
                                    reading: ReportReading = .summaries) throws -> (now: Int, then: Int) {
         let pipeline = configuration.pipeline
@@ -110,12 +111,10 @@ extension AppDatabase {
                 var stays = ReportSQL()
                 stays.owners(scope, column: "owner_id")
                 stays.source(request.source, column: "source")
-                let underWay = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM report_stage_stay WHERE ended_at > ? AND stage IN (\(list)) AND ended_at - seconds <= ?\(stays.clause)
-                    """, arguments: [then.epochSeconds, then.epochSeconds] + stays.arguments) ?? 0
-                let enteredSince = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM lead l WHERE l.stage NOT IN ('won', 'lost') AND l.stage IN (\(list)) AND l.stage_entered_at > ?\(sql.clause)
-                    """, arguments: [then.epochSeconds] + sql.arguments) ?? 0
+                let underWay = try Int.fetchOne(db, sql: StageSpeedSQL.underWay(stages: list, filter: stays.clause),
+                                                arguments: [then.epochSeconds, then.epochSeconds] + stays.arguments) ?? 0
+                let enteredSince = try Int.fetchOne(db, sql: StageSpeedSQL.enteredSince(stages: list, filter: sql.clause),
+                                                    arguments: [then.epochSeconds] + sql.arguments) ?? 0
                 return (now, now - enteredSince + underWay)
             }
             // For each lead changed since `then`: was it qualified then (the stage its first later change left, or not yet

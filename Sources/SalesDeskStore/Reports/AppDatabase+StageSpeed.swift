@@ -22,10 +22,7 @@ extension AppDatabase {
         return try writer.read { db in
             // Per stage, per span: (stays, seconds).
             var histogram: [StageKey: [Int64: (stays: Int, seconds: Int64)]] = [:]
-            let sums = try db.makeStatement(sql: """
-                SELECT stage, span, SUM(stays), SUM(seconds) FROM report_stay_sum
-                WHERE level = ? AND bucket >= ? AND bucket < ?\(filter.clause) GROUP BY stage, span
-                """)
+            let sums = try db.makeStatement(sql: StageSpeedSQL.staySums(filter: filter.clause))
             for piece in pieces {
                 let rows = try Row.fetchCursor(sums, arguments: [piece.level.rawValue, piece.lower, piece.upper] + filter.arguments)
                 while let row = try rows.next() {
@@ -85,7 +82,8 @@ extension AppDatabase {
     }
 
     /// Totals of the deals closed in `[start, end)` and still closed, for pipeline velocity, counted in SQL from
-    /// `report_closed_deal` (the same deals as ``closedDeals(_:scope:)``, owners no longer on file left out).
+    /// `report_closed_deal` (the same deals as ``closedDeals(_:scope:)``, owners no longer on file left out), read from
+    /// the index `report_closed_deal_closed` alone (``StageSpeedIndexSchema``).
     public func closedDealTotals(from start: Date, to end: Date, _ request: ReportRequest, scope: ReportScope,
                                  currency: CurrencyCode) throws -> ClosedDealTotals {
         var filter = ReportSQL()
@@ -93,15 +91,9 @@ extension AppDatabase {
         filter.source(request.source, column: "f.source")
         let window: StatementArguments = [start.epochSeconds, end.epochSeconds]
         return try writer.read { db in
-            let sums = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*), COALESCE(SUM(f.won), 0), COALESCE(SUM(f.won AND f.currency = ?), 0),
-                       COALESCE(SUM(CASE WHEN f.won AND f.currency = ? THEN f.value_minor END), 0)
-                FROM report_closed_deal f JOIN user u ON u.id = f.owner_id WHERE f.closed_at >= ? AND f.closed_at < ?\(filter.clause)
-                """, arguments: [currency.rawValue, currency.rawValue] + window + filter.arguments)
-            let cycles = try Int64.fetchAll(db, sql: """
-                SELECT f.closed_at - f.created_at FROM report_closed_deal f JOIN user u ON u.id = f.owner_id
-                WHERE f.won AND f.closed_at >= ? AND f.closed_at < ?\(filter.clause)
-                """, arguments: window + filter.arguments)
+            let sums = try Row.fetchOne(db, sql: StageSpeedSQL.closedTotals(filter: filter.clause),
+                                        arguments: [currency.rawValue, currency.rawValue] + window + filter.arguments)
+            let cycles = try Int64.fetchAll(db, sql: StageSpeedSQL.wonCycles(filter: filter.clause), arguments: window + filter.arguments)
             return ClosedDealTotals(deals: sums?[0] ?? 0, won: sums?[1] ?? 0, wonInCurrency: sums?[2] ?? 0, wonValueMinor: sums?[3] ?? 0,
                                     wonCycleSeconds: cycles)
         }

@@ -10,7 +10,8 @@ import GRDB
 ///   it; its median is found in it to one span and then read exactly from `report_stage_stay` (see
 ///   ``AppDatabase/stageStaySummaries(_:scope:reading:)``).
 /// - Indexes: `report_stage_stay_span` for that exact read, `report_stage_stay_ended` for the stays under way at a
-///   moment (pipeline velocity's qualified deals a week ago), `report_stage_stay_lead` for the triggers, and
+///   moment (pipeline velocity's qualified deals a week ago; replaced by ``StageSpeedIndexSchema``'s
+///   `report_stage_stay_stage_ended`), `report_stage_stay_lead` for the triggers, and
 ///   `report_lead_open_entered` on `lead` (open leads by stage and when they entered it, the leads that became
 ///   qualified since that moment).
 ///
