@@ -50,4 +50,14 @@ struct TableRowTests {
         #expect(lines[2] == "Ana Sil…    1    2")
         #expect(Self.draw([[.init("Rescheduled: holiday"), .init(""), .init("")]])[1] == "Rescheduled: holi…")
     }
+
+    @Test("a figure too wide for its column shows its short form when it has one that fits, else it is cut with …")
+    func shortForms() {
+        let lines = Self.draw([
+            [.init("Ana"), .init("12,500.00", short: "13k"), .init("12,500.00")],
+            [.init("Kenji"), .init("7.5", short: "7.5"), .init("1,234,567.00", short: "1.2M!")],
+        ])
+        #expect(lines[1] == "Ana       13k 12,…")
+        #expect(lines[2] == "Kenji     7.5 1,2…")
+    }
 }

@@ -29,10 +29,14 @@ public struct TableView: Sendable {
     public struct TableCell: Sendable, Equatable {
         public var text: String
         public var role: String?
+        /// A shorter form of the same value (`491.9M` for `491,928,500.00`), shown instead of cutting `text` with
+        /// "…" when the column is too narrow for it.
+        public var short: String?
 
-        public init(_ text: String, role: String? = nil) {
+        public init(_ text: String, role: String? = nil, short: String? = nil) {
             self.text = text
             self.role = role
+            self.short = short
         }
     }
 
@@ -104,8 +108,9 @@ public struct TableView: Sendable {
         }
     }
 
-    /// Draws one row. A left-aligned text longer than its column spills into the empty cells after it (as in a
-    /// spreadsheet: a label row with one figure keeps its whole label) before it is cut with "…".
+    /// Draws one row. A text longer than its column is shown in its short form when it has one that fits; else a
+    /// left-aligned text spills into the empty cells after it (as in a spreadsheet: a label row with one figure keeps
+    /// its whole label) before it is cut with "…".
     private func drawRow(_ cells: [TableCell], widths: [Int], y: Int, x: Int, grid: inout Grid, style: (String?) -> Style) {
         var column = x
         var covered = 0 // cells already drawn over by a spilling text
@@ -117,7 +122,8 @@ public struct TableView: Sendable {
             }
             let cell = index < cells.count ? cells[index] : TableCell("")
             let alignRight = index < columns.count && columns[index].alignRight
-            let text = TextSanitizer.sanitize(cell.text)
+            var text = TextSanitizer.sanitize(cell.text)
+            if DisplayWidth.of(text) > width, let short = cell.short.map(TextSanitizer.sanitize), DisplayWidth.of(short) <= width { text = short }
             var room = width
             if !alignRight, DisplayWidth.of(text) > width {
                 for next in widths.indices.dropFirst(index + 1) {

@@ -67,7 +67,7 @@ extension ReportsScreen {
         }
         let table = Self.table(for: view.table, width: body.width)
         ListView.render(rows, table: table, in: body, empty: "Nothing in this period.", theme: theme, grid: &grid) { row in
-            row.cells.map { TableView.TableCell($0.text) }
+            row.cells.map { TableView.TableCell($0.text, short: Self.shortFigure($0)) }
         }
     }
 
@@ -83,6 +83,13 @@ extension ReportsScreen {
         return TableView(columns: report.columns.enumerated().map { index, title in
             .init(title: title.uppercased(), width: index == 0 ? .fixed(first) : .flexible(min: figureMinimum), alignRight: index > 0)
         })
+    }
+
+    /// A large figure's short form for a column too narrow for it (`491.9M`, as the charts label their bars); nil for
+    /// labels, percentages and figures below a thousand, which are never shortened.
+    static func shortFigure(_ cell: ReportTable.Cell) -> String? {
+        guard let number = cell.number, abs(number) >= 1_000 else { return nil }
+        return ChartNumber.format(number)
     }
 
     /// The narrowest a report's figure column gets.
