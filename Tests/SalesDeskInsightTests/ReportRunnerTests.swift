@@ -118,4 +118,16 @@ struct ReportRunnerTests {
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains("a note"))
     }
+
+    @Test("the text export ends no line in blanks, also after names in other scripts, and keeps every character")
+    func textLinesEndInText() throws {
+        let table = ReportTable(title: "Owners", columns: ["Deal", "Owner"],
+                                rows: [[.init("Ôrange Bleue 319"), .init("Søren")], [.init("Gringotts 289 — renewal"), .init("Ayşe 🙂")]])
+        let period = ReportPeriod.containing(utc(2026, 11, 23), .month, timeZone: TimeZone(identifier: "UTC")!)
+        let view = ReportView(name: .winLoss, period: period, scope: "Everyone", chart: .bars([]), table: table, drillDowns: [nil, nil])
+        let lines = try ReportExport.render(view, as: .table, width: 60).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+        #expect(lines.contains("Ôrange Bleue 319         Søren"))
+        #expect(lines.contains("Gringotts 289 — renewal  Ayşe 🙂"))
+    }
 }

@@ -5,6 +5,7 @@ import Testing
 struct TextTests {
     @Test("CJK and fullwidth characters take two columns, combining marks none", arguments: [
         ("abc", 3), ("株式会社", 8), ("Ｆｕｌｌ", 8), ("e\u{301}", 1), ("Nguyễn", 6), ("👍", 2), ("한국어", 6),
+        ("491,928,500.00", 14), ("a\r\nb", 3), ("", 0), ("~ ~", 3),
     ])
     func widths(text: String, columns: Int) {
         #expect(DisplayWidth.of(text) == columns)

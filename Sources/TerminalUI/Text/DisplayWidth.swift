@@ -18,9 +18,11 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// Columns of a string.
+    /// Columns of a string. Printable ASCII (the common case: figures, most names) is one column a byte, counted
+    /// without walking characters; anything else is measured character by character.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The longest prefix of `text` that fits in `columns`, with `…` when something was cut.
