@@ -34,7 +34,7 @@ public struct StageSpeedReport: Codable, Equatable, Sendable {
             return (definition.key, days, definition.stallDays.map { limit in days.filter { $0 > Double(limit) }.count } ?? 0)
         }
         self.init(lines: summaries.map { stage, days, over in
-            (stage, days.count, days.reduce(0, +), StageStaySummary.middleRanks(count: days.count).map { days[$0] }, over)
+            (stage, days.count, days.reduce(0, +), MedianRanks.of(count: days.count).map { days[$0] }, over)
         }, velocity: velocity, previousVelocity: previousVelocity, pipeline: pipeline)
     }
 

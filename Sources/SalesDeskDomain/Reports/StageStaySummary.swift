@@ -19,10 +19,4 @@ public struct StageStaySummary: Codable, Equatable, Sendable {
         self.middleSeconds = middleSeconds
         self.overThreshold = overThreshold
     }
-
-    /// The 0-based ranks, in ascending order of length, of the middle value(s) among `count` values.
-    public static func middleRanks(count: Int) -> [Int] {
-        guard count > 0 else { return [] }
-        return count % 2 == 1 ? [count / 2] : [count / 2 - 1, count / 2]
-    }
 }

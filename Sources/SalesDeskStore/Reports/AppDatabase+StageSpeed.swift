@@ -44,18 +44,7 @@ extension AppDatabase {
                 let count = spans.reduce(0) { $0 + $1.value.stays }
                 guard count > 0 else { return nil }
                 // The middle ranks, each found in its span's ordered stays.
-                var middle: [Int64] = []
-                var before = 0
-                var read: [Int64: [Int64]] = [:]
-                var ranks = StageStaySummary.middleRanks(count: count)[...]
-                for (span, cell) in spans where !ranks.isEmpty {
-                    while let rank = ranks.first, rank < before + cell.stays {
-                        if read[span] == nil { read[span] = try lengths(stage, span: span) }
-                        middle.append(read[span]![rank - before])
-                        ranks.removeFirst()
-                    }
-                    before += cell.stays
-                }
+                let middle = try MedianRanks.values(in: spans.map { (span: $0.key, count: $0.value.stays) }) { try lengths(stage, span: $0) }
                 var over = 0
                 if let stallDays = stalls[stage] ?? nil {
                     let limit = Int64(stallDays) * 86_400
@@ -76,7 +65,7 @@ extension AppDatabase {
             let seconds = stays.map(\.seconds).sorted()
             let limit = (stalls[stage] ?? nil).map { Int64($0) * 86_400 }
             return StageStaySummary(stage: stage, stays: seconds.count, totalSeconds: seconds.reduce(0, +),
-                                    middleSeconds: StageStaySummary.middleRanks(count: seconds.count).map { seconds[$0] },
+                                    middleSeconds: MedianRanks.of(count: seconds.count).map { seconds[$0] },
                                     overThreshold: limit.map { limit in seconds.filter { $0 > limit }.count } ?? 0)
         }
     }

@@ -138,17 +138,13 @@ struct SupportFiguresReader {
             reopened: reopened, resolved: resolved, pendingSeconds: Double(pendingSeconds))
     }
 
-    /// The ranks of a median among `count` sorted values: the middle one, or the two middle ones (``Statistics``).
-    private static func middleRanks(count: Int) -> [Int] {
-        count == 0 ? [] : count % 2 == 1 ? [count / 2] : [count / 2 - 1, count / 2]
-    }
-
     /// The middle values of a measure, read from the period's tickets in order.
     private func middleRowValues(_ measure: TicketSums.Measure, count: Int) throws -> [Int64] {
-        guard let first = Self.middleRanks(count: count).first else { return [] }
+        let ranks = MedianRanks.of(count: count)
+        guard let first = ranks.first else { return [] }
         return try Int64.fetchAll(db, sql: """
             SELECT \(measure.column) FROM ticket WHERE \(range) AND \(measure.column) IS NOT NULL ORDER BY \(measure.column) LIMIT ? OFFSET ?
-            """, arguments: filter.arguments + [Self.middleRanks(count: count).count, first])
+            """, arguments: filter.arguments + [ranks.count, first])
     }
 
     /// The middle values of a measure: the histogram over `pieces` gives the span of each middle rank, and that span's
@@ -163,29 +159,12 @@ struct SupportFiguresReader {
             let rows = try Row.fetchCursor(statement, arguments: [piece.level.rawValue, piece.lower, piece.upper, measure.rawValue] + sumFilter.arguments)
             while let row = try rows.next() { histogram[row[0], default: 0] += Int(piece.sign) * (row[1] as Int) }
         }
-        let spans = histogram.filter { $0.value != 0 }.sorted { $0.key < $1.key }
-        var ranks = Self.middleRanks(count: spans.reduce(0) { $0 + $1.value })[...]
-        var middle: [Int64] = []
-        var before = 0
-        var read: [Int64: [Int64]] = [:]
-        for (span, tickets) in spans where !ranks.isEmpty {
-            while let rank = ranks.first, rank < before + tickets {
-                if let exact = TicketSums.exactSeconds(ofSpan: span) {
-                    middle.append(exact)
-                    ranks.removeFirst()
-                    continue
-                }
-                if read[span] == nil {
-                    read[span] = try Int64.fetchAll(db, sql: """
-                        SELECT \(measure.column) FROM ticket INDEXED BY \(measure.index)
-                        WHERE \(TicketSums.span(measure.column)) = ? AND \(range) AND \(measure.column) IS NOT NULL ORDER BY \(measure.column)
-                        """, arguments: [span] + filter.arguments)
-                }
-                middle.append(read[span]![rank - before])
-                ranks.removeFirst()
-            }
-            before += tickets
+        let spans = histogram.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { (span: $0.key, count: $0.value) }
+        return try MedianRanks.values(in: spans, exact: TicketSums.exactSeconds(ofSpan:)) { span in
+            try Int64.fetchAll(db, sql: """
+                SELECT \(measure.column) FROM ticket INDEXED BY \(measure.index)
+                WHERE \(TicketSums.span(measure.column)) = ? AND \(range) AND \(measure.column) IS NOT NULL ORDER BY \(measure.column)
+                """, arguments: [span] + filter.arguments)
         }
-        return middle
     }
 }
