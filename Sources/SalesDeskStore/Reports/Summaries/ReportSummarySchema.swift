@@ -107,10 +107,7 @@ enum ReportSummarySchema {
 
     /// Drops the summaries' triggers, for a bulk load that ends with ``rebuild(_:)`` (the demo generator).
     static func dropTriggers(_ db: Database) throws {
-        let names = try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master WHERE type = 'trigger' AND (\(triggerOwners.map { "name LIKE '\($0)%'" }.joined(separator: " OR ")))
-            """)
-        for name in names { try db.execute(sql: "DROP TRIGGER \(name)") }
+        try SummedFacts.dropTriggers(db, prefixes: triggerOwners)
     }
 
     private static var triggerOwners: [String] { facts.map(\.triggerPrefix) + ["report_open_"] }

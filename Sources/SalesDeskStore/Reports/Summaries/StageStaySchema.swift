@@ -141,20 +141,15 @@ enum StageStaySchema {
 
     /// The tables whose rows differ from a recomputation from the history (empty when both are exact).
     static func drift(_ db: Database) throws -> [String] {
-        var differing: [String] = []
-        if try SummedFacts.differs(db, kept: "SELECT \(factColumns) FROM report_stage_stay", scratch: staysFromScratch) {
-            differing.append("report_stage_stay")
-        }
-        if try SummedFacts.differs(db, kept: "SELECT \(sumColumns) FROM report_stay_sum", scratch: sumsFromScratch) {
-            differing.append("report_stay_sum")
-        }
-        return differing
+        try SummedFacts.differing(db, [
+            ("report_stage_stay", "SELECT \(factColumns) FROM report_stage_stay", staysFromScratch),
+            ("report_stay_sum", "SELECT \(sumColumns) FROM report_stay_sum", sumsFromScratch),
+        ])
     }
 
     /// Drops the triggers, for a bulk load that ends with ``rebuild(_:)``.
     static func dropTriggers(_ db: Database) throws {
-        let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '\(triggerPrefix)%'")
-        for name in names { try db.execute(sql: "DROP TRIGGER \(name)") }
+        try SummedFacts.dropTriggers(db, prefixes: [triggerPrefix])
     }
 
     /// Recomputes both tables from the history and (re)creates the triggers.

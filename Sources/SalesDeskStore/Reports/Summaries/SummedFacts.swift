@@ -199,6 +199,20 @@ struct SummedFacts: Sendable {
             """) ?? 0
         return count > 0
     }
+
+    /// The names of `tables` whose kept rows differ from their recomputation (see ``differs(_:kept:scratch:)``).
+    static func differing(_ db: Database, _ tables: [(name: String, kept: String, scratch: String)]) throws -> [String] {
+        try tables.filter { try differs(db, kept: $0.kept, scratch: $0.scratch) }.map(\.name)
+    }
+
+    /// Drops the triggers whose names start with one of `prefixes` (a summary's triggers, before a bulk load that
+    /// rebuilds it).
+    static func dropTriggers(_ db: Database, prefixes: [String]) throws {
+        let names = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'trigger' AND (\(prefixes.map { "name LIKE '\($0)%'" }.joined(separator: " OR ")))
+            """)
+        for name in names { try db.execute(sql: "DROP TRIGGER \(name)") }
+    }
 }
 
 extension SummedFacts {

@@ -128,8 +128,7 @@ enum TicketSums {
 
     /// Drops the triggers, for a bulk change that ends with ``rebuild(_:)``.
     static func dropTriggers(_ db: Database) throws {
-        let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '\(triggerPrefix)%'")
-        for name in names { try db.execute(sql: "DROP TRIGGER \(name)") }
+        try SummedFacts.dropTriggers(db, prefixes: [triggerPrefix])
     }
 
     /// Sums both tables again from the tickets and (re)creates the triggers.
@@ -145,13 +144,9 @@ enum TicketSums {
 
     /// The tables that no longer equal a recomputation from the tickets (rows summed to zero are not compared).
     static func drift(_ db: Database) throws -> [String] {
-        var differing: [String] = []
-        if try SummedFacts.differs(db, kept: "SELECT \(sumColumns) FROM report_ticket_sum WHERE tickets <> 0", scratch: sumsFromScratch) {
-            differing.append("report_ticket_sum")
-        }
-        if try SummedFacts.differs(db, kept: "SELECT \(spanColumns) FROM report_ticket_span WHERE tickets <> 0", scratch: spansFromScratch) {
-            differing.append("report_ticket_span")
-        }
-        return differing
+        try SummedFacts.differing(db, [
+            ("report_ticket_sum", "SELECT \(sumColumns) FROM report_ticket_sum WHERE tickets <> 0", sumsFromScratch),
+            ("report_ticket_span", "SELECT \(spanColumns) FROM report_ticket_span WHERE tickets <> 0", spansFromScratch),
+        ])
     }
 }
