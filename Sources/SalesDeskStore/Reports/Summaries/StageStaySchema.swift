@@ -116,16 +116,7 @@ enum StageStaySchema {
 
     static func createTriggers(_ db: Database) throws {
         try db.execute(sql: """
-            CREATE TRIGGER \(triggerPrefix)sum_insert AFTER INSERT ON report_stage_stay BEGIN
-                \(sumChange("NEW", sign: 1))
-            END;
-            CREATE TRIGGER \(triggerPrefix)sum_delete AFTER DELETE ON report_stage_stay BEGIN
-                \(sumChange("OLD", sign: -1))
-            END;
-            CREATE TRIGGER \(triggerPrefix)sum_update AFTER UPDATE ON report_stage_stay BEGIN
-                \(sumChange("OLD", sign: -1))
-                \(sumChange("NEW", sign: 1))
-            END;
+            \(SummedFacts.rowTriggers(named: triggerPrefix + "sum_", on: "report_stage_stay") { sumChange($0, sign: $1) })
             CREATE TRIGGER \(triggerPrefix)on_history_insert AFTER INSERT ON lead_stage_change WHEN NEW.from_stage IS NOT NULL BEGIN
                 INSERT INTO report_stage_stay (\(factColumns)) \(stays(where: "c.id = NEW.id"));
             END;

@@ -205,6 +205,26 @@ struct SummedFacts: Sendable {
         try tables.filter { try differs(db, kept: $0.kept, scratch: $0.scratch) }.map(\.name)
     }
 
+    /// The three triggers that keep a sum exact as rows of `table` come, go and change: `named` + `insert`, `delete`
+    /// and `update`, each running `change(row, sign)` — the statements that add (`sign` 1) or take away (-1) the row
+    /// `NEW` or `OLD`. With `columns`, the update trigger fires only when one of them changes value.
+    static func rowTriggers(named name: String, on table: String, columns: [String]? = nil, change: (String, Int) -> String) -> String {
+        let update = columns.map { " OF \($0.joined(separator: ", ")) ON \(table) WHEN " + $0.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ") }
+            ?? " ON \(table)"
+        return """
+            CREATE TRIGGER \(name)insert AFTER INSERT ON \(table) BEGIN
+                \(change("NEW", 1))
+            END;
+            CREATE TRIGGER \(name)delete AFTER DELETE ON \(table) BEGIN
+                \(change("OLD", -1))
+            END;
+            CREATE TRIGGER \(name)update AFTER UPDATE\(update) BEGIN
+                \(change("OLD", -1))
+                \(change("NEW", 1))
+            END;
+            """
+    }
+
     /// Drops the triggers whose names start with one of `prefixes` (a summary's triggers, before a bulk load that
     /// rebuilds it).
     static func dropTriggers(_ db: Database, prefixes: [String]) throws {

@@ -111,19 +111,7 @@ enum TicketSums {
                                   "resolution_seconds", "reopen_count", "pending_seconds", "pending_since"]
 
     static func createTriggers(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TRIGGER \(triggerPrefix)insert AFTER INSERT ON ticket BEGIN
-                \(change("NEW", sign: 1))
-            END;
-            CREATE TRIGGER \(triggerPrefix)delete AFTER DELETE ON ticket BEGIN
-                \(change("OLD", sign: -1))
-            END;
-            CREATE TRIGGER \(triggerPrefix)update AFTER UPDATE OF \(watched.joined(separator: ", ")) ON ticket
-            WHEN \(watched.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")) BEGIN
-                \(change("OLD", sign: -1))
-                \(change("NEW", sign: 1))
-            END;
-            """)
+        try db.execute(sql: SummedFacts.rowTriggers(named: triggerPrefix, on: "ticket", columns: watched) { change($0, sign: $1) })
     }
 
     /// Drops the triggers, for a bulk change that ends with ``rebuild(_:)``.
