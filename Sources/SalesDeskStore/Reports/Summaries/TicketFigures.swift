@@ -16,9 +16,9 @@ enum TicketFigures {
             FROM ticket LEFT JOIN team ON team.id = ticket.team_id WHERE ticket.id = ?
             """, arguments: [ticketID]) else { return }
         let hours = configuration.businessHours(forTeam: row["team_name"], timeZone: row["time_zone"])
-        let running = (row["sla_running_since"] as Int64?).map { hours.businessSeconds(from: Date(epochSeconds: $0), to: at) } ?? 0
+        let running = (row["sla_running_since"] as Int64?).map { Self.seconds(hours, from: Date(epochSeconds: $0), to: at) } ?? 0
         try db.execute(sql: "UPDATE ticket SET response_seconds = ? WHERE id = ?",
-                       arguments: [(row["sla_used_seconds"] as Int64? ?? 0) + Int64(running.rounded()), ticketID])
+                       arguments: [(row["sla_used_seconds"] as Int64? ?? 0) + running, ticketID])
     }
 
     /// A move from `from` to `to` at `at`: a wait at the customer starts or ends, a resolution is timed, a reopen counted.
@@ -53,9 +53,9 @@ enum TicketFigures {
     }
 
     /// Works out every ticket's figures from the ticket and its status history, in steps of 5,000 tickets, reporting
-    /// progress ("Ticket figures 40 %"), then their sums (``TicketSums/rebuild(_:)``). A first-response breach the history shows but the ticket lacks (tickets
-    /// bulk-loaded without a clock, or from before breaches were recorded) is recorded at the instant the clock
-    /// reached the target, so the ticket's detail and the report judge it alike.
+    /// progress ("Ticket figures 40 %"), then their sums (``TicketSums/rebuild(_:)``). A first-response breach the
+    /// history shows but the ticket lacks (tickets bulk-loaded without a clock, or from before breaches were recorded)
+    /// is recorded at the instant the clock reached the target, so the ticket's detail and the report judge it alike.
     static func rebuild(_ db: Database, configuration: DeskConfiguration) throws {
         try TicketSums.dropTriggers(db)
         let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM ticket") ?? 0
